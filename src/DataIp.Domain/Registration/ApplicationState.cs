@@ -1,0 +1,38 @@
+namespace DataIp.Domain.Registration;
+
+/// <summary>
+/// Where an application stands in the registration lifecycle (DOMAIN §4). The transitions between
+/// states are the rows of <see cref="Lifecycle.Rules"/>; nothing else may change the state.
+/// </summary>
+public enum ApplicationState
+{
+    /// <summary>Being prepared by the applicant; not yet seen by the registration body.</summary>
+    Draft,
+
+    /// <summary>Submitted (申请) and waiting for an examiner to start the formal examination.</summary>
+    Submitted,
+
+    /// <summary>Under formal examination (形式审查) of completeness and form.</summary>
+    FormalExamination,
+
+    /// <summary>Sent back to the applicant for correction (补正) until the correction deadline.</summary>
+    CorrectionRequested,
+
+    /// <summary>Under substantive examination (实质审查), where the body's policy requires it.</summary>
+    SubstantiveExamination,
+
+    /// <summary>Published for public notice (公示); anyone may object until the period ends.</summary>
+    PublicNotice,
+
+    /// <summary>At least one objection filed during the public notice is being reviewed.</summary>
+    ObjectionReview,
+
+    /// <summary>Refused (不予登记), with reasons. Terminal.</summary>
+    Rejected,
+
+    /// <summary>Withdrawn by the applicant, or lapsed when the correction deadline passed. Terminal.</summary>
+    Withdrawn,
+
+    /// <summary>Registered (登记公告) and announced; the certificate is issued. Terminal in this milestone.</summary>
+    Registered,
+}

@@ -1,0 +1,88 @@
+using System.Collections.Frozen;
+using static DataIp.Domain.Registration.ApplicationState;
+using static DataIp.Domain.Registration.LifecycleTrigger;
+
+namespace DataIp.Domain.Registration;
+
+/// <summary>
+/// The rows of the registration lifecycle (DOMAIN §4), one per (state, trigger) pair that may ever
+/// be allowed. Every other pair is refused. Adding a state or an act means adding rows here and
+/// nothing else; docs/lifecycle.md shows the same table.
+/// </summary>
+internal static class LifecycleTable
+{
+    private static readonly FrozenSet<Actor> Applicant = [Actor.Applicant];
+    private static readonly FrozenSet<Actor> Examiner = [Actor.Examiner];
+    private static readonly FrozenSet<Actor> SystemOnly = [Actor.System];
+    private static readonly FrozenSet<Actor> ExaminerOrSystem = [Actor.Examiner, Actor.System];
+
+    // "Anyone" may object: the public, signed in or not, and the applicant and examiners too.
+    // The system never objects on its own.
+    private static readonly FrozenSet<Actor> Anyone = [Actor.Public, Actor.Applicant, Actor.Examiner];
+
+    /// <summary>Builds the table, in lifecycle order.</summary>
+    internal static TransitionRule[] Build() =>
+    [
+        Row(Draft, Submit, Applicant, Submitted, "The applicant submits the draft application."),
+        Row(Draft, Withdraw, Applicant, Withdrawn, "The applicant abandons the draft."),
+
+        Row(Submitted, StartExamination, Examiner, FormalExamination, "An examiner starts the formal examination."),
+        Row(Submitted, Withdraw, Applicant, Withdrawn, "The applicant withdraws the application."),
+
+        Row(FormalExamination, RequestCorrection, Examiner, CorrectionRequested,
+            "An examiner finds the application defective and asks the applicant to correct it."),
+        Row(FormalExamination, PassFormalExamination, Examiner, AfterFormalExamination, LifecycleGuards.None,
+            "An examiner passes the formal examination; the application goes to substantive examination "
+            + "if the body's policy requires it, otherwise to public notice."),
+        Row(FormalExamination, Reject, Examiner, Rejected, "An examiner refuses registration, with reasons."),
+        Row(FormalExamination, Withdraw, Applicant, Withdrawn, "The applicant withdraws the application."),
+
+        Row(CorrectionRequested, Resubmit, Applicant, _ => FormalExamination, LifecycleGuards.BeforeCorrectionDeadline,
+            "The applicant resubmits the corrected application strictly before the correction deadline."),
+        Row(CorrectionRequested, LapseCorrection, SystemOnly, _ => Withdrawn, LifecycleGuards.CorrectionDeadlinePassed,
+            "The system withdraws the application once the correction deadline has passed without a resubmission."),
+        Row(CorrectionRequested, Withdraw, Applicant, Withdrawn, "The applicant withdraws the application."),
+
+        Row(SubstantiveExamination, PassSubstantiveExamination, Examiner, PublicNotice,
+            "An examiner passes the substantive examination; the application goes to public notice."),
+        Row(SubstantiveExamination, RequestCorrection, Examiner, CorrectionRequested,
+            "An examiner finds the application defective and asks the applicant to correct it."),
+        Row(SubstantiveExamination, Reject, Examiner, Rejected, "An examiner refuses registration, with reasons."),
+        Row(SubstantiveExamination, Withdraw, Applicant, Withdrawn, "The applicant withdraws the application."),
+
+        Row(PublicNotice, FileObjection, Anyone, _ => ObjectionReview, LifecycleGuards.DuringNoticePeriod,
+            "Anyone files an objection strictly before the public notice period ends."),
+        Row(PublicNotice, Register, ExaminerOrSystem, _ => Registered, LifecycleGuards.NoticeEndedWithoutOpenObjection,
+            "An examiner or the system registers the application once the public notice period has ended "
+            + "with no open objection."),
+        Row(PublicNotice, Withdraw, Applicant, Withdrawn, "The applicant withdraws the application."),
+
+        Row(ObjectionReview, FileObjection, Anyone, _ => ObjectionReview, LifecycleGuards.DuringNoticePeriod,
+            "Anyone files a further objection strictly before the public notice period ends."),
+        Row(ObjectionReview, UpholdObjection, Examiner, Rejected,
+            "An examiner upholds an objection, which refuses registration."),
+        Row(ObjectionReview, DismissObjection, Examiner, AfterDismissal, LifecycleGuards.HasOpenObjection,
+            "An examiner dismisses one open objection; the application returns to public notice "
+            + "when no other objection is open, and the notice period continues."),
+        Row(ObjectionReview, Withdraw, Applicant, Withdrawn, "The applicant withdraws the application."),
+    ];
+
+    private static ApplicationState AfterFormalExamination(TransitionContext context) =>
+        context.SubstantiveExaminationRequired ? SubstantiveExamination : PublicNotice;
+
+    private static ApplicationState AfterDismissal(TransitionContext context) =>
+        context.OpenObjections - 1 > 0 ? ObjectionReview : PublicNotice;
+
+    private static TransitionRule Row(
+        ApplicationState from, LifecycleTrigger trigger, FrozenSet<Actor> actors, ApplicationState to, string description) =>
+        Row(from, trigger, actors, _ => to, LifecycleGuards.None, description);
+
+    private static TransitionRule Row(
+        ApplicationState from,
+        LifecycleTrigger trigger,
+        FrozenSet<Actor> actors,
+        Func<TransitionContext, ApplicationState> next,
+        Func<TransitionContext, string?> guard,
+        string description) =>
+        new(from, trigger, actors, description, next, guard);
+}
