@@ -1,0 +1,54 @@
+namespace DataIp.Domain.Registration.ContentRules;
+
+/// <summary>
+/// Rules for <see cref="EvidenceParticulars"/>. A submission needs a fingerprint or an evidence
+/// reference: no evidence preservation or notarisation is a ground for refusal (DOMAIN §3).
+/// </summary>
+internal static class EvidenceRules
+{
+    private const string Path = "evidence";
+    private const int HexRootLength = 64;
+
+    public static void Check(ValidationScope scope, EvidenceParticulars? evidence)
+    {
+        var fingerprint = evidence?.Fingerprint;
+        var hasReference = scope.Text(
+            $"{Path}.evidenceReference",
+            evidence?.EvidenceReference,
+            TextRule.Line(scope.Limits.ReferenceMaxLength).Optional());
+        if (fingerprint is not null)
+        {
+            Fingerprint(scope, fingerprint);
+        }
+
+        if (scope.IsSubmission && fingerprint is null && !hasReference)
+        {
+            scope.Add(Path, "evidence needs a fingerprint or an evidenceReference (ledger entry or notarisation certificate number) at submission; data without evidence preservation or notarisation is refused.");
+        }
+    }
+
+    private static void Fingerprint(ValidationScope scope, DataFingerprint fingerprint)
+    {
+        const string path = $"{Path}.fingerprint";
+        scope.EnumValue($"{path}.hashAlgorithm", fingerprint.HashAlgorithm);
+        if (scope.RequireText($"{path}.root", fingerprint.Root) && !IsLowercaseHex(fingerprint.Root))
+        {
+            var found = fingerprint.Root.Length == HexRootLength ? "it has characters other than 0–9 and a–f" : $"it has {fingerprint.Root.Length} characters";
+            scope.Add($"{path}.root", $"root must be {HexRootLength} lowercase hexadecimal digits (a 256-bit digest); {found}.");
+        }
+
+        if (scope.Require($"{path}.size", fingerprint.Size) && fingerprint.Size <= 0)
+        {
+            scope.Add($"{path}.size", $"size must be a positive number of bytes; it is {fingerprint.Size}.");
+        }
+
+        if (scope.Require($"{path}.computedAt", fingerprint.ComputedAt)
+            && DateOnly.FromDateTime(fingerprint.ComputedAt.Value.DateTime) > scope.Options.Today)
+        {
+            scope.Add($"{path}.computedAt", $"computedAt must not be in the future; it is {fingerprint.ComputedAt.Value:yyyy-MM-dd} and today is {scope.Options.Today:yyyy-MM-dd}.");
+        }
+    }
+
+    private static bool IsLowercaseHex(string root) =>
+        root.Length == HexRootLength && root.All(char.IsAsciiHexDigitLower);
+}

@@ -1,0 +1,69 @@
+namespace DataIp.Domain.Registration.ContentRules;
+
+/// <summary>
+/// Rules for a party (applicant or co-applicant): its name, its registrant type, and the identifier
+/// that type calls for: a credit code for organisations, a resident ID number for natural persons.
+/// </summary>
+internal static class PartyRules
+{
+    public static void Check(ValidationScope scope, string path, Party party)
+    {
+        scope.Text($"{path}.name", party.Name, TextRule.Name(scope.Limits.NameMaxLength));
+        var typed = scope.EnumValue($"{path}.registrantType", party.Type);
+        scope.Identifier($"{path}.creditCode", party.CreditCode, scope.Options.CreditCodeCheck, "unified social credit code");
+        scope.Identifier($"{path}.idNumber", party.IdNumber, scope.Options.ResidentIdCheck, "resident ID number");
+        if (scope.IsSubmission && typed && System.Enum.IsDefined(party.Type!.Value))
+        {
+            IdentifierMatchesType(scope, path, party);
+        }
+    }
+
+    /// <summary>At submission: the identifier the registrant type calls for is given, and no other.</summary>
+    private static void IdentifierMatchesType(ValidationScope scope, string path, Party party)
+    {
+        var type = party.Type!.Value;
+        var hasCreditCode = !string.IsNullOrWhiteSpace(party.CreditCode);
+        var hasIdNumber = !string.IsNullOrWhiteSpace(party.IdNumber);
+        var typeName = ValidationScope.EnumName(type);
+        switch (type)
+        {
+            case RegistrantType.NaturalPerson:
+                if (!hasIdNumber)
+                {
+                    scope.RequiredAtSubmission($"{path}.idNumber");
+                }
+
+                if (hasCreditCode)
+                {
+                    scope.Add($"{path}.creditCode", "creditCode is for organisations; a naturalPerson is identified by idNumber alone.");
+                }
+
+                break;
+            case RegistrantType.Other:
+                if (!hasCreditCode && !hasIdNumber)
+                {
+                    scope.Add($"{path}.creditCode", "creditCode or idNumber is required at submission for registrant type other.");
+                }
+
+                break;
+            default:
+                if (!hasCreditCode)
+                {
+                    scope.RequiredAtSubmission($"{path}.creditCode");
+                }
+
+                if (hasIdNumber)
+                {
+                    scope.Add($"{path}.idNumber", $"idNumber is for natural persons; an organisation of type {typeName} is identified by creditCode alone.");
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>The members a party is checked on, whichever record it comes from.</summary>
+    public sealed record Party(string? Name, RegistrantType? Type, string? CreditCode, string? IdNumber)
+    {
+        public string? Identifier => string.IsNullOrWhiteSpace(CreditCode) ? IdNumber : CreditCode;
+    }
+}

@@ -1,0 +1,174 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text.Json;
+
+namespace DataIp.Domain.Registration.ContentRules;
+
+/// <summary>
+/// One validation run: the mode, the options, and the errors found so far keyed by JSON path. The
+/// checks here are the building blocks every group's rules are written in.
+/// </summary>
+internal sealed class ValidationScope(ValidationMode mode, ApplicationValidationOptions options)
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public ApplicationValidationOptions Options { get; } = options;
+
+    public ApplicationContentLimits Limits => Options.Limits;
+
+    public bool IsSubmission { get; } = mode == ValidationMode.Submission;
+
+    public void Add(string path, string message)
+    {
+        if (!_errors.TryGetValue(path, out var messages))
+        {
+            messages = [];
+            _errors.Add(path, messages);
+        }
+
+        messages.Add(message);
+    }
+
+    public IReadOnlyDictionary<string, string[]> Errors() =>
+        _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+
+    /// <summary>True when the value is present; at submission an absent value is an error.</summary>
+    public bool Require<T>(string path, [NotNullWhen(true)] T? value)
+    {
+        if (value is not null)
+        {
+            return true;
+        }
+
+        RequiredAtSubmission(path);
+        return false;
+    }
+
+    public void RequiredAtSubmission(string path)
+    {
+        if (IsSubmission)
+        {
+            Add(path, $"{Leaf(path)} is required at submission.");
+        }
+    }
+
+    /// <summary>True when the text is present (not blank); at submission an absent text is an error.</summary>
+    public bool RequireText(string path, [NotNullWhen(true)] string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            return true;
+        }
+
+        RequiredAtSubmission(path);
+        return false;
+    }
+
+    /// <summary>Checks a text; blank counts as absent. True when the text is present.</summary>
+    public bool Text(string path, [NotNullWhen(true)] string? value, TextRule rule)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (rule.Required)
+            {
+                RequiredAtSubmission(path);
+            }
+
+            return false;
+        }
+
+        var length = value.EnumerateRunes().Count();
+        if (length < rule.MinLength || length > rule.MaxLength)
+        {
+            Add(path, LengthMessage(Leaf(path), rule, length));
+        }
+
+        if (rule.SingleLine && value.Any(char.IsControl))
+        {
+            Add(path, $"{Leaf(path)} must be a single line without control characters.");
+        }
+
+        return true;
+    }
+
+    /// <summary>Checks an enum value is present (at submission) and defined. True when it is present.</summary>
+    public bool EnumValue<T>(string path, T? value, bool required = true)
+        where T : struct, Enum
+    {
+        if (value is not { } present)
+        {
+            if (required)
+            {
+                RequiredAtSubmission(path);
+            }
+
+            return false;
+        }
+
+        if (!System.Enum.IsDefined(present))
+        {
+            var names = string.Join(", ", System.Enum.GetValues<T>().Select(EnumName));
+            Add(path, $"{Leaf(path)} {Convert.ToInt64(present, CultureInfo.InvariantCulture)} is not a defined value; expected one of {names}.");
+        }
+
+        return true;
+    }
+
+    /// <summary>Checks an identifier through one of the injected checks.</summary>
+    public void Identifier(string path, string? value, IdentifierCheck check, string kind, bool required = false)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+            {
+                RequiredAtSubmission(path);
+            }
+        }
+        else if (check(value) is { } problem)
+        {
+            Add(path, $"{Leaf(path)} is not a valid {kind}: {problem}");
+        }
+    }
+
+    /// <summary>Checks a list's size: at most <paramref name="max"/>, and at submission at least <paramref name="minAtSubmission"/>.</summary>
+    public void Count<T>(string path, IReadOnlyList<T> items, int minAtSubmission, int max)
+    {
+        if (items.Count > max)
+        {
+            Add(path, $"{Leaf(path)} may hold at most {max} entries; it has {items.Count}.");
+        }
+        else if (IsSubmission && items.Count < minAtSubmission)
+        {
+            Add(path, $"{Leaf(path)} needs at least {minAtSubmission} {(minAtSubmission == 1 ? "entry" : "entries")} at submission.");
+        }
+    }
+
+    /// <summary>Checks a list of attachment ids: bounded, none empty, none repeated.</summary>
+    public void Attachments(string path, IReadOnlyList<Guid> ids)
+    {
+        Count(path, ids, minAtSubmission: 0, Limits.MaxAttachments);
+        var seen = new HashSet<Guid>();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (ids[i] == Guid.Empty)
+            {
+                Add($"{path}[{i}]", $"{Leaf(path)}[{i}] is the empty id; refer to an uploaded attachment.");
+            }
+            else if (!seen.Add(ids[i]))
+            {
+                Add($"{path}[{i}]", $"{Leaf(path)}[{i}] repeats attachment {ids[i]}.");
+            }
+        }
+    }
+
+    /// <summary>An enum value's name as it is written in JSON.</summary>
+    public static string EnumName<T>(T value)
+        where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    /// <summary>The last member name of a path: "rightsClaimed[1].basis" gives "basis".</summary>
+    public static string Leaf(string path) => path[(path.LastIndexOf('.') + 1)..];
+
+    private static string LengthMessage(string leaf, TextRule rule, int length) => rule.MinLength <= 1
+        ? $"{leaf} must be at most {rule.MaxLength} characters; it has {length}."
+        : $"{leaf} must be {rule.MinLength}–{rule.MaxLength} characters; it has {length}.";
+}
