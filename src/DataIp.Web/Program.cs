@@ -1,6 +1,41 @@
-var builder = WebApplication.CreateBuilder(args);
+using DataIp.Web.Demo;
+using DataIp.Web.Features.Accounts;
+using DataIp.Web.Features.Applications;
+using DataIp.Web.Features.Attachments;
+using DataIp.Web.Features.Bodies;
+using DataIp.Web.Features.Calendar;
+using DataIp.Web.Features.Examination;
+using DataIp.Web.Features.Notices;
+using DataIp.Web.Infrastructure;
+
+// The platform's table of contents: each area adds its services and maps its endpoints.
+var builder = WebApplication.CreateBuilder(Startup.ReadDemoFlag(args));
+builder.UseLoopbackByDefault();
+builder.AddProblems();
+builder.AddStorage();
+builder.AddAccounts();
+builder.AddApiReference();
+builder.AddLifecycle();
+builder.Services.AddScoped<DemoSeeder>();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRequestSizeLimits();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapApiReference();
+app.MapGet("/healthz", () => TypedResults.Text("ok")).AllowAnonymous().WithTags("Operations").WithSummary("Liveness (anyone).");
+app.MapAccountsApi();
+app.MapBodiesApi();
+app.MapCalendarApi();
+app.MapApplicationsApi();
+app.MapAttachmentsApi();
+app.MapExaminationApi();
+app.MapNoticesApi();
+app.MapHomePage();
+
 await app.RunAsync();
 
 /// <summary>The web host; public so that tests can start it with WebApplicationFactory.</summary>

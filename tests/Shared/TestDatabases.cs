@@ -1,20 +1,11 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using DataIp.Data;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace DataIp.Testing;
-
-/// <summary>The database engines the data and web tests run on.</summary>
-public enum DatabaseProvider
-{
-    /// <summary>SQLite in a file in a temporary directory.</summary>
-    Sqlite,
-
-    /// <summary>A real PostgreSQL server, the one <c>./test.sh</c> starts.</summary>
-    Postgres,
-}
 
 /// <summary>
 /// Creates and removes throwaway databases for tests: a file-backed SQLite database per call, or a
@@ -82,10 +73,6 @@ public static class TestDatabases
     /// connection to it (<c>WITH (FORCE)</c>). Dropping a database that does not exist is not an error.
     /// </summary>
     /// <param name="connectionString">A connection string returned by <see cref="CreatePostgresDatabaseAsync"/>.</param>
-    /// <exception cref="ArgumentException">
-    /// The database name is not one <see cref="CreatePostgresDatabaseAsync"/> makes (a guard against
-    /// dropping <c>postgres</c> or a developer's own database by mistake).
-    /// </exception>
     public static async Task DropPostgresDatabaseAsync(string connectionString)
     {
         ArgumentNullException.ThrowIfNull(connectionString);

@@ -1,0 +1,46 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace DataIp.Data.Numbering;
+
+/// <summary>
+/// Hands out gap-free serials. The counter row is incremented with one atomic upsert inside the
+/// caller's transaction: concurrent callers queue on the row's lock (PostgreSQL) or the database
+/// write lock (SQLite), and a rolled-back transaction gives its serial back, so serials are
+/// neither duplicated nor skipped.
+/// </summary>
+public static class SerialNumbers
+{
+    // Both SQLite (3.35+) and PostgreSQL accept INSERT … ON CONFLICT … DO UPDATE … RETURNING.
+    private const string UpsertSql =
+        """
+        INSERT INTO "SerialCounters" ("Scope", "Value") VALUES (@scope, 1)
+        ON CONFLICT ("Scope") DO UPDATE SET "Value" = "SerialCounters"."Value" + 1
+        RETURNING "Value"
+        """;
+
+    /// <summary>
+    /// Takes the next serial of <paramref name="scope"/>. Must be called inside a transaction that
+    /// also stores what the serial numbers, so both commit or neither does.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No transaction is open on <paramref name="db"/>.</exception>
+    public static async Task<long> NextAsync(RegistryDbContext db, string scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentException.ThrowIfNullOrWhiteSpace(scope);
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("A serial must be taken inside the transaction that uses it; none is open.");
+
+        var connection = db.Database.GetDbConnection();
+        await using DbCommand command = connection.CreateCommand();
+        command.Transaction = transaction.GetDbTransaction();
+        command.CommandText = UpsertSql;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@scope";
+        parameter.Value = scope;
+        command.Parameters.Add(parameter);
+        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,102 @@
+using DataIp.Data.Accounts;
+using DataIp.Data.Acts;
+using DataIp.Data.Applications;
+using DataIp.Data.Bodies;
+using DataIp.Data.Calendar;
+using DataIp.Data.Certificates;
+using DataIp.Data.Numbering;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataIp.Data;
+
+/// <summary>
+/// The register's database. One model, two providers: <see cref="SqliteRegistryDbContext"/> (the
+/// embedded default) and <see cref="PostgresRegistryDbContext"/> (production), each with its own
+/// migrations. Acts are append-only: saving a modified or deleted <see cref="Act"/> throws.
+/// </summary>
+public abstract class RegistryDbContext(DbContextOptions options) : IdentityUserContext<Account, Guid>(options)
+{
+    /// <summary>Registration bodies and their policies.</summary>
+    public DbSet<RegistrationBody> Bodies => Set<RegistrationBody>();
+
+    /// <summary>Working-day calendar years.</summary>
+    public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
+
+    /// <summary>Holidays and extra working days.</summary>
+    public DbSet<CalendarDayRecord> CalendarDays => Set<CalendarDayRecord>();
+
+    /// <summary>Applications and registrations.</summary>
+    public DbSet<ApplicationRecord> Applications => Set<ApplicationRecord>();
+
+    /// <summary>Objections.</summary>
+    public DbSet<Objection> Objections => Set<Objection>();
+
+    /// <summary>Attachment metadata.</summary>
+    public DbSet<AttachmentRecord> Attachments => Set<AttachmentRecord>();
+
+    /// <summary>The register's acts, in order.</summary>
+    public DbSet<Act> Acts => Set<Act>();
+
+    /// <summary>Issued certificates.</summary>
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+
+    /// <summary>Serial counters for identifiers.</summary>
+    public DbSet<SerialCounter> SerialCounters => Set<SerialCounter>();
+
+    /// <summary>Which provider this context talks to.</summary>
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(RegistryDbContext).Assembly);
+    }
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        base.ConfigureConventions(configurationBuilder);
+        // Enums are stored by name: readable in the database and safe against renumbering.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(64);
+    }
+
+    /// <inheritdoc />
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseChangesToActs();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <inheritdoc />
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseChangesToActs();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // The register's history is append-only: an act, once stored, is never rewritten by the
+    // platform. (The transparency log makes a rewrite by anyone else detectable.)
+    private void RefuseChangesToActs()
+    {
+        foreach (var entry in ChangeTracker.Entries<Act>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException($"Act {entry.Entity.Sequence} is immutable; acts are only ever appended.");
+            }
+        }
+    }
+}
+
+/// <summary>The database providers the register runs on.</summary>
+public enum DatabaseProvider
+{
+    /// <summary>SQLite: the embedded default, a file under the data directory.</summary>
+    Sqlite,
+
+    /// <summary>PostgreSQL: production.</summary>
+    Postgres,
+}

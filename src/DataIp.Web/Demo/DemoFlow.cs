@@ -1,0 +1,84 @@
+using DataIp.Domain.Registration;
+using DataIp.Web.Features.Applications;
+
+namespace DataIp.Web.Demo;
+
+/// <summary>Steps the demo seeder repeats: submit a complete application, examine and publish, object.</summary>
+internal sealed partial class DemoSeeder
+{
+    private sealed class DemoFlow(DemoSeeder seeder, DemoClock clock, LifecycleService lifecycle, DraftService drafts, CancellationToken cancellation)
+    {
+        public LifecycleService Lifecycle => lifecycle;
+
+        public DraftService Drafts => drafts;
+
+        public CancellationToken Cancellation => cancellation;
+
+        public Task<ActingParty> ApplicantAsync(int index) => seeder.PartyAsync(Applicants[index].Email);
+
+        public Task<ActingParty> ExaminerAsync(string bodyCode) => seeder.PartyAsync(ExaminerEmail(bodyCode));
+
+        public async Task<Guid> SubmittedAsync(int applicant, string bodyCode, string dataName, string industryCode, DateTimeOffset at)
+        {
+            clock.Set(at);
+            var party = await ApplicantAsync(applicant).ConfigureAwait(false);
+            var content = DemoContent.Build(Applicants[applicant], dataName, industryCode, DataSourceType.SelfGenerated, at.AddDays(-1));
+            var draft = await MustAsync(drafts.CreateAsync(party, bodyCode, content, cancellation)).ConfigureAwait(false);
+            await MustAsync(lifecycle.SubmitAsync(draft.Application!.Id, party, cancellation)).ConfigureAwait(false);
+            return draft.Application.Id;
+        }
+
+        /// <summary>Starts, passes every examination due, and so publishes the notice.</summary>
+        public async Task<bool> ExamineAndPublishAsync(Guid id, DateTimeOffset at, bool mustSucceed = true)
+        {
+            clock.Set(at);
+            var app = await seeder.Database.Applications.FindAsync([id], cancellation).ConfigureAwait(false);
+            var bodyCode = (await seeder.Database.Bodies.FindAsync([app!.BodyId], cancellation).ConfigureAwait(false))!.Code;
+            var examiner = await ExaminerAsync(bodyCode).ConfigureAwait(false);
+            await MustAsync(lifecycle.StartExaminationAsync(id, examiner, cancellation)).ConfigureAwait(false);
+            while (true)
+            {
+                var outcome = await lifecycle.PassAsync(id, examiner, "形式审查通过。Formal requirements met.", cancellation).ConfigureAwait(false);
+                if (!outcome.Succeeded)
+                {
+                    if (mustSucceed)
+                    {
+                        throw new InvalidOperationException($"Demo: couldn't pass examination: {outcome.Detail}");
+                    }
+
+                    seeder.Logger.LogWarning("Demo: left application {Id} in examination: {Detail}", id, outcome.Detail);
+                    return false;
+                }
+
+                if (outcome.Application!.State == ApplicationState.PublicNotice)
+                {
+                    return true;
+                }
+            }
+        }
+
+        public async Task<Guid> ObjectAsync(Guid id, DateTimeOffset at)
+        {
+            clock.Set(at);
+            await MustAsync(lifecycle.FileObjectionAsync(id, ActingParty.Anonymous("赵六"), new ObjectionFiling(
+                "赵六", "zhao.liu@example.cn", "该数据集的部分数据来源于本人公司，权属存在争议。Part of the data comes from my company; ownership is disputed."),
+                [], cancellation)).ConfigureAwait(false);
+            return seeder.Database.Objections.Local.Single(o => o.ApplicationId == id && o.Status == Data.Applications.ObjectionStatus.Open).Id;
+        }
+
+        public static async Task<ActOutcome> MustAsync(Task<ActOutcome> act)
+        {
+            var outcome = await act.ConfigureAwait(false);
+            return outcome.Succeeded ? outcome : throw new InvalidOperationException($"Demo: an act was refused: {outcome.Detail}");
+        }
+
+        public async Task TryAsync(Task<ActOutcome> act)
+        {
+            var outcome = await act.ConfigureAwait(false);
+            if (!outcome.Succeeded)
+            {
+                seeder.Logger.LogWarning("Demo: an act was skipped: {Detail}", outcome.Detail);
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using DataIp.Data;
+using DataIp.Domain.Calendar;
+using DataIp.Domain.Registration;
+using DataIp.Web.Features.Applications;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataIp.Web.Demo;
+
+/// <summary>The demo's applications, one or more in every state of the lifecycle.</summary>
+internal sealed partial class DemoSeeder
+{
+    private static readonly TimeSpan China = ChinaTime.Offset;
+
+    // Entered for the demo only, so that notices and corrections can start today; an operator
+    // enters the year from the official notice (DOMAIN §5) before production use.
+    private static readonly CalendarYear Demo2026 = new(2026,
+    [
+        .. Days(2026, 1, 1, 3, DayKind.Holiday, "元旦 New Year"),
+        new(new DateOnly(2026, 1, 4), DayKind.ExtraWorkingDay, "元旦调休 New Year make-up day"),
+        .. Days(2026, 2, 15, 23, DayKind.Holiday, "春节 Spring Festival"),
+        new(new DateOnly(2026, 2, 14), DayKind.ExtraWorkingDay, "春节调休 Spring Festival make-up day"),
+        new(new DateOnly(2026, 2, 28), DayKind.ExtraWorkingDay, "春节调休 Spring Festival make-up day"),
+        .. Days(2026, 4, 4, 6, DayKind.Holiday, "清明节 Qingming"),
+        .. Days(2026, 5, 1, 5, DayKind.Holiday, "劳动节 Labour Day"),
+        new(new DateOnly(2026, 5, 9), DayKind.ExtraWorkingDay, "劳动节调休 Labour Day make-up day"),
+        .. Days(2026, 6, 19, 21, DayKind.Holiday, "端午节 Dragon Boat Festival"),
+        .. Days(2026, 9, 25, 27, DayKind.Holiday, "中秋节 Mid-Autumn Festival"),
+        new(new DateOnly(2026, 9, 20), DayKind.ExtraWorkingDay, "国庆节调休 National Day make-up day"),
+        .. Days(2026, 10, 1, 7, DayKind.Holiday, "国庆节 National Day"),
+        new(new DateOnly(2026, 10, 10), DayKind.ExtraWorkingDay, "国庆节调休 National Day make-up day"),
+    ]);
+
+    private static IEnumerable<CalendarDay> Days(int year, int month, int first, int last, DayKind kind, string name) =>
+        Enumerable.Range(first, last - first + 1).Select(d => new CalendarDay(new DateOnly(year, month, d), kind, name));
+
+    private async Task SeedDemoCalendarAsync(CancellationToken cancellationToken)
+    {
+        if (!await db.CalendarYears.AnyAsync(y => y.Year == 2026, cancellationToken).ConfigureAwait(false))
+        {
+            db.CalendarYears.Add(ReferenceData.ToRecord(Demo2026,
+                "国务院办公厅关于2026年部分节假日安排的通知 (entered for the demo; check against the official notice before production use)", null, clock.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SeedApplicationsAsync(CancellationToken ct)
+    {
+        var demoClock = new DemoClock(clock.GetUtcNow());
+        var lifecycle = new LifecycleService(db, demoClock, new CalendarService(db));
+        var drafts = new DraftService(db, demoClock, store);
+        var flow = new DemoFlow(this, demoClock, lifecycle, drafts, ct);
+
+        // Histories of 2025, on the shipped calendar: three registrations, a rejection, a lapse.
+        var registered1 = await flow.SubmittedAsync(0, "4403", "深圳市城市交通流量数据集", "I65", At(2025, 9, 1)).ConfigureAwait(false);
+        await flow.ExamineAndPublishAsync(registered1, At(2025, 9, 2)).ConfigureAwait(false);
+        demoClock.Set(At(2025, 9, 18));
+        await DemoFlow.MustAsync(lifecycle.RegisterAsync(registered1, ActingParty.System, ct)).ConfigureAwait(false);
+
+        var registered2 = await flow.SubmittedAsync(1, "4400", "广东省医疗健康诊疗数据集", "Q84", At(2025, 9, 20)).ConfigureAwait(false);
+        await flow.ExamineAndPublishAsync(registered2, At(2025, 9, 22)).ConfigureAwait(false);
+        var objection = await flow.ObjectAsync(registered2, At(2025, 9, 25)).ConfigureAwait(false);
+        demoClock.Set(At(2025, 9, 30));
+        await DemoFlow.MustAsync(lifecycle.RuleObjectionAsync(objection, await flow.ExaminerAsync("4400").ConfigureAwait(false), upheld: false,
+            "异议人未提供权属争议的证据。The objector gave no evidence of a dispute over ownership.", ct)).ConfigureAwait(false);
+        demoClock.Set(At(2025, 10, 20));
+        await DemoFlow.MustAsync(lifecycle.RegisterAsync(registered2, ActingParty.System, ct)).ConfigureAwait(false);
+
+        var registered3 = await flow.SubmittedAsync(2, "3100", "上海金融市场交易行情数据集", "J67", At(2025, 10, 10)).ConfigureAwait(false);
+        await flow.ExamineAndPublishAsync(registered3, At(2025, 10, 11)).ConfigureAwait(false);
+        demoClock.Set(At(2025, 11, 3));
+        await DemoFlow.MustAsync(lifecycle.RegisterAsync(registered3, ActingParty.System, ct)).ConfigureAwait(false);
+
+        var rejected = await flow.SubmittedAsync(1, "4400", "医疗影像标注数据集", "Q84", At(2025, 11, 3)).ConfigureAwait(false);
+        var examiner4400 = await flow.ExaminerAsync("4400").ConfigureAwait(false);
+        await DemoFlow.MustAsync(lifecycle.StartExaminationAsync(rejected, examiner4400, ct)).ConfigureAwait(false);
+        await DemoFlow.MustAsync(lifecycle.RejectAsync(rejected, examiner4400, "数据来源合法性证明不足。The proof of lawful source is insufficient.", ct)).ConfigureAwait(false);
+
+        var lapsed = await flow.SubmittedAsync(0, "4403", "网约车订单数据集", "G54", At(2025, 11, 10)).ConfigureAwait(false);
+        var examiner4403 = await flow.ExaminerAsync("4403").ConfigureAwait(false);
+        await DemoFlow.MustAsync(lifecycle.StartExaminationAsync(lapsed, examiner4403, ct)).ConfigureAwait(false);
+        await DemoFlow.MustAsync(lifecycle.RequestCorrectionAsync(lapsed, examiner4403, "请补充数据来源授权协议。Please attach the data source licence agreement.", ct)).ConfigureAwait(false);
+        demoClock.Set(At(2025, 12, 20));
+        await DemoFlow.MustAsync(lifecycle.LapseCorrectionAsync(lapsed, ct)).ConfigureAwait(false);
+
+        await SeedCurrentAsync(flow, demoClock, clock.GetUtcNow()).ConfigureAwait(false);
+    }
+
+    // Applications in progress today; acts that need a calendar year nobody entered are skipped
+    // with a warning rather than guessed.
+    private static async Task SeedCurrentAsync(DemoFlow flow, DemoClock demoClock, DateTimeOffset now)
+    {
+        demoClock.Set(now.AddHours(-3));
+        var applicant1 = await flow.ApplicantAsync(0).ConfigureAwait(false);
+        await flow.Drafts.CreateAsync(applicant1, "4403", new ApplicationContent
+        {
+            DataObject = new DataObjectParticulars { DataName = "智慧停车泊位实时数据集", IndustryCode = "I65" },
+        }, flow.Cancellation).ConfigureAwait(false);
+
+        await flow.SubmittedAsync(1, "4400", "药品流通追溯数据集", "F51", now.AddHours(-3)).ConfigureAwait(false);
+
+        var formal = await flow.SubmittedAsync(2, "3100", "跨境支付结算数据集", "J66", now.AddHours(-3)).ConfigureAwait(false);
+        await flow.TryAsync(flow.Lifecycle.StartExaminationAsync(formal, await flow.ExaminerAsync("3100").ConfigureAwait(false), flow.Cancellation)).ConfigureAwait(false);
+
+        var correction = await flow.SubmittedAsync(0, "4403", "城市共享单车骑行数据集", "G54", now.AddHours(-3)).ConfigureAwait(false);
+        var examiner4403 = await flow.ExaminerAsync("4403").ConfigureAwait(false);
+        await flow.TryAsync(flow.Lifecycle.StartExaminationAsync(correction, examiner4403, flow.Cancellation)).ConfigureAwait(false);
+        await flow.TryAsync(flow.Lifecycle.RequestCorrectionAsync(correction, examiner4403,
+            "请补充数据处理规则中脱敏算法的说明。Please describe the desensitisation algorithm in the processing rules.", flow.Cancellation)).ConfigureAwait(false);
+
+        var substantive = await flow.SubmittedAsync(2, "3100", "上市公司舆情数据集", "J67", now.AddHours(-3)).ConfigureAwait(false);
+        var examiner3100 = await flow.ExaminerAsync("3100").ConfigureAwait(false);
+        await flow.TryAsync(flow.Lifecycle.StartExaminationAsync(substantive, examiner3100, flow.Cancellation)).ConfigureAwait(false);
+        await flow.TryAsync(flow.Lifecycle.PassAsync(substantive, examiner3100, null, flow.Cancellation)).ConfigureAwait(false);
+
+        var notice = await flow.SubmittedAsync(1, "4400", "互联网医院问诊数据集", "Q84", now.AddHours(-3)).ConfigureAwait(false);
+        await flow.ExamineAndPublishAsync(notice, now.AddHours(-2), mustSucceed: false).ConfigureAwait(false);
+
+        var objected = await flow.SubmittedAsync(0, "4403", "物流园区车辆轨迹数据集", "G54", now.AddHours(-3)).ConfigureAwait(false);
+        if (await flow.ExamineAndPublishAsync(objected, now.AddHours(-2), mustSucceed: false).ConfigureAwait(false))
+        {
+            await flow.ObjectAsync(objected, now.AddHours(-1)).ConfigureAwait(false);
+        }
+    }
+
+    private static DateTimeOffset At(int year, int month, int day) => new(year, month, day, 10, 0, 0, China);
+
+    private async Task<ActingParty> PartyAsync(string email)
+    {
+        var account = await users.FindByEmailAsync(email).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Demo account {email} is missing.");
+        return new ActingParty(account.Id, account.Role, account.BodyId, account.DisplayName);
+    }
+}

@@ -1,0 +1,213 @@
+using System.Security.Claims;
+using DataIp.Data;
+using DataIp.Data.Accounts;
+using DataIp.Domain.Numbering;
+using DataIp.Domain.Registration;
+using DataIp.Web.Features.Applications;
+using DataIp.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataIp.Web.Features.Accounts;
+
+/// <summary>Credentials for a bearer token.</summary>
+public sealed record TokenRequest(string? Email, string? Password);
+
+/// <summary>An applicant signing up: an organisation with its credit code, or a natural person with an ID number.</summary>
+public sealed record RegisterApplicantRequest(string? Email, string? Password, string? DisplayName, RegistrantType? RegistrantType, string? Identifier, string? RegionCode);
+
+/// <summary>An administrator creating an examiner, administrator or pledgee account.</summary>
+public sealed record CreateAccountRequest(string? Email, string? Password, string? DisplayName, AccountRole? Role, string? BodyCode);
+
+/// <summary>An account as shown to its owner and administrators.</summary>
+public sealed record AccountView(Guid Id, string Email, string DisplayName, AccountRole Role, string? BodyCode, RegistrantType? RegistrantType, string? Identifier, string? RegionCode);
+
+/// <summary>Sign-in for the API and account management.</summary>
+internal static class AccountEndpoints
+{
+    public static void MapAccountsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/auth/token", TokenAsync).AllowAnonymous().WithTags("Accounts")
+            .WithSummary("Exchange e-mail and password for a bearer token (anyone). Five wrong passwords lock the account for five minutes.");
+        var accounts = app.MapGroup("/api/v1/accounts").WithTags("Accounts");
+        accounts.MapPost("/", RegisterApplicantAsync).AllowAnonymous()
+            .WithSummary("Sign up as an applicant (anyone). Organisations give their unified social credit code, natural persons their resident ID number.");
+        accounts.MapGet("/me", MeAsync).RequireAuthorization(Policies.SignedIn).WithSummary("The signed-in account (any account).");
+        accounts.MapPost("/staff", CreateStaffAsync).RequireAuthorization(Policies.Administrator)
+            .WithSummary("Create an examiner, administrator or pledgee account (administrators; a body administrator only for their own body).");
+    }
+
+    private static async Task<IResult> TokenAsync(TokenRequest request, UserManager<Account> users, SignInManager<Account> signIn)
+    {
+        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
+        {
+            return Problems.Validation(new Dictionary<string, string[]>
+            {
+                ["email"] = string.IsNullOrWhiteSpace(request.Email) ? ["Give the account's e-mail address."] : [],
+                ["password"] = string.IsNullOrEmpty(request.Password) ? ["Give the password."] : [],
+            }.Where(e => e.Value.Length > 0).ToDictionary());
+        }
+
+        var account = await users.FindByEmailAsync(request.Email.Trim()).ConfigureAwait(false);
+        if (account is null)
+        {
+            return WrongCredentials();
+        }
+
+        var check = await signIn.CheckPasswordSignInAsync(account, request.Password, lockoutOnFailure: true).ConfigureAwait(false);
+        if (check.IsLockedOut)
+        {
+            return Problems.Status(StatusCodes.Status429TooManyRequests, "Account locked",
+                "Too many wrong passwords: the account is locked for a few minutes.");
+        }
+
+        if (!check.Succeeded)
+        {
+            return WrongCredentials();
+        }
+
+        var principal = await signIn.CreateUserPrincipalAsync(account).ConfigureAwait(false);
+        return TypedResults.SignIn(principal, authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+    }
+
+    private static IResult WrongCredentials() =>
+        Problems.Status(StatusCodes.Status401Unauthorized, "Sign-in failed", "The e-mail address or the password is wrong.");
+
+    private static async Task<IResult> RegisterApplicantAsync(RegisterApplicantRequest request, UserManager<Account> users, TimeProvider clock)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Trim().Length > 200)
+        {
+            errors["displayName"] = ["Give the organisation's registered name or the person's name (at most 200 characters)."];
+        }
+
+        if (request.RegistrantType is not { } type || !Enum.IsDefined(type))
+        {
+            errors["registrantType"] = ["Choose enterprise, publicInstitution, socialOrganisation, naturalPerson or other."];
+        }
+        else if (IdentifierError(type, request.Identifier) is { } identifierError)
+        {
+            errors["identifier"] = [identifierError];
+        }
+
+        if (request.RegionCode is { } region && (region.Length != 6 || !region.All(char.IsAsciiDigit)))
+        {
+            errors["regionCode"] = ["regionCode is a 6-digit GB/T 2260 code, e.g. 440300."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var account = new Account
+        {
+            Id = Guid.NewGuid(),
+            UserName = request.Email?.Trim(),
+            Email = request.Email?.Trim(),
+            DisplayName = request.DisplayName!.Trim(),
+            Role = AccountRole.Applicant,
+            RegistrantType = request.RegistrantType,
+            Identifier = request.Identifier,
+            RegionCode = request.RegionCode,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        return await CreateAsync(users, account, request.Password, body: null).ConfigureAwait(false);
+    }
+
+    private static string? IdentifierError(RegistrantType type, string? identifier) => type == RegistrantType.NaturalPerson
+        ? ResidentIdNumber.Validate(identifier).Error
+        : UnifiedSocialCreditCode.Validate(identifier).Error;
+
+    private static async Task<IResult> CreateStaffAsync(CreateAccountRequest request, ClaimsPrincipal user, UserManager<Account> users, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var party = ActingParty.From(user);
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Trim().Length > 200)
+        {
+            errors["displayName"] = ["Give the person's or organisation's name (at most 200 characters)."];
+        }
+
+        if (request.Role is not (AccountRole.Examiner or AccountRole.Administrator or AccountRole.Pledgee))
+        {
+            errors["role"] = ["Choose examiner, administrator or pledgee; applicants sign up themselves."];
+        }
+
+        var body = string.IsNullOrWhiteSpace(request.BodyCode) ? null
+            : await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Code == request.BodyCode, ct).ConfigureAwait(false);
+        if (request.Role == AccountRole.Examiner && body is null)
+        {
+            errors["bodyCode"] = ["An examiner is bound to one registration body: give its 4-digit code."];
+        }
+        else if (!string.IsNullOrWhiteSpace(request.BodyCode) && body is null)
+        {
+            errors["bodyCode"] = [$"'{request.BodyCode}' is not the code of a registration body."];
+        }
+        else if (request.Role == AccountRole.Pledgee && body is not null)
+        {
+            errors["bodyCode"] = ["A pledgee is not bound to a registration body."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        // A body administrator manages its own body only, and cannot create national administrators.
+        if (party.BodyId is not null && (body is null || body.Id != party.BodyId))
+        {
+            return Problems.Status(StatusCodes.Status403Forbidden, "Not permitted", "A body administrator creates accounts for their own body only.");
+        }
+
+        var account = new Account
+        {
+            Id = Guid.NewGuid(),
+            UserName = request.Email?.Trim(),
+            Email = request.Email?.Trim(),
+            DisplayName = request.DisplayName!.Trim(),
+            Role = request.Role!.Value,
+            BodyId = body?.Id,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        return await CreateAsync(users, account, request.Password, body?.Code).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> CreateAsync(UserManager<Account> users, Account account, string? password, string? body)
+    {
+        if (string.IsNullOrWhiteSpace(account.Email) || !account.Email.Contains('@', StringComparison.Ordinal))
+        {
+            return Problems.Field("email", "Give a valid e-mail address; it is the account's sign-in name.");
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            return Problems.Field("password", "Choose a password of at least 10 characters with upper and lower case letters and a digit.");
+        }
+
+        var result = await users.CreateAsync(account, password).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            return Problems.Validation(result.Errors
+                .GroupBy(e => e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email")
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
+        }
+
+        return TypedResults.Created("/api/v1/accounts/me", View(account, body));
+    }
+
+    private static async Task<IResult> MeAsync(ClaimsPrincipal user, UserManager<Account> users, RegistryDbContext db, CancellationToken ct)
+    {
+        var account = await users.GetUserAsync(user).ConfigureAwait(false);
+        if (account is null)
+        {
+            return Problems.NotFound("The account");
+        }
+
+        var body = account.BodyId is { } id ? await db.Bodies.Where(b => b.Id == id).Select(b => b.Code).SingleAsync(ct).ConfigureAwait(false) : null;
+        return TypedResults.Ok(View(account, body));
+    }
+
+    private static AccountView View(Account a, string? bodyCode) =>
+        new(a.Id, a.Email!, a.DisplayName, a.Role, bodyCode, a.RegistrantType, a.Identifier, a.RegionCode);
+}

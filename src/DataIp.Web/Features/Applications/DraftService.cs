@@ -1,0 +1,169 @@
+using DataIp.Data;
+using DataIp.Data.Applications;
+using DataIp.Data.Attachments;
+using DataIp.Domain.Calendar;
+using DataIp.Domain.Registration;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataIp.Web.Features.Applications;
+
+/// <summary>
+/// The applicant's working copy: create a draft, replace its content (as a draft or while a
+/// correction is requested), attach files. Each is an act stored with the change.
+/// </summary>
+public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAttachmentStore store)
+{
+    /// <summary>Creates a draft with the given body and (possibly partial) content.</summary>
+    public async Task<ActOutcome> CreateAsync(ActingParty party, string? bodyCode, ApplicationContent? content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(party);
+        var body = string.IsNullOrWhiteSpace(bodyCode) ? null
+            : await db.Bodies.SingleOrDefaultAsync(b => b.Code == bodyCode, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return ActOutcome.InvalidField("bodyCode", $"Choose a registration body by its 4-digit code (GET /api/v1/bodies); '{bodyCode}' is not one.");
+        }
+
+        content ??= new ApplicationContent();
+        var now = clock.GetUtcNow();
+        if (Validate(content, now) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var application = new ApplicationRecord
+        {
+            Id = Guid.NewGuid(),
+            BodyId = body.Id,
+            Body = body,
+            ApplicantId = party.AccountId!.Value,
+            State = ApplicationState.Draft,
+            Content = content,
+            DataName = content.DataObject?.DataName?.Trim() ?? "",
+            CreatedAt = now,
+        };
+        db.Applications.Add(application);
+        var act = ActRecorder.Record(db, party, "createDraft", application.Id, now, null, new Dictionary<string, object?>
+        {
+            ["bodyCode"] = body.Code,
+            ["dataName"] = application.DataName,
+        });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return ActOutcome.Done(application, act);
+    }
+
+    /// <summary>Replaces the content of a draft, or of an application whose correction is requested.</summary>
+    public async Task<ActOutcome> UpdateContentAsync(Guid id, ActingParty party, ApplicationContent? content, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(party);
+        if (content is null)
+        {
+            return ActOutcome.InvalidField("content", "Send the application content.");
+        }
+
+        var application = await LoadEditableAsync(id, party, cancellationToken).ConfigureAwait(false);
+        if (application.Outcome is not null)
+        {
+            return application.Outcome;
+        }
+
+        var app = application.Record!;
+        if (expectedVersion is { } v && v != app.Version)
+        {
+            return ActOutcome.Refused(StatusCodes.Status409Conflict, "Conflict", $"The application is at version {app.Version}, not {v}; reload it and apply your changes again.");
+        }
+
+        var now = clock.GetUtcNow();
+        if (Validate(content, now) is { } invalid)
+        {
+            return invalid;
+        }
+
+        app.Content = content;
+        app.DataName = content.DataObject?.DataName?.Trim() ?? "";
+        app.Version++;
+        var act = ActRecorder.Record(db, party, "updateContent", app.Id, now, null, new Dictionary<string, object?>
+        {
+            ["applicationNumber"] = app.ApplicationNumber,
+            ["bodyCode"] = app.Body.Code,
+            ["dataName"] = app.DataName,
+        });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return ActOutcome.Done(app, act);
+    }
+
+    /// <summary>Stores an attachment of the applicant's draft (or correction) and records it.</summary>
+    public async Task<(ActOutcome Outcome, AttachmentRecord? Attachment)> AttachAsync(
+        Guid id, ActingParty party, AttachmentKind kind, string fileName, Stream content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(party);
+        var application = await LoadEditableAsync(id, party, cancellationToken).ConfigureAwait(false);
+        if (application.Outcome is not null)
+        {
+            return (application.Outcome, null);
+        }
+
+        var saved = await store.SaveAsync(kind, fileName, content, cancellationToken).ConfigureAwait(false);
+        if (saved.Refusal is { } refusal)
+        {
+            return (ActOutcome.InvalidField(refusal.Field, refusal.Message), null);
+        }
+
+        var stored = saved.Attachment!;
+        var app = application.Record!;
+        var now = clock.GetUtcNow();
+        var record = new AttachmentRecord
+        {
+            Id = stored.Id,
+            ApplicationId = app.Id,
+            Kind = kind,
+            FileName = stored.FileName,
+            ContentType = stored.ContentType,
+            Length = stored.Length,
+            Sha256 = stored.Sha256Hex,
+            UploadedById = party.AccountId,
+            UploadedAt = now,
+        };
+        db.Attachments.Add(record);
+        var act = ActRecorder.Record(db, party, "addAttachment", app.Id, now, null, new Dictionary<string, object?>
+        {
+            ["applicationNumber"] = app.ApplicationNumber,
+            ["attachmentId"] = stored.Id,
+            ["kind"] = kind,
+            ["sha256"] = stored.Sha256Hex,
+            ["length"] = stored.Length,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The metadata did not commit: remove the bytes so no orphan remains.
+            await store.DeleteAsync(stored.Id, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        return (ActOutcome.Done(app, act), record);
+    }
+
+    private async Task<(ApplicationRecord? Record, ActOutcome? Outcome)> LoadEditableAsync(Guid id, ActingParty party, CancellationToken cancellationToken)
+    {
+        var app = await db.Applications.Include(a => a.Body).SingleOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
+        if (app is null || !LifecycleService.IsApplicant(party, app))
+        {
+            return (null, ActOutcome.NotFound);
+        }
+
+        return app.State is ApplicationState.Draft or ApplicationState.CorrectionRequested
+            ? (app, null)
+            : (null, ActOutcome.Refused(StatusCodes.Status409Conflict, "Not allowed in the application's current state",
+                $"The content can be changed only as a draft or while a correction is requested; the application is in state {app.State}."));
+    }
+
+    private static ActOutcome? Validate(ApplicationContent content, DateTimeOffset now)
+    {
+        var errors = ApplicationContentValidator.Validate(content, ValidationMode.Draft, LifecycleService.ValidationOptions(ChinaTime.ToChinaDate(now)));
+        return errors.Count == 0 ? null : ActOutcome.Invalid(errors.ToDictionary(e => "content." + e.Key, e => e.Value));
+    }
+}

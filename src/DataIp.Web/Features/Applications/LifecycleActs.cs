@@ -1,0 +1,226 @@
+using System.Globalization;
+using DataIp.Data.Applications;
+using DataIp.Data.Certificates;
+using DataIp.Data.Numbering;
+using DataIp.Domain.Numbering;
+using DataIp.Domain.Registration;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataIp.Web.Features.Applications;
+
+/// <summary>The lifecycle acts of DOMAIN §4, each a trigger of the table plus its effect.</summary>
+public sealed partial class LifecycleService
+{
+    /// <summary>The applicant submits: the content must be complete; the body's application number is assigned.</summary>
+    public Task<ActOutcome> SubmitAsync(Guid id, ActingParty party, CancellationToken cancellationToken) =>
+        ApplyAsync(id, party, LifecycleTrigger.Submit, null, async (step, ct) =>
+        {
+            if (ValidateForSubmission(step) is { } invalid)
+            {
+                return invalid;
+            }
+
+            var app = step.Application;
+            var year = step.Today.Year;
+            var serial = await SerialNumbers.NextAsync(db, $"application:{app.Body.Code}:{year}", ct).ConfigureAwait(false);
+            app.ApplicationNumber = ApplicationNumber.Create(app.Body.Code, year, serial).Value;
+            app.SubmittedAt = step.Now;
+            step.Payload["applicationNumber"] = app.ApplicationNumber;
+            AddObjectParticulars(step);
+            return null;
+        }, cancellationToken);
+
+    /// <summary>An examiner of the body takes up the application for formal examination.</summary>
+    public Task<ActOutcome> StartExaminationAsync(Guid id, ActingParty party, CancellationToken cancellationToken) =>
+        ApplyAsync(id, party, LifecycleTrigger.StartExamination, null, null, cancellationToken);
+
+    /// <summary>An examiner asks for a correction; the deadline follows the body's policy and the calendar.</summary>
+    public Task<ActOutcome> RequestCorrectionAsync(Guid id, ActingParty party, string? request, CancellationToken cancellationToken) =>
+        ApplyAsync(id, party, LifecycleTrigger.RequestCorrection, request, async (step, ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(request))
+            {
+                return ActOutcome.InvalidField("reason", "Say what the applicant must correct.");
+            }
+
+            var policy = step.Application.Body.Policy;
+            var (end, refusal) = await PeriodAsync(step.Today, policy.CorrectionLength, policy.CorrectionUnit, "correction deadline", ct).ConfigureAwait(false);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            step.Application.CorrectionRequest = request.Trim();
+            step.Application.CorrectionLastDay = end.LastDay;
+            step.Application.CorrectionDeadline = end.EndsAt;
+            step.Payload["correctionLastDay"] = end.LastDay;
+            return null;
+        }, cancellationToken);
+
+    /// <summary>The applicant answers a correction request before its deadline.</summary>
+    public Task<ActOutcome> ResubmitAsync(Guid id, ActingParty party, string? note, CancellationToken cancellationToken) =>
+        ApplyAsync(id, party, LifecycleTrigger.Resubmit, note, (step, _) =>
+        {
+            if (ValidateForSubmission(step) is { } invalid)
+            {
+                return Task.FromResult<ActOutcome?>(invalid);
+            }
+
+            ClearCorrection(step.Application);
+            AddObjectParticulars(step);
+            return Task.FromResult<ActOutcome?>(null);
+        }, cancellationToken);
+
+    /// <summary>The correction deadline passed unanswered: the application is withdrawn (by the platform).</summary>
+    public Task<ActOutcome> LapseCorrectionAsync(Guid id, CancellationToken cancellationToken) =>
+        ApplyAsync(id, ActingParty.System, LifecycleTrigger.LapseCorrection, "The correction deadline passed without an answer.", (step, _) =>
+        {
+            step.Payload["correctionLastDay"] = step.Application.CorrectionLastDay;
+            ClearCorrection(step.Application);
+            step.Application.DecidedAt = step.Now;
+            return Task.FromResult<ActOutcome?>(null);
+        }, cancellationToken);
+
+    /// <summary>The applicant withdraws the application.</summary>
+    public Task<ActOutcome> WithdrawAsync(Guid id, ActingParty party, string? reason, CancellationToken cancellationToken) =>
+        ApplyAsync(id, party, LifecycleTrigger.Withdraw, reason, (step, _) =>
+        {
+            step.Application.DecidedAt = step.Now;
+            return Task.FromResult<ActOutcome?>(null);
+        }, cancellationToken);
+
+    /// <summary>
+    /// An examiner passes the current examination (formal or substantive). When the next state is
+    /// the public notice, its end is computed by the body's policy and the calendar.
+    /// </summary>
+    public async Task<ActOutcome> PassAsync(Guid id, ActingParty party, string? note, CancellationToken cancellationToken)
+    {
+        var state = await db.Applications.Where(a => a.Id == id).Select(a => (ApplicationState?)a.State)
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var trigger = state == ApplicationState.SubstantiveExamination
+            ? LifecycleTrigger.PassSubstantiveExamination
+            : LifecycleTrigger.PassFormalExamination;
+        return await ApplyAsync(id, party, trigger, note, async (step, ct) =>
+        {
+            if (step.Next != ApplicationState.PublicNotice)
+            {
+                return null;
+            }
+
+            var policy = step.Application.Body.Policy;
+            var (end, refusal) = await PeriodAsync(step.Today, policy.NoticeLength, policy.NoticeUnit, "end of the public notice", ct).ConfigureAwait(false);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            step.Application.NoticeStartedAt = step.Now;
+            step.Application.NoticeLastDay = end.LastDay;
+            step.Application.NoticeEndsAt = end.EndsAt;
+            step.Payload["noticeLastDay"] = end.LastDay;
+            AddObjectParticulars(step);
+            return null;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>An examiner refuses registration (不予登记) with reasons.</summary>
+    public Task<ActOutcome> RejectAsync(Guid id, ActingParty party, string? reasons, CancellationToken cancellationToken) =>
+        ApplyAsync(id, party, LifecycleTrigger.Reject, reasons, (step, _) =>
+        {
+            if (string.IsNullOrWhiteSpace(reasons))
+            {
+                return Task.FromResult<ActOutcome?>(ActOutcome.InvalidField("reason", "A rejection must state its reasons."));
+            }
+
+            step.Application.DecisionReasons = reasons.Trim();
+            step.Application.DecidedAt = step.Now;
+            return Task.FromResult<ActOutcome?>(null);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Registers the application when its notice period has ended with no open objection: the
+    /// registration number, validity and the first certificate are issued in the same transaction.
+    /// </summary>
+    public Task<ActOutcome> RegisterAsync(Guid id, ActingParty party, CancellationToken cancellationToken) =>
+        ApplyAsync(id, party, LifecycleTrigger.Register, null, async (step, ct) =>
+        {
+            var app = step.Application;
+            var content = app.Content;
+            var today = step.Today;
+            var sequence = await SerialNumbers.NextAsync(db, $"registration:{today.Year}", ct).ConfigureAwait(false);
+            var registrationNumber = RegistrationNumber.Create(
+                today.Year,
+                content.DataObject?.DataSourceType ?? DataSourceType.Other,
+                content.Applicant?.RegistrantType ?? RegistrantType.Other,
+                sequence);
+            app.RegistrationNumber = registrationNumber.Value;
+            app.RegistrationDate = today;
+            app.ValidUntil = ValidUntil(today, app.Body.Policy.ValidityYears, content);
+            app.DecidedAt = step.Now;
+
+            var serial = await SerialNumbers.NextAsync(db, $"certificate:{app.Body.Code}:{today.Year}", ct).ConfigureAwait(false);
+            var certificateNumber = CertificateNumber.Create(today.Year, today.Month, app.Body.Code, serial).Value;
+            app.CertificateNumber = certificateNumber;
+            db.Certificates.Add(new Certificate
+            {
+                CertificateNumber = certificateNumber,
+                RegistrationNumber = app.RegistrationNumber,
+                ApplicationId = app.Id,
+                IssuedAt = step.Now,
+            });
+
+            step.Payload["registrationNumber"] = app.RegistrationNumber;
+            step.Payload["registrationDate"] = today;
+            step.Payload["validUntil"] = app.ValidUntil;
+            step.Payload["holder"] = content.Applicant?.Name;
+            step.Payload["rights"] = content.RightsClaimed.Select(r => r.Right).ToList();
+            step.FollowingActs.Add(("issueCertificate", new Dictionary<string, object?>
+            {
+                ["certificateNumber"] = certificateNumber,
+                ["registrationNumber"] = app.RegistrationNumber,
+                ["applicationNumber"] = app.ApplicationNumber,
+                ["bodyCode"] = app.Body.Code,
+                ["dataName"] = app.DataName,
+                ["holder"] = content.Applicant?.Name,
+                ["validUntil"] = app.ValidUntil,
+            }));
+            return null;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Validity: the body's years from the registration announcement (the day before the same
+    /// date N years on), or the earliest end of an agreement the rights rest on, if sooner
+    /// (Beijing Art. 13).
+    /// </summary>
+    internal static DateOnly ValidUntil(DateOnly registrationDate, int validityYears, ApplicationContent content)
+    {
+        var byPolicy = registrationDate.AddYears(validityYears).AddDays(-1);
+        var agreementEnds = content.RightsClaimed.Where(r => r.AgreementEndDate is not null).Select(r => r.AgreementEndDate!.Value).ToList();
+        return agreementEnds.Count > 0 && agreementEnds.Min() < byPolicy ? agreementEnds.Min() : byPolicy;
+    }
+
+    private static ActOutcome? ValidateForSubmission(ActStep step)
+    {
+        var errors = ApplicationContentValidator.Validate(step.Application.Content, ValidationMode.Submission, ValidationOptions(step.Today));
+        return errors.Count == 0
+            ? null
+            : ActOutcome.Invalid(
+                errors.ToDictionary(e => "content." + e.Key, e => e.Value),
+                string.Create(CultureInfo.InvariantCulture, $"The application is not complete: {errors.Count} field(s) need attention before it can be submitted."));
+    }
+
+    private static void AddObjectParticulars(ActStep step)
+    {
+        var content = step.Application.Content;
+        step.Payload["holder"] = content.Applicant?.Name;
+        step.Payload["industryCode"] = content.DataObject?.IndustryCode;
+        step.Payload["dataSourceType"] = content.DataObject?.DataSourceType;
+    }
+
+    private static void ClearCorrection(ApplicationRecord application)
+    {
+        application.CorrectionRequest = null;
+        application.CorrectionLastDay = null;
+        application.CorrectionDeadline = null;
+    }
+}

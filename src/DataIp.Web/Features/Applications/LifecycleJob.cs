@@ -1,0 +1,92 @@
+using DataIp.Data;
+using DataIp.Domain.Registration;
+using DataIp.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DataIp.Web.Features.Applications;
+
+/// <summary>
+/// The platform's own acts on deadlines: registers applications whose notice period ended with no
+/// open objection, and withdraws those whose correction deadline passed unanswered. Each is an
+/// ordinary lifecycle act by the system, decided by the same table as an examiner's.
+/// </summary>
+public sealed class LifecycleSweeper(IServiceScopeFactory scopes, TimeProvider clock, ILogger<LifecycleSweeper> logger)
+{
+    /// <summary>Runs one sweep and returns how many acts it stored.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        List<Guid> ended, lapsed;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            ended = await db.Applications.Where(a => a.State == ApplicationState.PublicNotice && a.NoticeEndsAt <= now)
+                .Select(a => a.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+            lapsed = await db.Applications.Where(a => a.State == ApplicationState.CorrectionRequested && a.CorrectionDeadline <= now)
+                .Select(a => a.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var done = 0;
+        foreach (var id in ended)
+        {
+            done += await ActAsync(id, (lifecycle, ct) => lifecycle.RegisterAsync(id, ActingParty.System, ct), cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var id in lapsed)
+        {
+            done += await ActAsync(id, (lifecycle, ct) => lifecycle.LapseCorrectionAsync(id, ct), cancellationToken).ConfigureAwait(false);
+        }
+
+        return done;
+    }
+
+    // Each act in its own scope and transaction: one refusal (e.g. an examiner acted first) does
+    // not hold up the others.
+    private async Task<int> ActAsync(Guid id, Func<LifecycleService, CancellationToken, Task<ActOutcome>> act, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        try
+        {
+            var outcome = await act(scope.ServiceProvider.GetRequiredService<LifecycleService>(), cancellationToken).ConfigureAwait(false);
+            if (!outcome.Succeeded)
+            {
+                logger.LogInformation("Lifecycle sweep left application {Id} as it is: {Detail}", id, outcome.Detail);
+            }
+
+            return outcome.Succeeded ? 1 : 0;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("Lifecycle sweep: application {Id} changed meanwhile; the next sweep looks again.", id);
+            return 0;
+        }
+    }
+}
+
+/// <summary>Runs the <see cref="LifecycleSweeper"/> periodically.</summary>
+internal sealed class LifecycleJob(LifecycleSweeper sweeper, IOptions<PlatformOptions> options, TimeProvider clock, ILogger<LifecycleJob> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.RunLifecycleJob)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(options.Value.LifecycleSweepInterval, clock);
+        do
+        {
+            try
+            {
+                await sweeper.RunOnceAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A failed sweep is retried at the next tick; the acts it did store are committed.
+                logger.LogError(e, "Couldn't complete the lifecycle sweep; retrying at the next interval.");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+}

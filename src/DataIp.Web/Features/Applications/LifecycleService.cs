@@ -1,0 +1,112 @@
+using DataIp.Data;
+using DataIp.Data.Accounts;
+using DataIp.Data.Applications;
+using DataIp.Domain.Calendar;
+using DataIp.Domain.Numbering;
+using DataIp.Domain.Registration;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataIp.Web.Features.Applications;
+
+/// <summary>
+/// Carries out lifecycle acts: one transaction loads the application, asks the domain's
+/// <see cref="Lifecycle"/> table whether the act is allowed, applies its effect, and stores the new
+/// state together with the act. A refused act writes nothing.
+/// </summary>
+public sealed partial class LifecycleService(RegistryDbContext db, TimeProvider clock, CalendarService calendars)
+{
+    /// <summary>What an act does beyond changing the state; returns a refusal or null.</summary>
+    public delegate Task<ActOutcome?> Effect(ActStep step, CancellationToken cancellationToken);
+
+    /// <summary>The context an <see cref="Effect"/> works in.</summary>
+    /// <param name="Application">The application, tracked; the effect may change it.</param>
+    /// <param name="Now">The act's time.</param>
+    /// <param name="Next">The state the lifecycle table decided on.</param>
+    /// <param name="Payload">The act's payload; the effect adds its particulars.</param>
+    /// <param name="OpenObjections">Open objections before the act.</param>
+    public sealed record ActStep(ApplicationRecord Application, DateTimeOffset Now, ApplicationState Next, Dictionary<string, object?> Payload, int OpenObjections)
+    {
+        /// <summary>The act's date in China.</summary>
+        public DateOnly Today => ChinaTime.ToChinaDate(Now);
+
+        /// <summary>Further acts the effect stores with this one (e.g. certificate issuance).</summary>
+        public List<(string Type, Dictionary<string, object?> Payload)> FollowingActs { get; } = [];
+    }
+
+    /// <summary>
+    /// Decides and, when allowed, carries out <paramref name="trigger"/> on an application.
+    /// </summary>
+    public async Task<ActOutcome> ApplyAsync(
+        Guid applicationId, ActingParty party, LifecycleTrigger trigger, string? reason, Effect? effect, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(party);
+        // On SQLite this begins an IMMEDIATE transaction, taking the write lock before reading,
+        // so acts on one database are serialized; on PostgreSQL the Version token refuses the
+        // second of two acts decided on the same state.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var application = await db.Applications.Include(a => a.Body)
+            .SingleOrDefaultAsync(a => a.Id == applicationId, cancellationToken).ConfigureAwait(false);
+        if (application is null || !ApplicationAccess.CanAct(party, application))
+        {
+            return ActOutcome.NotFound;
+        }
+
+        var now = clock.GetUtcNow();
+        var openObjections = await db.Objections
+            .CountAsync(o => o.ApplicationId == applicationId && o.Status == ObjectionStatus.Open, cancellationToken).ConfigureAwait(false);
+        var decision = Lifecycle.Decide(application.State, trigger, party.Actor, new TransitionContext(
+            now, application.Body.Policy.SubstantiveExamination, application.CorrectionDeadline, application.NoticeEndsAt, openObjections));
+        if (!decision.IsAllowed)
+        {
+            return ActOutcome.Refused(decision);
+        }
+
+        var step = new ActStep(application, now, decision.Next, BasePayload(application, decision.Next), openObjections);
+        if (effect is not null && await effect(step, cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            return refusal;
+        }
+
+        application.State = decision.Next;
+        application.Version++;
+        var act = ActRecorder.Record(db, party, JsonNaming.Camel(trigger), application.Id, now, reason, step.Payload);
+        foreach (var (type, payload) in step.FollowingActs)
+        {
+            ActRecorder.Record(db, party, type, application.Id, now, null, payload);
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return ActOutcome.Done(application, act);
+    }
+
+    /// <summary>The public particulars every lifecycle act carries.</summary>
+    private static Dictionary<string, object?> BasePayload(ApplicationRecord application, ApplicationState next) => new()
+    {
+        ["applicationNumber"] = application.ApplicationNumber,
+        ["bodyCode"] = application.Body.Code,
+        ["dataName"] = application.DataName,
+        ["fromState"] = JsonNaming.Camel(application.State),
+        ["toState"] = JsonNaming.Camel(next),
+    };
+
+    /// <summary>Validation options with the real identifier checks and today's date in China.</summary>
+    public static ApplicationValidationOptions ValidationOptions(DateOnly today) => new(
+        code => UnifiedSocialCreditCode.Validate(code).Error,
+        id => ResidentIdNumber.Validate(id).Error,
+        today);
+
+    /// <summary>Computes the end of a period starting today, or the refusal when a calendar year is missing.</summary>
+    private async Task<(PeriodEnd End, ActOutcome? Refusal)> PeriodAsync(DateOnly start, int length, PeriodUnit unit, string what, CancellationToken cancellationToken)
+    {
+        var calendar = await calendars.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var end = calendar.ComputePeriodEnd(start, length, unit);
+        return end.IsComputed
+            ? (end, null)
+            : (end, ActOutcome.Refused(StatusCodes.Status409Conflict, "Working-day calendar missing", $"Couldn't compute the {what}: {end.Refusal}"));
+    }
+
+    /// <summary>Whether the account may act on the application at all.</summary>
+    internal static bool IsApplicant(ActingParty party, ApplicationRecord application) =>
+        party.Role == AccountRole.Applicant && party.AccountId == application.ApplicantId;
+}

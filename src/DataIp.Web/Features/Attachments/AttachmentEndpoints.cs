@@ -1,0 +1,72 @@
+using System.Security.Claims;
+using DataIp.Data;
+using DataIp.Data.Attachments;
+using DataIp.Web.Features.Applications;
+using DataIp.Web.Features.Examination;
+using DataIp.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataIp.Web.Features.Attachments;
+
+/// <summary>Files attached to an application: proofs of source, samples, powers of attorney.</summary>
+internal static class AttachmentEndpoints
+{
+    public static void MapAttachmentsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/applications/{id:guid}/attachments").WithTags("Attachments");
+        group.MapPost("/", UploadAsync).RequireAuthorization(Policies.Applicant).DisableAntiforgery()
+            .Accepts<IFormFile>("multipart/form-data")
+            .WithSummary("Attach a file to a draft or a correction; kind = proofOfSource | sampleData | powerOfAttorney (its applicant).");
+        group.MapGet("/", ListAsync).RequireAuthorization(Policies.SignedIn)
+            .WithSummary("The application's attachments (whoever may read the application).");
+        group.MapGet("/{attachmentId:guid}", DownloadAsync).RequireAuthorization(Policies.SignedIn)
+            .WithSummary("Download an attachment (whoever may read the application).");
+    }
+
+    private static async Task<IResult> UploadAsync(Guid id, AttachmentKind kind, IFormFile? file, ClaimsPrincipal user, DraftService drafts, CancellationToken ct)
+    {
+        if (kind is not (AttachmentKind.ProofOfSource or AttachmentKind.SampleData or AttachmentKind.PowerOfAttorney))
+        {
+            return Problems.Field("kind", "An applicant attaches proofOfSource, sampleData or powerOfAttorney.");
+        }
+
+        if (file is null)
+        {
+            return Problems.Field("file", "Send the file as multipart/form-data in a field named 'file'.");
+        }
+
+        await using var stream = file.OpenReadStream();
+        var (outcome, record) = await drafts.AttachAsync(id, ActingParty.From(user), kind, file.FileName, stream, ct).ConfigureAwait(false);
+        return outcome.Succeeded
+            ? TypedResults.Created($"/api/v1/applications/{id}/attachments/{record!.Id}",
+                new AttachmentView(record.Id, record.Kind, record.FileName, record.ContentType, record.Length, record.Sha256))
+            : outcome.ToProblem();
+    }
+
+    private static async Task<IResult> ListAsync(Guid id, ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct)
+    {
+        var app = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false);
+        if (app is null || !ApplicationAccess.CanSee(ActingParty.From(user), app))
+        {
+            return Problems.NotFound("The application");
+        }
+
+        var rows = await db.Attachments.AsNoTracking().Where(a => a.ApplicationId == id).OrderBy(a => a.UploadedAt).ToListAsync(ct).ConfigureAwait(false);
+        return TypedResults.Ok(rows.Select(a => new AttachmentView(a.Id, a.Kind, a.FileName, a.ContentType, a.Length, a.Sha256)).ToList());
+    }
+
+    private static async Task<IResult> DownloadAsync(Guid id, Guid attachmentId, ClaimsPrincipal user, RegistryDbContext db, IAttachmentStore store, CancellationToken ct)
+    {
+        var app = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false);
+        var record = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId && a.ApplicationId == id, ct).ConfigureAwait(false);
+        if (app is null || record is null || !ApplicationAccess.CanSee(ActingParty.From(user), app))
+        {
+            return Problems.NotFound("The attachment");
+        }
+
+        var stream = await store.OpenReadAsync(attachmentId, ct).ConfigureAwait(false);
+        return stream is null
+            ? Problems.Status(StatusCodes.Status410Gone, "Attachment missing", "The attachment's metadata exists but its file is missing from storage; tell the operator.")
+            : TypedResults.File(stream, record.ContentType, record.FileName);
+    }
+}

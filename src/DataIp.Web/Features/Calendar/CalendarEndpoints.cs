@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using DataIp.Data;
+using DataIp.Domain.Calendar;
+using DataIp.Web.Features.Applications;
+using DataIp.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataIp.Web.Features.Calendar;
+
+/// <summary>A year of the working-day calendar as entered from the State Council's notice.</summary>
+/// <param name="Source">The notice it comes from (title and number).</param>
+/// <param name="Days">Holidays and extra working days.</param>
+public sealed record CalendarYearRequest(string? Source, IReadOnlyList<CalendarDay>? Days);
+
+/// <summary>A calendar year as shown.</summary>
+public sealed record CalendarYearView(int Year, string Source, DateTimeOffset EnteredAt, IReadOnlyList<CalendarDay> Days);
+
+/// <summary>The working-day calendar (DOMAIN §5).</summary>
+internal static class CalendarEndpoints
+{
+    public static void MapCalendarApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/calendars").WithTags("Working-day calendar");
+        group.MapGet("/", async (RegistryDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await db.CalendarYears.AsNoTracking().OrderBy(y => y.Year).Select(y => y.Year).ToListAsync(ct).ConfigureAwait(false)))
+            .AllowAnonymous().WithSummary("The years that have a calendar (anyone).");
+        group.MapGet("/{year:int}", GetAsync).AllowAnonymous().WithSummary("One year's holidays and extra working days (anyone).");
+        group.MapPut("/{year:int}", PutAsync).RequireAuthorization(Policies.NationalAdministrator)
+            .WithSummary("Enter or replace a year from the State Council's holiday notice (national administrator). Deadlines already set keep their dates.");
+    }
+
+    private static async Task<IResult> GetAsync(int year, RegistryDbContext db, CancellationToken ct)
+    {
+        var record = await db.CalendarYears.AsNoTracking().Include(y => y.Days).SingleOrDefaultAsync(y => y.Year == year, ct).ConfigureAwait(false);
+        return record is null
+            ? Problems.NotFound($"The calendar of {year}")
+            : TypedResults.Ok(new CalendarYearView(record.Year, record.Source, record.EnteredAt, record.ToDomain().Days));
+    }
+
+    private static async Task<IResult> PutAsync(int year, CalendarYearRequest request, ClaimsPrincipal user, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var calendarYear = new CalendarYear(year, request.Days ?? []);
+        var errors = calendarYear.Validate().ToDictionary(e => e.Key, e => e.Value);
+        if (string.IsNullOrWhiteSpace(request.Source) || request.Source.Length > 500)
+        {
+            errors["source"] = ["Name the State Council notice the days come from (at most 500 characters)."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var party = ActingParty.From(user);
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var existing = await db.CalendarYears.Include(y => y.Days).SingleOrDefaultAsync(y => y.Year == year, ct).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            db.CalendarYears.Remove(existing);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+
+        db.CalendarYears.Add(ReferenceData.ToRecord(calendarYear, request.Source!.Trim(), party.AccountId, now));
+        ActRecorder.Record(db, party, "enterCalendarYear", null, now, null, new Dictionary<string, object?>
+        {
+            ["year"] = year,
+            ["source"] = request.Source.Trim(),
+            ["replaced"] = existing is not null,
+            ["days"] = calendarYear.Days.Select(d => new { date = d.Date, kind = d.Kind, name = d.Name }).ToList(),
+        });
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return TypedResults.Ok(new CalendarYearView(year, request.Source.Trim(), now, calendarYear.Days));
+    }
+}

@@ -1,0 +1,128 @@
+using System.Security.Claims;
+using DataIp.Data;
+using DataIp.Data.Attachments;
+using DataIp.Domain.Registration;
+using DataIp.Web.Features.Applications;
+using DataIp.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataIp.Web.Features.Notices;
+
+/// <summary>
+/// What the public sees and does: public notices, objections to them, and the register of
+/// registered data. No private content (contact details, drafts) is ever shown here.
+/// </summary>
+internal static class NoticeEndpoints
+{
+    /// <summary>Most files one objection may carry.</summary>
+    public const int MaxObjectionFiles = 5;
+
+    public static void MapNoticesApi(this IEndpointRouteBuilder app)
+    {
+        var notices = app.MapGroup("/api/v1/notices").WithTags("Public notices").AllowAnonymous();
+        notices.MapGet("/", ListAsync).WithSummary("Applications under public notice (anyone).");
+        notices.MapGet("/{applicationNumber}", GetAsync).WithSummary("One application under public notice (anyone).");
+        notices.MapPost("/{applicationNumber}/objections", FileObjectionAsync).DisableAntiforgery()
+            .Accepts<ObjectionForm>("multipart/form-data")
+            .WithSummary("File an objection during the notice period, with up to five evidence files (anyone).");
+
+        app.MapGet("/api/v1/registrations/{registrationNumber}", RegistrationAsync).AllowAnonymous().WithTags("Register")
+            .WithSummary("The public record of a registration (anyone).");
+    }
+
+    private static async Task<IResult> ListAsync(RegistryDbContext db, string? bodyCode, CancellationToken ct)
+    {
+        var query = db.Applications.AsNoTracking().Include(a => a.Body)
+            .Where(a => a.State == ApplicationState.PublicNotice || a.State == ApplicationState.ObjectionReview);
+        if (!string.IsNullOrWhiteSpace(bodyCode))
+        {
+            query = query.Where(a => a.Body.Code == bodyCode);
+        }
+
+        var rows = await query.OrderByDescending(a => a.ApplicationNumber).Take(500).ToListAsync(ct).ConfigureAwait(false);
+        return TypedResults.Ok(rows.Select(PublicApplicationView.Of).ToList());
+    }
+
+    private static async Task<IResult> GetAsync(string applicationNumber, RegistryDbContext db, CancellationToken ct)
+    {
+        var app = await db.Applications.AsNoTracking().Include(a => a.Body)
+            .SingleOrDefaultAsync(a => a.ApplicationNumber == applicationNumber, ct).ConfigureAwait(false);
+        return app?.NoticeStartedAt is not null
+            ? TypedResults.Ok(PublicApplicationView.Of(app))
+            : Problems.NotFound($"Public notice {applicationNumber}");
+    }
+
+    private static async Task<IResult> RegistrationAsync(string registrationNumber, RegistryDbContext db, CancellationToken ct)
+    {
+        var app = await db.Applications.AsNoTracking().Include(a => a.Body)
+            .SingleOrDefaultAsync(a => a.RegistrationNumber == registrationNumber, ct).ConfigureAwait(false);
+        return app is not null ? TypedResults.Ok(PublicApplicationView.Of(app)) : Problems.NotFound($"Registration {registrationNumber}");
+    }
+
+    private static async Task<IResult> FileObjectionAsync(
+        string applicationNumber, [FromForm] ObjectionForm form, IFormFileCollection? files, ClaimsPrincipal user,
+        RegistryDbContext db, LifecycleService lifecycle, IAttachmentStore store, CancellationToken ct)
+    {
+        var id = await db.Applications.Where(a => a.ApplicationNumber == applicationNumber).Select(a => (Guid?)a.Id)
+            .SingleOrDefaultAsync(ct).ConfigureAwait(false);
+        if (id is null)
+        {
+            return Problems.NotFound($"Public notice {applicationNumber}");
+        }
+
+        files ??= new FormFileCollection();
+        if (files.Count > MaxObjectionFiles)
+        {
+            return Problems.Field("files", $"An objection may carry at most {MaxObjectionFiles} files; {files.Count} were sent.");
+        }
+
+        var stored = new List<StoredAttachment>();
+        try
+        {
+            foreach (var file in files)
+            {
+                await using var stream = file.OpenReadStream();
+                var saved = await store.SaveAsync(AttachmentKind.ObjectionEvidence, file.FileName, stream, ct).ConfigureAwait(false);
+                if (saved.Refusal is { } refusal)
+                {
+                    return Problems.Field("files", $"{file.FileName}: {refusal.Message}");
+                }
+
+                stored.Add(saved.Attachment!);
+            }
+
+            var party = ActingParty.From(user, anonymousName: form.ObjectorName?.Trim() ?? "public");
+            var outcome = await lifecycle.FileObjectionAsync(id.Value, party, new ObjectionFiling(form.ObjectorName, form.ObjectorContact, form.Grounds), stored, ct)
+                .ConfigureAwait(false);
+            if (!outcome.Succeeded)
+            {
+                return outcome.ToProblem();
+            }
+
+            stored.Clear();
+            return TypedResults.Created($"/api/v1/notices/{applicationNumber}", PublicApplicationView.Of(outcome.Application!));
+        }
+        finally
+        {
+            // Files of a refused or failed objection are removed: nothing half-recorded remains.
+            foreach (var orphan in stored)
+            {
+                await store.DeleteAsync(orphan.Id, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+}
+
+/// <summary>The form fields of an objection; any may be missing (the act says which are required).</summary>
+public sealed class ObjectionForm
+{
+    /// <summary>The objector's name (public).</summary>
+    public string? ObjectorName { get; set; }
+
+    /// <summary>Phone or e-mail (examiners only).</summary>
+    public string? ObjectorContact { get; set; }
+
+    /// <summary>The grounds of the objection.</summary>
+    public string? Grounds { get; set; }
+}

@@ -1,0 +1,53 @@
+using DataIp.Data;
+
+namespace DataIp.Web.Infrastructure;
+
+/// <summary>
+/// Settings of one platform node, bound from the <c>DataIp</c> configuration section
+/// (appsettings, environment <c>DataIp__DataDirectory</c>, or <c>--DataIp:DataDirectory=…</c>).
+/// </summary>
+public sealed class PlatformOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "DataIp";
+
+    /// <summary>Where the SQLite file, keys and attachments live; relative to the working directory.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>SQLite (default) or Postgres.</summary>
+    public DatabaseProvider DatabaseProvider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>The PostgreSQL connection string (ignored for SQLite unless set).</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Whether to seed the demo data (set by <c>--demo</c>).</summary>
+    public bool Demo { get; set; }
+
+    /// <summary>How often the lifecycle job looks for ended notices and lapsed corrections.</summary>
+    public TimeSpan LifecycleSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Whether the lifecycle job runs in the background (tests drive it by hand).</summary>
+    public bool RunLifecycleJob { get; set; } = true;
+
+    /// <summary>
+    /// E-mail of the first national administrator, created at start when no administrator exists
+    /// (with <see cref="BootstrapAdministratorPassword"/>). How a fresh installation gets its first
+    /// account; leave unset afterwards.
+    /// </summary>
+    public string? BootstrapAdministratorEmail { get; set; }
+
+    /// <summary>Password of the bootstrap administrator.</summary>
+    public string? BootstrapAdministratorPassword { get; set; }
+
+    /// <summary>The absolute data directory.</summary>
+    public string DataDirectoryPath => Path.GetFullPath(DataDirectory);
+
+    /// <summary>The database to use.</summary>
+    public DatabaseOptions Database => DatabaseProvider switch
+    {
+        DatabaseProvider.Sqlite when string.IsNullOrWhiteSpace(ConnectionString) => DatabaseOptions.SqliteIn(DataDirectoryPath),
+        DatabaseProvider.Postgres when string.IsNullOrWhiteSpace(ConnectionString) =>
+            throw new InvalidOperationException("DataIp:DatabaseProvider is Postgres but DataIp:ConnectionString is empty; set it to a PostgreSQL connection string."),
+        _ => new DatabaseOptions(DatabaseProvider, ConnectionString!),
+    };
+}

@@ -1,0 +1,73 @@
+using DataIp.Web.Features.Applications;
+using Scalar.AspNetCore;
+
+namespace DataIp.Web.Infrastructure;
+
+/// <summary>Host-level set-up that does not belong to one feature.</summary>
+internal static class Startup
+{
+    /// <summary>The address the platform listens on when no --urls or ASPNETCORE_URLS is given.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>Turns a bare <c>--demo</c> into the configuration switch <c>DataIp:Demo=true</c>.</summary>
+    public static string[] ReadDemoFlag(string[] args) =>
+        [.. args.Select(a => a == "--demo" ? $"--{PlatformOptions.Section}:Demo=true" : a)];
+
+    /// <summary>Listens on loopback only unless told otherwise: a fresh install is not exposed.</summary>
+    public static void UseLoopbackByDefault(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        // Requests larger than this are refused with 413 before they reach an endpoint.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 64L * 1024 * 1024);
+    }
+
+    /// <summary>The lifecycle services and the background job.</summary>
+    public static void AddLifecycle(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<CalendarService>();
+        builder.Services.AddScoped<LifecycleService>();
+        builder.Services.AddScoped<DraftService>();
+        builder.Services.AddSingleton<LifecycleSweeper>();
+        builder.Services.AddHostedService<LifecycleJob>();
+    }
+
+    /// <summary>The OpenAPI document at /openapi/v1.json.</summary>
+    public static void AddApiReference(this WebApplicationBuilder builder) =>
+        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "DataIP Registry API";
+            document.Info.Description = "The national data intellectual property (数据知识产权) registration platform. "
+                + "Sign in with POST /api/v1/auth/token and send the token as 'Authorization: Bearer …'. "
+                + "Every error is an RFC 9457 problem.";
+            return Task.CompletedTask;
+        }));
+
+    /// <summary>The OpenAPI document and its browsable reference at /docs.</summary>
+    public static void MapApiReference(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/docs", o => o.WithTitle("DataIP Registry API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .AllowAnonymous();
+    }
+
+    /// <summary>A plain home page pointing to the API reference and the public notices.</summary>
+    public static void MapHomePage(this WebApplication app) =>
+        app.MapGet("/", () => TypedResults.Content(
+            """
+            <!doctype html>
+            <html lang="zh-CN"><head><meta charset="utf-8"><title>数据知识产权登记平台 DataIP Registry</title></head>
+            <body>
+            <h1>数据知识产权登记平台 <small>DataIP Registry</small></h1>
+            <ul>
+            <li><a href="/docs">API 参考 API reference</a></li>
+            <li><a href="/api/v1/notices">公示 Public notices (JSON)</a></li>
+            <li><a href="/api/v1/bodies">登记机构 Registration bodies (JSON)</a></li>
+            </ul>
+            </body></html>
+            """, "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
+}

@@ -1,0 +1,156 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DataIp.Data;
+using DataIp.Testing;
+using DataIp.Web.Features.Applications;
+using DataIp.Web.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DataIp.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real platform on a clean database of the given provider, with a fake clock the test moves
+/// and the background job switched off (tests run the sweep when they want it).
+/// </summary>
+public sealed class RegistryFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@test.dataip.cn";
+    public const string Password = "Test-password-2025";
+
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("dataip-web-").FullName;
+    private string? _connectionString;
+
+    private RegistryFactory(DatabaseProvider provider, DateTimeOffset start)
+    {
+        Provider = provider;
+        Clock = new FakeTimeProvider(start);
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public static JsonSerializerOptions Json { get; } = CreateJson();
+
+    /// <summary>Starts the platform on a new database; the clock starts at <paramref name="start"/>.</summary>
+    public static async Task<RegistryFactory> StartAsync(DatabaseProvider provider, DateTimeOffset? start = null)
+    {
+        var factory = new RegistryFactory(provider, start ?? new DateTimeOffset(2025, 9, 26, 10, 0, 0, TimeSpan.FromHours(8)));
+        factory._connectionString = provider == DatabaseProvider.Postgres
+            ? await TestDatabases.CreatePostgresDatabaseAsync("web")
+            : null;
+        _ = factory.Server; // builds the host: migrations and seeding run now
+        return factory;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("DataIp:DataDirectory", _dataDirectory);
+        builder.UseSetting("DataIp:DatabaseProvider", Provider.ToString());
+        builder.UseSetting("DataIp:RunLifecycleJob", "false");
+        builder.UseSetting("DataIp:BootstrapAdministratorEmail", AdminEmail);
+        builder.UseSetting("DataIp:BootstrapAdministratorPassword", Password);
+        if (_connectionString is not null)
+        {
+            builder.UseSetting("DataIp:ConnectionString", _connectionString);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    private readonly List<(HttpClient Client, string Email, string Password)> _signedIn = [];
+
+    /// <summary>
+    /// Moves the fake clock to an instant. Bearer tokens expire on that clock too, so every client
+    /// signed in through this factory signs in again.
+    /// </summary>
+    public async Task SetTimeAsync(DateTimeOffset instant)
+    {
+        Clock.SetUtcNow(instant.ToUniversalTime());
+        foreach (var (client, email, password) in _signedIn)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(email, password));
+        }
+    }
+
+    /// <summary>Runs one sweep of the lifecycle job (registrations due, lapsed corrections).</summary>
+    public Task<int> SweepAsync() => Services.GetRequiredService<LifecycleSweeper>().RunOnceAsync(CancellationToken.None);
+
+    /// <summary>An HTTP client signed in with a bearer token.</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password = Password)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(email, password));
+        _signedIn.Add((client, email, password));
+        return client;
+    }
+
+    private async Task<string> TokenAsync(string email, string password)
+    {
+        using var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>Creates an examiner of a body directly (as an administrator would) and signs in.</summary>
+    public async Task<HttpClient> ExaminerAsync(string bodyCode, string? email = null)
+    {
+        email ??= $"examiner.{bodyCode}.{Guid.NewGuid():N}@test.dataip.cn";
+        var admin = await SignInAsync(AdminEmail);
+        var response = await admin.PostAsJsonAsync("/api/v1/accounts/staff", new { email, password = Password, displayName = "审查员 " + bodyCode, role = "examiner", bodyCode });
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return await SignInAsync(email);
+    }
+
+    /// <summary>Signs up an applicant organisation through the API and signs in.</summary>
+    public async Task<HttpClient> ApplicantAsync(string? email = null)
+    {
+        email ??= $"applicant.{Guid.NewGuid():N}@test.dataip.cn";
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/accounts", new
+        {
+            email,
+            password = Password,
+            displayName = TestContent.ApplicantName,
+            registrantType = "enterprise",
+            identifier = TestContent.CreditCode,
+            regionCode = "440300",
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return await SignInAsync(email);
+    }
+
+    /// <summary>A scope on the platform's services (database access for assertions).</summary>
+    public AsyncServiceScope Scope() => Services.CreateAsyncScope();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_connectionString is { } connectionString)
+        {
+            _connectionString = null;
+            await TestDatabases.DropPostgresDatabaseAsync(connectionString);
+        }
+
+        TestDatabases.DeleteDirectory(_dataDirectory);
+    }
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Problems.ConfigureJson(options);
+        options.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip;
+        return options;
+    }
+}
