@@ -275,6 +275,18 @@ attribute() {
   sed -n "s/.* $2=\"\([0-9]*\)\".*/\1/p" <<<"$1"
 }
 
+# For projects whose tests run on both databases (theories named "(provider: Sqlite|Postgres)"),
+# how many passed on each, so the output shows that both really ran.
+by_provider() {
+  local trx=$1 provider n parts=()
+  for provider in Sqlite Postgres; do
+    n=$(grep -o "<UnitTestResult [^>]*testName=\"[^\"]*provider: $provider[^\"]*\"[^>]*outcome=\"Passed\"" "$trx" | wc -l || true)
+    ((n > 0)) && parts+=("$n on $provider")
+  done
+  ((${#parts[@]} > 0)) && printf ' (passed: %s)' "$(IFS=,; echo "${parts[*]}" | sed 's/,/, /g')"
+  return 0
+}
+
 # Adds one project's TRX counters to the totals. VSTest counts a skipped xUnit test in "total"
 # but not in "executed" or "notExecuted", so skipped = total - passed - failed.
 count_results() {
@@ -300,7 +312,7 @@ count_results() {
   ((not_run < 0)) && not_run=0
 
   passed=$((passed + ok)) failed=$((failed + bad)) skipped=$((skipped + not_run))
-  summary_lines+=("$name: $ok passed, $bad failed, $not_run skipped")
+  summary_lines+=("$name: $ok passed, $bad failed, $not_run skipped$(by_provider "$trx")")
   # A test host that dies mid-run can leave a TRX with no failed test; its exit code still tells.
   if ((exit_code != 0 && bad == 0)); then
     record_failure "$name: dotnet test exited $exit_code but its TRX records no failed test (crashed?), counted as 1 failed"

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -80,7 +81,7 @@ internal static class Problems
 }
 
 /// <summary>Maps request-shape failures to 4xx problems and concurrency conflicts to 409.</summary>
-internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -120,6 +121,16 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             };
         }
 
+        if (ParameterName().Match(bad.Message) is { Success: true } parameter)
+        {
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [parameter.Groups["name"].Value] = [bad.Message] })
+            {
+                Status = bad.StatusCode,
+                Title = "Invalid parameter",
+                Detail = bad.Message,
+            };
+        }
+
         return new ProblemDetails
         {
             Status = bad.StatusCode,
@@ -127,6 +138,10 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             Detail = bad.Message,
         };
     }
+
+    // ASP.NET Core's binding failures name the parameter as "Type name".
+    [GeneratedRegex("^(?:Failed to bind parameter|Required parameter) \"[^\"]* (?<name>[^\" ]+)\"")]
+    private static partial Regex ParameterName();
 
     private static JsonException? FindJsonException(Exception? e)
     {

@@ -141,4 +141,22 @@ public sealed class BadInputTests
 
         Assert.Equal(["identifier"], problem.ErrorFields());
     }
+
+    [Fact]
+    public async Task Query_UnknownOrNumericEnum_400NamingTheParameter()
+    {
+        await using var platform = await RegistryFactory.StartAsync(DatabaseProvider.Sqlite);
+        var applicant = await platform.ApplicantAsync();
+        await LifecycleWalkTests.SubmitAsync(applicant, "4400");
+
+        var unknown = await applicant.GetAsync("/api/v1/applications?state=bogus").ProblemAsync(HttpStatusCode.BadRequest);
+        var numeric = await applicant.GetAsync("/api/v1/applications?state=1").ProblemAsync(HttpStatusCode.BadRequest);
+        var badGuid = await applicant.GetAsync("/api/v1/applications/not-a-guid");
+        var submitted = await applicant.GetAsync("/api/v1/applications?state=submitted").OkAsync();
+
+        Assert.Equal(["state"], unknown.ErrorFields());
+        Assert.Equal(["state"], numeric.ErrorFields());
+        Assert.Equal(HttpStatusCode.NotFound, badGuid.StatusCode);
+        Assert.Equal(1, submitted.GetArrayLength());
+    }
 }

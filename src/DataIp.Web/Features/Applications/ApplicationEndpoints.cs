@@ -3,7 +3,6 @@ using DataIp.Data;
 using DataIp.Data.Accounts;
 using DataIp.Domain.Registration;
 using DataIp.Web.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Features.Applications;
@@ -64,8 +63,13 @@ internal static class ApplicationEndpoints
     private static async Task<IResult> UpdateContentAsync(Guid id, UpdateContentRequest request, ClaimsPrincipal user, DraftService drafts, CancellationToken ct) =>
         await Respond(drafts.UpdateContentAsync(id, ActingParty.From(user), request.Content, request.Version, ct)).ConfigureAwait(false);
 
-    private static async Task<Ok<List<ApplicationSummary>>> ListAsync(ClaimsPrincipal user, RegistryDbContext db, ApplicationState? state, CancellationToken ct)
+    private static async Task<IResult> ListAsync(ClaimsPrincipal user, RegistryDbContext db, string? state, CancellationToken ct)
     {
+        if (!QueryValues.TryParseEnum<ApplicationState>(state, out var wanted))
+        {
+            return Problems.Field("state", QueryValues.EnumChoices<ApplicationState>("state"));
+        }
+
         var party = ActingParty.From(user);
         var query = db.Applications.AsNoTracking().Include(a => a.Body).AsQueryable();
         query = party.Role switch
@@ -76,9 +80,9 @@ internal static class ApplicationEndpoints
             AccountRole.Administrator => query.Where(a => a.State != ApplicationState.Draft),
             _ => query.Where(a => false),
         };
-        if (state is not null)
+        if (wanted is not null)
         {
-            query = query.Where(a => a.State == state);
+            query = query.Where(a => a.State == wanted);
         }
 
         var rows = await query.OrderByDescending(a => a.CreatedAt).Take(500)

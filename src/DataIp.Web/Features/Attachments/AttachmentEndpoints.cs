@@ -23,9 +23,11 @@ internal static class AttachmentEndpoints
             .WithSummary("Download an attachment (whoever may read the application).");
     }
 
-    private static async Task<IResult> UploadAsync(Guid id, AttachmentKind kind, IFormFile? file, ClaimsPrincipal user, DraftService drafts, CancellationToken ct)
+    private static async Task<IResult> UploadAsync(Guid id, string? kind, IFormFile? file, ClaimsPrincipal user, DraftService drafts, CancellationToken ct)
     {
-        if (kind is not (AttachmentKind.ProofOfSource or AttachmentKind.SampleData or AttachmentKind.PowerOfAttorney))
+        // The kind is named as in JSON (camelCase); numbers are not names.
+        if (!Enum.TryParse<AttachmentKind>(kind, ignoreCase: true, out var attachmentKind) || kind.All(char.IsAsciiDigit)
+            || attachmentKind is not (AttachmentKind.ProofOfSource or AttachmentKind.SampleData or AttachmentKind.PowerOfAttorney))
         {
             return Problems.Field("kind", "An applicant attaches proofOfSource, sampleData or powerOfAttorney.");
         }
@@ -36,7 +38,7 @@ internal static class AttachmentEndpoints
         }
 
         await using var stream = file.OpenReadStream();
-        var (outcome, record) = await drafts.AttachAsync(id, ActingParty.From(user), kind, file.FileName, stream, ct).ConfigureAwait(false);
+        var (outcome, record) = await drafts.AttachAsync(id, ActingParty.From(user), attachmentKind, file.FileName, stream, ct).ConfigureAwait(false);
         return outcome.Succeeded
             ? TypedResults.Created($"/api/v1/applications/{id}/attachments/{record!.Id}",
                 new AttachmentView(record.Id, record.Kind, record.FileName, record.ContentType, record.Length, record.Sha256))
