@@ -25,10 +25,13 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("dataip-web-").FullName;
     private string? _connectionString;
 
-    private RegistryFactory(DatabaseProvider provider, DateTimeOffset start)
+    private readonly bool _demo;
+
+    private RegistryFactory(DatabaseProvider provider, DateTimeOffset start, bool demo)
     {
         Provider = provider;
         Clock = new FakeTimeProvider(start);
+        _demo = demo;
     }
 
     public DatabaseProvider Provider { get; }
@@ -38,9 +41,9 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
     public static JsonSerializerOptions Json { get; } = CreateJson();
 
     /// <summary>Starts the platform on a new database; the clock starts at <paramref name="start"/>.</summary>
-    public static async Task<RegistryFactory> StartAsync(DatabaseProvider provider, DateTimeOffset? start = null)
+    public static async Task<RegistryFactory> StartAsync(DatabaseProvider provider, DateTimeOffset? start = null, bool demo = false)
     {
-        var factory = new RegistryFactory(provider, start ?? new DateTimeOffset(2025, 9, 26, 10, 0, 0, TimeSpan.FromHours(8)));
+        var factory = new RegistryFactory(provider, start ?? new DateTimeOffset(2025, 9, 26, 10, 0, 0, TimeSpan.FromHours(8)), demo);
         factory._connectionString = provider == DatabaseProvider.Postgres
             ? await TestDatabases.CreatePostgresDatabaseAsync("web")
             : null;
@@ -54,6 +57,7 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataIp:DataDirectory", _dataDirectory);
         builder.UseSetting("DataIp:DatabaseProvider", Provider.ToString());
         builder.UseSetting("DataIp:RunLifecycleJob", "false");
+        builder.UseSetting("DataIp:Demo", _demo ? "true" : "false");
         builder.UseSetting("DataIp:BootstrapAdministratorEmail", AdminEmail);
         builder.UseSetting("DataIp:BootstrapAdministratorPassword", Password);
         if (_connectionString is not null)
