@@ -10,6 +10,7 @@ using DataIp.Web.Infrastructure;
 
 // The platform's table of contents: each area adds its services and maps its endpoints.
 var builder = WebApplication.CreateBuilder(Startup.ReadDemoFlag(args));
+builder.ResolveDataDirectory();
 builder.UseLoopbackByDefault();
 builder.AddProblems();
 builder.AddStorage();

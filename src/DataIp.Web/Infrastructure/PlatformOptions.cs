@@ -11,7 +11,11 @@ public sealed class PlatformOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "DataIp";
 
-    /// <summary>Where the SQLite file, keys and attachments live; relative to the working directory.</summary>
+    /// <summary>
+    /// Where the SQLite file, keys and attachments live. Made absolute at start (see
+    /// <c>Startup.ResolveDataDirectory</c>): relative to the working directory, or to the repository
+    /// root when run from the source tree.
+    /// </summary>
     public string DataDirectory { get; set; } = "data";
 
     /// <summary>SQLite (default) or Postgres.</summary>

@@ -13,6 +13,22 @@ internal static class Startup
     public static string[] ReadDemoFlag(string[] args) =>
         [.. args.Select(a => a == "--demo" ? $"--{PlatformOptions.Section}:Demo=true" : a)];
 
+    /// <summary>
+    /// Makes <c>DataIp:DataDirectory</c> absolute. A relative directory is relative to the working
+    /// directory, except when the platform runs from its source tree (<c>dotnet run --project
+    /// src/DataIp.Web</c>, whose working directory is the project's): then it is relative to the
+    /// repository root, so the README's <c>./data</c> is the repository's <c>./data</c>.
+    /// </summary>
+    public static void ResolveDataDirectory(this WebApplicationBuilder builder)
+    {
+        var key = $"{PlatformOptions.Section}:DataDirectory";
+        var configured = builder.Configuration[key] ?? new PlatformOptions().DataDirectory;
+        var contentRoot = builder.Environment.ContentRootPath;
+        var runFromSource = File.Exists(Path.Combine(contentRoot, "DataIp.Web.csproj"));
+        var baseDirectory = runFromSource ? Path.GetFullPath(Path.Combine(contentRoot, "..", "..")) : Directory.GetCurrentDirectory();
+        builder.Configuration[key] = Path.GetFullPath(configured, baseDirectory);
+    }
+
     /// <summary>Listens on loopback only unless told otherwise: a fresh install is not exposed.</summary>
     public static void UseLoopbackByDefault(this WebApplicationBuilder builder)
     {
