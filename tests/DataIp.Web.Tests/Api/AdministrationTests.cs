@@ -3,6 +3,8 @@ using DataIp.Data;
 using DataIp.Testing;
 using DataIp.Web.Tests.Infrastructure;
 using DataIp.Web.Tests.Lifecycle;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DataIp.Web.Tests.Api;
 
@@ -79,5 +81,25 @@ public sealed class AdministrationTests
         // Monday Dec 22: Dec 23–26, 29–31 (7), Jan 1–2 off, Jan 4 (Sunday, worked) 8, Jan 5–6: the 10th working day is Jan 6.
         Assert.Equal("2026-01-06", notice.Str("noticeLastDay"));
         Assert.Equal([2025, 2026], (await platform.CreateClient().GetAsync("/api/v1/calendars").OkAsync()).EnumerateArray().Select(y => y.GetInt32()));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Accounts_Created_RecordedAsActsWithoutContactData(DatabaseProvider provider)
+    {
+        await using var platform = await RegistryFactory.StartAsync(provider);
+
+        await platform.ApplicantAsync("self.signup@test.dataip.cn");
+        await platform.ExaminerAsync("4400", "new.examiner@test.dataip.cn");
+
+        await using var scope = platform.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var acts = await db.Acts.Where(a => a.Type == "createAccount").OrderBy(a => a.Sequence).ToListAsync();
+        Assert.Equal(2, acts.Count);
+        Assert.Equal(("applicant", TestContent.ApplicantName), (acts[0].ActorRole, acts[0].ActorName));
+        Assert.Equal("administrator", acts[1].ActorRole);
+        Assert.Contains("\"bodyCode\":\"4400\"", acts[1].Payload, StringComparison.Ordinal);
+        Assert.Contains(TestContent.CreditCode, acts[0].Payload, StringComparison.Ordinal);
+        Assert.All(acts, a => Assert.DoesNotContain("@test.dataip.cn", a.Payload, StringComparison.Ordinal));
     }
 }

@@ -74,7 +74,7 @@ internal static class AccountEndpoints
     private static IResult WrongCredentials() =>
         Problems.Status(StatusCodes.Status401Unauthorized, "Sign-in failed", "The e-mail address or the password is wrong.");
 
-    private static async Task<IResult> RegisterApplicantAsync(RegisterApplicantRequest request, UserManager<Account> users, TimeProvider clock)
+    private static async Task<IResult> RegisterApplicantAsync(RegisterApplicantRequest request, UserManager<Account> users, RegistryDbContext db, TimeProvider clock)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Trim().Length > 200)
@@ -113,7 +113,8 @@ internal static class AccountEndpoints
             RegionCode = request.RegionCode,
             CreatedAt = clock.GetUtcNow(),
         };
-        return await CreateAsync(users, account, request.Password, body: null).ConfigureAwait(false);
+        var self = new ActingParty(account.Id, AccountRole.Applicant, null, account.DisplayName);
+        return await CreateAsync(users, db, self, account, request.Password, body: null).ConfigureAwait(false);
     }
 
     private static string? IdentifierError(RegistrantType type, string? identifier) => type == RegistrantType.NaturalPerson
@@ -170,10 +171,14 @@ internal static class AccountEndpoints
             BodyId = body?.Id,
             CreatedAt = clock.GetUtcNow(),
         };
-        return await CreateAsync(users, account, request.Password, body?.Code).ConfigureAwait(false);
+        return await CreateAsync(users, db, party, account, request.Password, body?.Code).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> CreateAsync(UserManager<Account> users, Account account, string? password, string? body)
+    /// <summary>
+    /// Creates the account and records the act in one transaction: an account never exists without
+    /// the act that says who created it. The sign-in e-mail is contact data and stays out of the act.
+    /// </summary>
+    private static async Task<IResult> CreateAsync(UserManager<Account> users, RegistryDbContext db, ActingParty party, Account account, string? password, string? body)
     {
         if (string.IsNullOrWhiteSpace(account.Email) || !account.Email.Contains('@', StringComparison.Ordinal))
         {
@@ -185,6 +190,7 @@ internal static class AccountEndpoints
             return Problems.Field("password", "Choose a password of at least 10 characters with upper and lower case letters and a digit.");
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
         var result = await users.CreateAsync(account, password).ConfigureAwait(false);
         if (!result.Succeeded)
         {
@@ -193,6 +199,18 @@ internal static class AccountEndpoints
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
         }
 
+        ActRecorder.Record(db, party, "createAccount", null, account.CreatedAt, null, new Dictionary<string, object?>
+        {
+            ["accountId"] = account.Id,
+            ["role"] = account.Role,
+            ["bodyCode"] = body,
+            ["displayName"] = account.DisplayName,
+            ["registrantType"] = account.RegistrantType,
+            // An organisation's credit code is public; a person's ID number is not.
+            ["creditCode"] = account.RegistrantType is null or RegistrantType.NaturalPerson ? null : account.Identifier,
+        });
+        await db.SaveChangesAsync().ConfigureAwait(false);
+        await transaction.CommitAsync().ConfigureAwait(false);
         return TypedResults.Created("/api/v1/accounts/me", View(account, body));
     }
 
