@@ -16,12 +16,14 @@ builder.AddStorage();
 builder.AddAccounts();
 builder.AddApiReference();
 builder.AddLifecycle();
+builder.AddPages();
 builder.Services.AddScoped<DemoSeeder>();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestSizeLimits();
+app.UsePageAssets();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -34,7 +36,7 @@ app.MapApplicationsApi();
 app.MapAttachmentsApi();
 app.MapExaminationApi();
 app.MapNoticesApi();
-app.MapHomePage();
+app.MapPages();
 
 await app.RunAsync();
 
