@@ -17,12 +17,14 @@ builder.AddStorage();
 builder.AddAccounts();
 builder.AddApiReference();
 builder.AddLifecycle();
+builder.AddPages();
 builder.Services.AddScoped<DemoSeeder>();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestSizeLimits();
+app.UsePageAssets();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -35,7 +37,7 @@ app.MapApplicationsApi();
 app.MapAttachmentsApi();
 app.MapExaminationApi();
 app.MapNoticesApi();
-app.MapHomePage();
+app.MapPages();
 
 await app.RunAsync();
 

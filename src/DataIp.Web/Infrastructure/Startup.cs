@@ -70,20 +70,4 @@ internal static class Startup
         app.MapScalarApiReference("/docs", o => o.WithTitle("DataIP Registry API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
             .AllowAnonymous();
     }
-
-    /// <summary>A plain home page pointing to the API reference and the public notices.</summary>
-    public static void MapHomePage(this WebApplication app) =>
-        app.MapGet("/", () => TypedResults.Content(
-            """
-            <!doctype html>
-            <html lang="zh-CN"><head><meta charset="utf-8"><title>数据知识产权登记平台 DataIP Registry</title></head>
-            <body>
-            <h1>数据知识产权登记平台 <small>DataIP Registry</small></h1>
-            <ul>
-            <li><a href="/docs">API 参考 API reference</a></li>
-            <li><a href="/api/v1/notices">公示 Public notices (JSON)</a></li>
-            <li><a href="/api/v1/bodies">登记机构 Registration bodies (JSON)</a></li>
-            </ul>
-            </body></html>
-            """, "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
 }

@@ -20,7 +20,9 @@ public sealed class AdministrationTests
 
         var added = await admin.PostJsonAsync("/api/v1/bodies", new
         {
-            regionCode = "500000", name = "重庆市知识产权局", nameEn = "Chongqing Intellectual Property Office",
+            regionCode = "500000",
+            name = "重庆市知识产权局",
+            nameEn = "Chongqing Intellectual Property Office",
             policy = new { noticeLength = 5, noticeUnit = "calendarDays", substantiveExamination = true, correctionLength = 15, correctionUnit = "workingDays", validityYears = 5, renewalWindowDays = 60 },
         }).OkAsync();
         await admin.PostJsonAsync("/api/v1/bodies", new { regionCode = "500000", name = "重复" }).ProblemAsync(HttpStatusCode.BadRequest);

@@ -4,15 +4,17 @@ using DataIp.Testing;
 using DataIp.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DataIp.Web.Tests.Api;
 
 /// <summary>
-/// Every endpoint states who may call it, and every role gets what that statement says: 401 for
-/// the anonymous public on a protected endpoint, 403 for a signed-in caller of the wrong role, and
-/// never a 5xx, even for a malformed body.
+/// Every endpoint, pages included, states who may call it, and every role gets what that statement
+/// says from the API: 401 for the anonymous public on a protected endpoint, 403 for a signed-in
+/// caller of the wrong role, and never a 5xx, even for a malformed body. (Pages answer a person,
+/// not a program: a protected page redirects to the sign-in form instead, see PageAccessTests.)
 /// </summary>
 public sealed class EndpointAuthorizationTests
 {
@@ -35,6 +37,9 @@ public sealed class EndpointAuthorizationTests
 
         Assert.Empty(unstated);
         Assert.True(Endpoints(platform).Count() > 25);
+        // Page endpoints carry their page model's [Authorize]/[AllowAnonymous], so they are checked too.
+        Assert.Equal("SignedIn", Policy(Assert.Single(Endpoints(platform), e => IsPage(e) && e.RoutePattern.RawText == "applications")));
+        Assert.True(IsAnonymous(Assert.Single(Endpoints(platform), e => IsPage(e) && e.RoutePattern.RawText == "account/sign-in")));
     }
 
     [Theory]
@@ -53,7 +58,7 @@ public sealed class EndpointAuthorizationTests
         };
         var failures = new List<string>();
 
-        foreach (var endpoint in Endpoints(platform).Where(e => !IsAnonymous(e)))
+        foreach (var endpoint in Endpoints(platform).Where(e => !IsAnonymous(e) && !IsPage(e)))
         {
             var policy = Policy(endpoint)!;
             foreach (var (role, client) in callers)
@@ -112,6 +117,9 @@ public sealed class EndpointAuthorizationTests
     private static string? Policy(RouteEndpoint e) => e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null);
 
     private static bool IsAnonymous(RouteEndpoint e) => e.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+
+    // A Razor page (CompiledPageActionDescriptor derives from PageActionDescriptor).
+    private static bool IsPage(RouteEndpoint e) => e.Metadata.GetMetadata<PageActionDescriptor>() is not null;
 
     private static string Method(RouteEndpoint e) => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.FirstOrDefault() ?? "GET";
 

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using DataIp.Data;
-using DataIp.Data.Accounts;
 using DataIp.Domain.Registration;
 using DataIp.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -63,33 +62,10 @@ internal static class ApplicationEndpoints
     private static async Task<IResult> UpdateContentAsync(Guid id, UpdateContentRequest request, ClaimsPrincipal user, DraftService drafts, CancellationToken ct) =>
         await Respond(drafts.UpdateContentAsync(id, ActingParty.From(user), request.Content, request.Version, ct)).ConfigureAwait(false);
 
-    private static async Task<IResult> ListAsync(ClaimsPrincipal user, RegistryDbContext db, string? state, CancellationToken ct)
-    {
-        if (!QueryValues.TryParseEnum<ApplicationState>(state, out var wanted))
-        {
-            return Problems.Field("state", QueryValues.EnumChoices<ApplicationState>("state"));
-        }
-
-        var party = ActingParty.From(user);
-        var query = db.Applications.AsNoTracking().Include(a => a.Body).AsQueryable();
-        query = party.Role switch
-        {
-            AccountRole.Applicant => query.Where(a => a.ApplicantId == party.AccountId),
-            AccountRole.Examiner => query.Where(a => a.BodyId == party.BodyId && a.State != ApplicationState.Draft),
-            AccountRole.Administrator when party.BodyId is not null => query.Where(a => a.BodyId == party.BodyId && a.State != ApplicationState.Draft),
-            AccountRole.Administrator => query.Where(a => a.State != ApplicationState.Draft),
-            _ => query.Where(a => false),
-        };
-        if (wanted is not null)
-        {
-            query = query.Where(a => a.State == wanted);
-        }
-
-        var rows = await query.OrderByDescending(a => a.CreatedAt).Take(500)
-            .Select(a => new ApplicationSummary(a.Id, a.ApplicationNumber, a.Body.Code, a.State, a.DataName, a.CreatedAt, a.RegistrationNumber))
-            .ToListAsync(ct).ConfigureAwait(false);
-        return TypedResults.Ok(rows);
-    }
+    private static async Task<IResult> ListAsync(ClaimsPrincipal user, RegistryDbContext db, string? state, CancellationToken ct) =>
+        QueryValues.TryParseEnum<ApplicationState>(state, out var wanted)
+            ? TypedResults.Ok(await ApplicationQueries.ListAsync(db, ActingParty.From(user), wanted, ct).ConfigureAwait(false))
+            : Problems.Field("state", QueryValues.EnumChoices<ApplicationState>("state"));
 
     private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct)
     {

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using DataIp.Data;
 using DataIp.Data.Attachments;
-using DataIp.Domain.Registration;
 using DataIp.Web.Features.Applications;
 using DataIp.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -31,18 +30,8 @@ internal static class NoticeEndpoints
             .WithSummary("The public record of a registration (anyone).");
     }
 
-    private static async Task<IResult> ListAsync(RegistryDbContext db, string? bodyCode, CancellationToken ct)
-    {
-        var query = db.Applications.AsNoTracking().Include(a => a.Body)
-            .Where(a => a.State == ApplicationState.PublicNotice || a.State == ApplicationState.ObjectionReview);
-        if (!string.IsNullOrWhiteSpace(bodyCode))
-        {
-            query = query.Where(a => a.Body.Code == bodyCode);
-        }
-
-        var rows = await query.OrderByDescending(a => a.ApplicationNumber).Take(500).ToListAsync(ct).ConfigureAwait(false);
-        return TypedResults.Ok(rows.Select(PublicApplicationView.Of).ToList());
-    }
+    private static async Task<IResult> ListAsync(RegistryDbContext db, string? bodyCode, CancellationToken ct) =>
+        TypedResults.Ok(await NoticeQueries.ListAsync(db, bodyCode, ct).ConfigureAwait(false));
 
     private static async Task<IResult> GetAsync(string applicationNumber, RegistryDbContext db, CancellationToken ct)
     {

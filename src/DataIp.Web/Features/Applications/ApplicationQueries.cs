@@ -1,0 +1,47 @@
+using DataIp.Data;
+using DataIp.Data.Accounts;
+using DataIp.Data.Applications;
+using DataIp.Domain.Registration;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataIp.Web.Features.Applications;
+
+/// <summary>
+/// Lists of applications, shared by the API (<c>GET /api/v1/applications</c>) and the pages
+/// (<c>/applications</c>), so that both apply one visibility rule.
+/// </summary>
+internal static class ApplicationQueries
+{
+    /// <summary>The most applications one list returns.</summary>
+    public const int MaxListed = 500;
+
+    /// <summary>
+    /// The applications the party may see in a list, newest first, at most <see cref="MaxListed"/>,
+    /// optionally in one state: an applicant's own (drafts included); an examiner's or body
+    /// administrator's body's, once submitted; every submitted one for a national administrator;
+    /// none for anyone else. The list form of <see cref="ApplicationAccess.CanSee"/>.
+    /// </summary>
+    public static async Task<List<ApplicationSummary>> ListAsync(RegistryDbContext db, ActingParty party, ApplicationState? state, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(party);
+        var query = VisibleTo(db.Applications.AsNoTracking(), party);
+        if (state is not null)
+        {
+            query = query.Where(a => a.State == state);
+        }
+
+        return await query.OrderByDescending(a => a.CreatedAt).Take(MaxListed)
+            .Select(a => new ApplicationSummary(a.Id, a.ApplicationNumber, a.Body.Code, a.State, a.DataName, a.CreatedAt, a.RegistrationNumber))
+            .ToListAsync(ct).ConfigureAwait(false);
+    }
+
+    private static IQueryable<ApplicationRecord> VisibleTo(IQueryable<ApplicationRecord> query, ActingParty party) => party.Role switch
+    {
+        AccountRole.Applicant => query.Where(a => a.ApplicantId == party.AccountId),
+        AccountRole.Examiner => query.Where(a => a.BodyId == party.BodyId && a.State != ApplicationState.Draft),
+        AccountRole.Administrator when party.BodyId is not null => query.Where(a => a.BodyId == party.BodyId && a.State != ApplicationState.Draft),
+        AccountRole.Administrator => query.Where(a => a.State != ApplicationState.Draft),
+        _ => query.Where(a => false),
+    };
+}

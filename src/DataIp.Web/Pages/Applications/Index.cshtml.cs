@@ -1,0 +1,51 @@
+using DataIp.Data;
+using DataIp.Data.Accounts;
+using DataIp.Web.Features.Applications;
+using DataIp.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataIp.Web.Pages.Applications;
+
+/// <summary>
+/// The applications the signed-in user may see (any signed-in account), by the same rule as
+/// <c>GET /api/v1/applications</c>: an applicant's own, an examiner's body's, and so on.
+/// </summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class IndexModel(RegistryDbContext db) : PageModel
+{
+    private Dictionary<string, string> _bodyNames = [];
+
+    /// <summary>The applications, newest first.</summary>
+    public IReadOnlyList<ApplicationSummary> Applications { get; private set; } = [];
+
+    /// <summary>The page's heading, which says whose applications these are.</summary>
+    public Bilingual Heading { get; private set; } = new("申请", "Applications");
+
+    /// <summary>Which applications the list holds, for the signed-in role.</summary>
+    public Bilingual Scope { get; private set; } = new("", "");
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var party = ActingParty.From(User);
+        Applications = await ApplicationQueries.ListAsync(db, party, state: null, ct).ConfigureAwait(false);
+        _bodyNames = await db.Bodies.AsNoTracking().ToDictionaryAsync(b => b.Code, b => b.Name, ct).ConfigureAwait(false);
+        (Heading, Scope) = party.Role switch
+        {
+            AccountRole.Applicant => (new Bilingual("我的申请", "My applications"),
+                new Bilingual("本账户提交或起草的全部申请。", "Every application this account has drafted or submitted.")),
+            AccountRole.Examiner => (new Bilingual("本机构的申请", "Applications to my body"),
+                new Bilingual("向本登记机构提交的申请（不含草稿）。", "Applications submitted to this registration body (drafts are private).")),
+            AccountRole.Administrator when party.BodyId is not null => (new Bilingual("本机构的申请", "Applications to my body"),
+                new Bilingual("向本登记机构提交的申请（不含草稿）。", "Applications submitted to this registration body (drafts are private).")),
+            AccountRole.Administrator => (new Bilingual("全部申请", "All applications"),
+                new Bilingual("向各登记机构提交的申请（不含草稿）。", "Applications submitted to every registration body (drafts are private).")),
+            _ => (new Bilingual("申请", "Applications"),
+                new Bilingual("本账户的角色不查看申请。", "This account's role does not see applications.")),
+        };
+    }
+
+    /// <summary>The Chinese name of a body, or its code if unknown.</summary>
+    public string BodyName(string code) => _bodyNames.GetValueOrDefault(code, code);
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Security.Claims;
+using DataIp.Data.Accounts;
+using DataIp.Domain.Calendar;
+using DataIp.Domain.Registration;
+using DataIp.Web.Infrastructure;
+using Microsoft.AspNetCore.Html;
+
+namespace DataIp.Web.Pages;
+
+/// <summary>A text in Chinese first, then English; rendered with the English marked <c>lang="en"</c>.</summary>
+/// <param name="Zh">The Chinese text.</param>
+/// <param name="En">The English text.</param>
+public sealed record Bilingual(string Zh, string En)
+{
+    /// <summary>"中文 <span lang="en">English</span>", both parts HTML-encoded.</summary>
+    public IHtmlContent Html => new HtmlContentBuilder().Append(Zh).AppendHtml(" <span lang=\"en\">").Append(En).AppendHtml("</span>");
+
+    /// <summary>"中文 English": for titles and attributes, where no markup may go.</summary>
+    public override string ToString() => $"{Zh} {En}";
+}
+
+/// <summary>The words the pages show for the platform's states, roles and dates.</summary>
+internal static class Labels
+{
+    /// <summary>The name of a lifecycle state (docs/lifecycle.md).</summary>
+    public static Bilingual State(ApplicationState state) => state switch
+    {
+        ApplicationState.Draft => new("草稿", "Draft"),
+        ApplicationState.Submitted => new("已提交", "Submitted"),
+        ApplicationState.FormalExamination => new("形式审查中", "Formal examination"),
+        ApplicationState.CorrectionRequested => new("待补正", "Correction requested"),
+        ApplicationState.SubstantiveExamination => new("实质审查中", "Substantive examination"),
+        ApplicationState.PublicNotice => new("公示中", "Under public notice"),
+        ApplicationState.ObjectionReview => new("异议审查中", "Objection review"),
+        ApplicationState.Rejected => new("不予登记", "Rejected"),
+        ApplicationState.Withdrawn => new("已撤回", "Withdrawn"),
+        ApplicationState.Registered => new("已登记", "Registered"),
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Not a state of the lifecycle."),
+    };
+
+    /// <summary>The role of a signed-in user; an administrator bound to a body is that body's administrator.</summary>
+    public static Bilingual Role(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var bound = user.HasClaim(c => c.Type == Claims.BodyId);
+        return Enum.TryParse<AccountRole>(user.FindFirstValue(ClaimTypes.Role), out var role) ? role switch
+        {
+            AccountRole.Applicant => new("申请人", "Applicant"),
+            AccountRole.Examiner => new("审查员", "Examiner"),
+            AccountRole.Administrator when bound => new("登记机构管理员", "Body administrator"),
+            AccountRole.Administrator => new("国家管理员", "National administrator"),
+            AccountRole.Pledgee => new("质权人", "Pledgee"),
+            _ => new("未知角色", "Unknown role"),
+        } : new("未知角色", "Unknown role");
+    }
+
+    /// <summary>The name the signed-in user is shown by.</summary>
+    public static string Name(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.FindFirstValue(Claims.DisplayName) ?? user.Identity?.Name ?? "";
+    }
+
+    /// <summary>The day of an instant in China, as yyyy-MM-dd.</summary>
+    public static string Day(DateTimeOffset instant) => Day(ChinaTime.ToChinaDate(instant));
+
+    /// <summary>A day as yyyy-MM-dd.</summary>
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,104 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DataIp.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace DataIp.BrowserTests;
+
+/// <summary>
+/// Whole journeys through the pages in real Chromium against the demo: signing in and out, a
+/// wrong password, and the public notices. Elements are found by role and label, as a screen
+/// reader would find them.
+/// </summary>
+public sealed partial class PageJourneyTests(DemoRegistry registry, Chromium chromium) : IClassFixture<DemoRegistry>
+{
+    [Fact]
+    public async Task Applicant_SignsInAndOut_SeesOnlyOwnApplications()
+    {
+        await using var context = await chromium.NewContextAsync(registry.BaseAddress);
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/applications");
+        await Expect(page).ToHaveURLAsync(SignInForApplications());
+        await SignInAsync(page, "applicant1@demo.dataip.cn", DemoRegistry.Password);
+
+        await Expect(page).ToHaveURLAsync(new Uri(registry.BaseAddress, "/applications").ToString());
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "我的申请 My applications", Level = 1 })).ToBeVisibleAsync();
+        var own = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "城市共享单车骑行数据集" });
+        await Expect(own).ToContainTextAsync("待补正 Correction requested");
+        var table = await page.GetByRole(AriaRole.Table).InnerTextAsync();
+        Assert.Contains("智慧停车泊位实时数据集", table); // applicant1's draft
+        Assert.DoesNotContain("互联网医院问诊数据集", table); // applicant2's notice
+        Assert.DoesNotContain("上市公司舆情数据集", table); // applicant3's
+        await Expect(page.GetByRole(AriaRole.Banner)).ToContainTextAsync("深圳市数智交通科技有限公司");
+        await page.ScreenshotAsync(new() { Path = Screenshot("applications-applicant1.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "退出 Sign out" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(registry.BaseAddress.ToString());
+        await Expect(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "登录 Sign in" })).ToBeVisibleAsync();
+        Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == "dataip.auth");
+        await page.GotoAsync("/applications");
+        await Expect(page).ToHaveURLAsync(SignInForApplications());
+    }
+
+    [Fact]
+    public async Task SignIn_WrongPassword_ShowsTheErrorAndGivesNoCookie()
+    {
+        await using var context = await chromium.NewContextAsync(registry.BaseAddress);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+
+        await SignInAsync(page, "applicant3@demo.dataip.cn", "Wrong-password-2025");
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("邮箱或密码错误 The e-mail address or the password is wrong.");
+        await Expect(page.GetByLabel("邮箱 E-mail")).ToHaveValueAsync("applicant3@demo.dataip.cn");
+        await Expect(page.GetByLabel("密码 Password")).ToBeEmptyAsync();
+        Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == "dataip.auth");
+        await page.GotoAsync("/applications");
+        await Expect(page).ToHaveURLAsync(SignInForApplications());
+    }
+
+    [Fact]
+    public async Task Notices_Anonymous_ListTheDemoNoticesAsTheApiDoes()
+    {
+        await using var context = await chromium.NewContextAsync(registry.BaseAddress);
+        var page = await context.NewPageAsync();
+        using var api = registry.CreateClient();
+        var notices = await api.GetFromJsonAsync<JsonElement>("/api/v1/notices");
+
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "公示 Public notices" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "公示 Public notices", Level = 1 })).ToBeVisibleAsync();
+        Assert.Equal("公示 Public notices · 数据知识产权登记平台 DataIP Registry", await page.TitleAsync());
+        var rows = page.GetByRole(AriaRole.Table).Locator("tbody").GetByRole(AriaRole.Row);
+        await Expect(rows).ToHaveCountAsync(notices.GetArrayLength());
+        await Expect(rows.Filter(new() { HasText = "互联网医院问诊数据集" })).ToContainTextAsync("公示中 Under public notice");
+        await Expect(rows.Filter(new() { HasText = "物流园区车辆轨迹数据集" })).ToContainTextAsync("异议审查中 Objection review");
+        foreach (var notice in notices.EnumerateArray())
+        {
+            var row = rows.Filter(new() { HasText = notice.GetProperty("applicationNumber").GetString()! });
+            var text = await row.InnerTextAsync();
+            Assert.Contains(notice.GetProperty("dataName").GetString()!, text);
+            Assert.Contains(notice.GetProperty("bodyName").GetString()!, text);
+            Assert.Contains(notice.GetProperty("noticeLastDay").GetString()!, text);
+        }
+
+        Assert.Equal(2, notices.GetArrayLength());
+        Assert.DoesNotContain("智慧停车泊位实时数据集", await page.GetByRole(AriaRole.Main).InnerTextAsync()); // a draft is never public
+    }
+
+    private static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GetByLabel("邮箱 E-mail").FillAsync(email);
+        await page.GetByLabel("密码 Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录 Sign in" }).ClickAsync();
+    }
+
+    private static string Screenshot(string name) => Path.Combine(AppContext.BaseDirectory, "screenshots", name);
+
+    [GeneratedRegex(@"/account/sign-in\?ReturnUrl=%2Fapplications$")]
+    private static partial Regex SignInForApplications();
+}

@@ -1,0 +1,53 @@
+using DataIp.Data;
+using DataIp.Testing;
+using DataIp.Web.Tests.Infrastructure;
+
+namespace DataIp.Web.Tests.Pages;
+
+/// <summary>
+/// The applications page applies the same visibility rule as <c>GET /api/v1/applications</c>, on
+/// SQLite and on PostgreSQL: an applicant sees its own drafts, nobody else sees them.
+/// </summary>
+public sealed class ApplicationsPageTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Applications_SignedIn_ShowWhatTheApiShows(DatabaseProvider provider)
+    {
+        await using var platform = await RegistryFactory.StartAsync(provider);
+        var (first, second) = ($"first.{Guid.NewGuid():N}@test.dataip.cn", $"second.{Guid.NewGuid():N}@test.dataip.cn");
+        var firstApi = await platform.ApplicantAsync(first);
+        var secondApi = await platform.ApplicantAsync(second);
+        await firstApi.PostJsonAsync("/api/v1/applications", new { bodyCode = "4400", content = TestContent.Complete("城市公交刷卡数据集") }).OkAsync();
+        await secondApi.PostJsonAsync("/api/v1/applications", new { bodyCode = "4403", content = TestContent.Complete("港口集装箱吞吐数据集") }).OkAsync();
+        var examiner = $"examiner.{Guid.NewGuid():N}@test.dataip.cn";
+        await platform.ExaminerAsync("4400", examiner);
+
+        var firstPage = await (await platform.SignedInAsync(first)).GetStringAsync("/applications");
+        var examinerPage = await (await platform.SignedInAsync(examiner)).GetStringAsync("/applications");
+        var firstListed = await firstApi.GetAsync("/api/v1/applications").OkAsync();
+
+        Assert.Contains("<h1>我的申请 <span lang=\"en\">My applications</span></h1>", firstPage);
+        Assert.Contains("城市公交刷卡数据集", firstPage);
+        Assert.Contains("草稿 <span lang=\"en\">Draft</span>", firstPage);
+        Assert.DoesNotContain("港口集装箱吞吐数据集", firstPage);
+        Assert.Equal("城市公交刷卡数据集", Assert.Single(firstListed.EnumerateArray()).Str("dataName"));
+        Assert.Contains("本机构的申请", examinerPage);
+        Assert.DoesNotContain("城市公交刷卡数据集", examinerPage); // drafts are private to the applicant
+    }
+
+    [Fact]
+    public async Task Home_SignedInExaminer_SaysWhoAndWhichBody()
+    {
+        await using var platform = await RegistryFactory.StartAsync(DatabaseProvider.Sqlite);
+        var examiner = $"examiner.{Guid.NewGuid():N}@test.dataip.cn";
+        await platform.ExaminerAsync("4400", examiner);
+
+        var home = await (await platform.SignedInAsync(examiner)).GetStringAsync("/");
+
+        Assert.Contains("审查员 4400", home);
+        Assert.Contains("审查员 <span lang=\"en\">Examiner</span>", home);
+        Assert.Contains("广东省知识产权局", home);
+        Assert.Contains(examiner, home);
+    }
+}
