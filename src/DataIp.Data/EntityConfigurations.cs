@@ -5,6 +5,7 @@ using DataIp.Data.Bodies;
 using DataIp.Data.Calendar;
 using DataIp.Data.Certificates;
 using DataIp.Data.Numbering;
+using DataIp.Data.TransparencyLog;
 using DataIp.Domain.Registration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -114,6 +115,48 @@ internal sealed class ActConfiguration : IEntityTypeConfiguration<Act>
         builder.Property(a => a.Type).HasMaxLength(64);
         builder.Property(a => a.ActorRole).HasMaxLength(32);
         builder.Property(a => a.ActorName).HasMaxLength(200);
+        builder.HasIndex(a => a.LogIndex).IsUnique();
+    }
+}
+
+internal sealed class LogConfiguration :
+    IEntityTypeConfiguration<LogEntry>, IEntityTypeConfiguration<LogNode>, IEntityTypeConfiguration<LogCheckpoint>,
+    IEntityTypeConfiguration<LogState>, IEntityTypeConfiguration<ActSecret>
+{
+    public void Configure(EntityTypeBuilder<LogEntry> builder)
+    {
+        builder.HasKey(e => e.Index);
+        builder.Property(e => e.Index).ValueGeneratedNever();
+        builder.HasIndex(e => e.ActId).IsUnique();
+        builder.Property(e => e.LeafHash).HasMaxLength(32);
+        builder.Property(e => e.Entry).HasMaxLength(65535);
+    }
+
+    public void Configure(EntityTypeBuilder<LogNode> builder)
+    {
+        builder.HasKey(n => n.Key);
+        builder.Property(n => n.Key).ValueGeneratedNever();
+        builder.Property(n => n.Hash).HasMaxLength(32);
+    }
+
+    public void Configure(EntityTypeBuilder<LogCheckpoint> builder)
+    {
+        builder.HasKey(c => c.TreeSize);
+        builder.Property(c => c.TreeSize).ValueGeneratedNever();
+        builder.Property(c => c.RootHash).HasMaxLength(32);
+    }
+
+    public void Configure(EntityTypeBuilder<LogState> builder)
+    {
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+    }
+
+    public void Configure(EntityTypeBuilder<ActSecret> builder)
+    {
+        builder.HasKey(s => new { s.ActId, s.Name });
+        builder.Property(s => s.Name).HasMaxLength(64);
+        builder.Property(s => s.Salt).HasMaxLength(16);
     }
 }
 

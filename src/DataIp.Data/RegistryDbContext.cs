@@ -5,6 +5,7 @@ using DataIp.Data.Bodies;
 using DataIp.Data.Calendar;
 using DataIp.Data.Certificates;
 using DataIp.Data.Numbering;
+using DataIp.Data.TransparencyLog;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,6 +44,21 @@ public abstract class RegistryDbContext(DbContextOptions options) : IdentityUser
 
     /// <summary>Serial counters for identifiers.</summary>
     public DbSet<SerialCounter> SerialCounters => Set<SerialCounter>();
+
+    /// <summary>The public log's entries.</summary>
+    public DbSet<LogEntry> LogEntries => Set<LogEntry>();
+
+    /// <summary>Stored subtree hashes of the log.</summary>
+    public DbSet<LogNode> LogNodes => Set<LogNode>();
+
+    /// <summary>Signed checkpoints.</summary>
+    public DbSet<LogCheckpoint> LogCheckpoints => Set<LogCheckpoint>();
+
+    /// <summary>The sequencer's progress (one row).</summary>
+    public DbSet<LogState> LogStates => Set<LogState>();
+
+    /// <summary>Salts of acts' private fields.</summary>
+    public DbSet<ActSecret> ActSecrets => Set<ActSecret>();
 
     /// <summary>Which provider this context talks to.</summary>
     public abstract DatabaseProvider Provider { get; }

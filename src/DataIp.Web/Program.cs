@@ -5,6 +5,7 @@ using DataIp.Web.Features.Attachments;
 using DataIp.Web.Features.Bodies;
 using DataIp.Web.Features.Calendar;
 using DataIp.Web.Features.Examination;
+using DataIp.Web.Features.Ledger;
 using DataIp.Web.Features.Notices;
 using DataIp.Web.Infrastructure;
 
@@ -17,6 +18,7 @@ builder.AddStorage();
 builder.AddAccounts();
 builder.AddApiReference();
 builder.AddLifecycle();
+builder.AddLedger();
 builder.AddPages();
 builder.Services.AddScoped<DemoSeeder>();
 
@@ -37,6 +39,7 @@ app.MapApplicationsApi();
 app.MapAttachmentsApi();
 app.MapExaminationApi();
 app.MapNoticesApi();
+app.MapLedger();
 app.MapPages();
 
 await app.RunAsync();

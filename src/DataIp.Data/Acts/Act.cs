@@ -10,6 +10,9 @@ public sealed class Act
     /// <summary>Position in the register's history, assigned by the database; increasing.</summary>
     public long Sequence { get; set; }
 
+    /// <summary>The index of the act's entry in the public log.</summary>
+    public long LogIndex { get; set; }
+
     /// <summary>Public identifier of the act.</summary>
     public Guid Id { get; set; }
 

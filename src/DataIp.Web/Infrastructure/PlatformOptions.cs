@@ -43,6 +43,18 @@ public sealed class PlatformOptions
     /// <summary>Password of the bootstrap administrator.</summary>
     public string? BootstrapAdministratorPassword { get; set; }
 
+    /// <summary>
+    /// The log's origin: the first line of every checkpoint and the name of the log's keys. One per
+    /// node; never change it once checkpoints are published.
+    /// </summary>
+    public string LogOrigin { get; set; } = "dataip.localhost/log";
+
+    /// <summary>How often the sequencer integrates new entries and signs a checkpoint.</summary>
+    public TimeSpan LogPublishInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Whether this node runs the sequencer (tests drive it by hand).</summary>
+    public bool RunLogSequencer { get; set; } = true;
+
     /// <summary>The absolute data directory.</summary>
     public string DataDirectoryPath => Path.GetFullPath(DataDirectory);
 

@@ -52,6 +52,14 @@ internal static class Startup
         builder.Services.AddHostedService<LifecycleJob>();
     }
 
+    /// <summary>The public log: keys, sequencer and its background job.</summary>
+    public static void AddLedger(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<Features.Ledger.LogKeys>();
+        builder.Services.AddSingleton<Features.Ledger.LogSequencer>();
+        builder.Services.AddHostedService<Features.Ledger.LogSequencerJob>();
+    }
+
     /// <summary>The OpenAPI document at /openapi/v1.json.</summary>
     public static void AddApiReference(this WebApplicationBuilder builder) =>
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>

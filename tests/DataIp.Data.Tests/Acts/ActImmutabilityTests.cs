@@ -14,8 +14,8 @@ public sealed class ActImmutabilityTests
         await using var registry = await TestRegistry.CreateAsync(provider);
         await using (var db = registry.Open())
         {
-            db.Acts.Add(NewAct("first"));
-            db.Acts.Add(NewAct("second"));
+            db.Acts.Add(NewAct("first", 0));
+            db.Acts.Add(NewAct("second", 1));
             await db.SaveChangesAsync();
         }
 
@@ -34,9 +34,10 @@ public sealed class ActImmutabilityTests
         Assert.True(stored[0].Sequence < stored[1].Sequence);
     }
 
-    private static Act NewAct(string type) => new()
+    private static Act NewAct(string type, long logIndex) => new()
     {
         Id = Guid.NewGuid(),
+        LogIndex = logIndex,
         Type = type,
         ActorRole = "system",
         ActorName = "system",

@@ -57,6 +57,7 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataIp:DataDirectory", _dataDirectory);
         builder.UseSetting("DataIp:DatabaseProvider", Provider.ToString());
         builder.UseSetting("DataIp:RunLifecycleJob", "false");
+        builder.UseSetting("DataIp:RunLogSequencer", "false");
         builder.UseSetting("DataIp:Demo", _demo ? "true" : "false");
         builder.UseSetting("DataIp:BootstrapAdministratorEmail", AdminEmail);
         builder.UseSetting("DataIp:BootstrapAdministratorPassword", Password);
@@ -89,6 +90,10 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
 
     /// <summary>Runs one sweep of the lifecycle job (registrations due, lapsed corrections).</summary>
     public Task<int> SweepAsync() => Services.GetRequiredService<LifecycleSweeper>().RunOnceAsync(CancellationToken.None);
+
+    /// <summary>Runs the log sequencer once: integrates committed entries and signs a checkpoint.</summary>
+    public Task<DataIp.Data.TransparencyLog.LogCheckpoint> PublishLogAsync() =>
+        Services.GetRequiredService<DataIp.Web.Features.Ledger.LogSequencer>().PublishAsync(CancellationToken.None);
 
     /// <summary>An HTTP client signed in with a bearer token.</summary>
     public async Task<HttpClient> SignInAsync(string email, string password = Password)

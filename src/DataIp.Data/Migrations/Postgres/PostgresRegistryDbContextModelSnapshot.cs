@@ -148,6 +148,9 @@ namespace DataIp.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<long>("LogIndex")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("text");
@@ -163,6 +166,9 @@ namespace DataIp.Data.Migrations.Postgres
                     b.HasKey("Sequence");
 
                     b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.HasIndex("LogIndex")
                         .IsUnique();
 
                     b.HasIndex("ApplicationId", "Sequence");
@@ -523,6 +529,101 @@ namespace DataIp.Data.Migrations.Postgres
                     b.HasKey("Scope");
 
                     b.ToTable("SerialCounters");
+                });
+
+            modelBuilder.Entity("DataIp.Data.TransparencyLog.ActSecret", b =>
+                {
+                    b.Property<Guid>("ActId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("ActId", "Name");
+
+                    b.ToTable("ActSecrets");
+                });
+
+            modelBuilder.Entity("DataIp.Data.TransparencyLog.LogCheckpoint", b =>
+                {
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("RootHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TreeSize");
+
+                    b.ToTable("LogCheckpoints");
+                });
+
+            modelBuilder.Entity("DataIp.Data.TransparencyLog.LogEntry", b =>
+                {
+                    b.Property<long>("Index")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ActId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Entry")
+                        .IsRequired()
+                        .HasMaxLength(65535)
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("LeafHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Index");
+
+                    b.HasIndex("ActId")
+                        .IsUnique();
+
+                    b.ToTable("LogEntries");
+                });
+
+            modelBuilder.Entity("DataIp.Data.TransparencyLog.LogNode", b =>
+                {
+                    b.Property<long>("Key")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("LogNodes");
+                });
+
+            modelBuilder.Entity("DataIp.Data.TransparencyLog.LogState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("IntegratedSize")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LogStates");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>

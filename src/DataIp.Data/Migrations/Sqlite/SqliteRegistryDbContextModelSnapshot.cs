@@ -141,6 +141,9 @@ namespace DataIp.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("LogIndex")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -156,6 +159,9 @@ namespace DataIp.Data.Migrations.Sqlite
                     b.HasKey("Sequence");
 
                     b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.HasIndex("LogIndex")
                         .IsUnique();
 
                     b.HasIndex("ApplicationId", "Sequence");
@@ -514,6 +520,101 @@ namespace DataIp.Data.Migrations.Sqlite
                     b.HasKey("Scope");
 
                     b.ToTable("SerialCounters");
+                });
+
+            modelBuilder.Entity("DataIp.Data.TransparencyLog.ActSecret", b =>
+                {
+                    b.Property<Guid>("ActId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("ActId", "Name");
+
+                    b.ToTable("ActSecrets");
+                });
+
+            modelBuilder.Entity("DataIp.Data.TransparencyLog.LogCheckpoint", b =>
+                {
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("RootHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TreeSize");
+
+                    b.ToTable("LogCheckpoints");
+                });
+
+            modelBuilder.Entity("DataIp.Data.TransparencyLog.LogEntry", b =>
+                {
+                    b.Property<long>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ActId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Entry")
+                        .IsRequired()
+                        .HasMaxLength(65535)
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("LeafHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Index");
+
+                    b.HasIndex("ActId")
+                        .IsUnique();
+
+                    b.ToTable("LogEntries");
+                });
+
+            modelBuilder.Entity("DataIp.Data.TransparencyLog.LogNode", b =>
+                {
+                    b.Property<long>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("LogNodes");
+                });
+
+            modelBuilder.Entity("DataIp.Data.TransparencyLog.LogState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IntegratedSize")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LogStates");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>

@@ -199,7 +199,7 @@ internal static class AccountEndpoints
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
         }
 
-        ActRecorder.Record(db, party, "createAccount", null, account.CreatedAt, null, new Dictionary<string, object?>
+        await ActRecorder.RecordAsync(db, party, "createAccount", null, account.CreatedAt, new ActRecord(new Dictionary<string, object?>
         {
             ["accountId"] = account.Id,
             ["role"] = account.Role,
@@ -208,7 +208,7 @@ internal static class AccountEndpoints
             ["registrantType"] = account.RegistrantType,
             // An organisation's credit code is public; a person's ID number is not.
             ["creditCode"] = account.RegistrantType is null or RegistrantType.NaturalPerson ? null : account.Identifier,
-        });
+        }), CancellationToken.None).ConfigureAwait(false);
         await db.SaveChangesAsync().ConfigureAwait(false);
         await transaction.CommitAsync().ConfigureAwait(false);
         return TypedResults.Created("/api/v1/accounts/me", View(account, body));

@@ -1,28 +1,68 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using DataIp.Data;
 using DataIp.Data.Acts;
+using DataIp.Data.TransparencyLog;
 
 namespace DataIp.Web.Features.Applications;
 
+/// <summary>What an act records beyond who and when.</summary>
+/// <param name="Public">Fields anyone may read, in the act and in the public log.</param>
+/// <param name="Private">
+/// Fields shown only to those who may read the application; the public log carries a salted digest
+/// of each (drafts, contact details, examiners' requests, evidence hashes).
+/// </param>
+/// <param name="Reason">Why, in the actor's words.</param>
+/// <param name="ReasonIsPublic">Whether the reason is a public decision (rejection, ruling) or private.</param>
+public sealed record ActRecord(
+    IReadOnlyDictionary<string, object?> Public,
+    IReadOnlyDictionary<string, object?>? Private = null,
+    string? Reason = null,
+    bool ReasonIsPublic = false);
+
 /// <summary>
-/// Adds acts to the context being saved. The caller saves them in the same transaction as the
-/// state change they record; nothing else ever writes an act.
+/// Stores acts: the act row and its public log entry, in the caller's transaction (which must be
+/// open). Nothing else ever writes an act.
 /// </summary>
 public static class ActRecorder
 {
     /// <summary>Payload JSON: camelCase, Chinese kept readable, nulls omitted.</summary>
     public static JsonSerializerOptions PayloadJson { get; } = CreatePayloadJson();
 
-    /// <summary>Adds an act (not yet saved) and returns it.</summary>
-    public static Act Record(
-        RegistryDbContext db, ActingParty party, string type, Guid? applicationId, DateTimeOffset at, string? reason,
-        IReadOnlyDictionary<string, object?> payload)
+    /// <summary>Adds an act and its log entry (not yet saved) and returns the act.</summary>
+    public static async Task<Act> RecordAsync(
+        RegistryDbContext db, ActingParty party, string type, Guid? applicationId, DateTimeOffset at, ActRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(party);
+        ArgumentNullException.ThrowIfNull(record);
+        var reason = string.IsNullOrWhiteSpace(record.Reason) ? null : record.Reason.Trim();
+        var publicFields = ToJson(record.Public);
+        var privateFields = (record.Private ?? new Dictionary<string, object?>())
+            .Where(f => f.Value is not null)
+            .ToDictionary(f => f.Key, f => JsonSerializer.SerializeToNode(f.Value, PayloadJson));
+        if (reason is not null)
+        {
+            if (record.ReasonIsPublic)
+            {
+                publicFields["reason"] = reason;
+            }
+            else
+            {
+                privateFields["reason"] = JsonValue.Create(reason);
+            }
+        }
+
+        // The act row keeps every field in clear for those who may read the application.
+        var everything = (JsonObject)publicFields.DeepClone();
+        foreach (var (name, value) in privateFields.Where(f => f.Key != "reason"))
+        {
+            everything[name] = value?.DeepClone();
+        }
+
         var act = new Act
         {
             Id = Guid.NewGuid(),
@@ -31,12 +71,23 @@ public static class ActRecorder
             ActorId = party.AccountId,
             ActorRole = party.RoleName,
             ActorName = party.Name,
-            At = at,
-            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
-            Payload = JsonSerializer.Serialize(payload, PayloadJson),
+            At = at.ToUniversalTime(),
+            Reason = reason,
+            Payload = everything.ToJsonString(PayloadJson),
         };
-        db.Acts.Add(act);
+        await LogAppender.AppendAsync(db, act, publicFields, privateFields, cancellationToken).ConfigureAwait(false);
         return act;
+    }
+
+    private static JsonObject ToJson(IReadOnlyDictionary<string, object?> fields)
+    {
+        var json = new JsonObject();
+        foreach (var (name, value) in fields.Where(f => f.Value is not null))
+        {
+            json[name] = JsonSerializer.SerializeToNode(value, PayloadJson);
+        }
+
+        return json;
     }
 
     private static JsonSerializerOptions CreatePayloadJson()

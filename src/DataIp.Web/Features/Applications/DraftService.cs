@@ -31,6 +31,7 @@ public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAtta
             return invalid;
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var application = new ApplicationRecord
         {
             Id = Guid.NewGuid(),
@@ -43,12 +44,13 @@ public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAtta
             CreatedAt = now,
         };
         db.Applications.Add(application);
-        var act = ActRecorder.Record(db, party, "createDraft", application.Id, now, null, new Dictionary<string, object?>
-        {
-            ["bodyCode"] = body.Code,
-            ["dataName"] = application.DataName,
-        });
+        // A draft is the applicant's own: the log shows only that one was made, and for which body.
+        var act = await ActRecorder.RecordAsync(db, party, "createDraft", application.Id, now, new ActRecord(
+            new Dictionary<string, object?> { ["bodyCode"] = body.Code },
+            new Dictionary<string, object?> { ["dataName"] = application.DataName, ["content"] = LifecycleService.ContentJson(application) }),
+            cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ActOutcome.Done(application, act);
     }
 
@@ -61,6 +63,7 @@ public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAtta
             return ActOutcome.InvalidField("content", "Send the application content.");
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var application = await LoadEditableAsync(id, party, cancellationToken).ConfigureAwait(false);
         if (application.Outcome is not null)
         {
@@ -82,13 +85,12 @@ public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAtta
         app.Content = content;
         app.DataName = content.DataObject?.DataName?.Trim() ?? "";
         app.Version++;
-        var act = ActRecorder.Record(db, party, "updateContent", app.Id, now, null, new Dictionary<string, object?>
-        {
-            ["applicationNumber"] = app.ApplicationNumber,
-            ["bodyCode"] = app.Body.Code,
-            ["dataName"] = app.DataName,
-        });
+        var act = await ActRecorder.RecordAsync(db, party, "updateContent", app.Id, now, new ActRecord(
+            new Dictionary<string, object?> { ["applicationNumber"] = app.ApplicationNumber, ["bodyCode"] = app.Body.Code },
+            new Dictionary<string, object?> { ["dataName"] = app.DataName, ["content"] = LifecycleService.ContentJson(app) }),
+            cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ActOutcome.Done(app, act);
     }
 
@@ -97,6 +99,7 @@ public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAtta
         Guid id, ActingParty party, AttachmentKind kind, string fileName, Stream content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(party);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var application = await LoadEditableAsync(id, party, cancellationToken).ConfigureAwait(false);
         if (application.Outcome is not null)
         {
@@ -125,17 +128,15 @@ public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAtta
             UploadedAt = now,
         };
         db.Attachments.Add(record);
-        var act = ActRecorder.Record(db, party, "addAttachment", app.Id, now, null, new Dictionary<string, object?>
-        {
-            ["applicationNumber"] = app.ApplicationNumber,
-            ["attachmentId"] = stored.Id,
-            ["kind"] = kind,
-            ["sha256"] = stored.Sha256Hex,
-            ["length"] = stored.Length,
-        });
         try
         {
+            var act = await ActRecorder.RecordAsync(db, party, "addAttachment", app.Id, now, new ActRecord(
+                new Dictionary<string, object?> { ["applicationNumber"] = app.ApplicationNumber, ["attachmentId"] = stored.Id, ["kind"] = kind, ["length"] = stored.Length },
+                new Dictionary<string, object?> { ["sha256"] = stored.Sha256Hex }),
+                cancellationToken).ConfigureAwait(false);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return (ActOutcome.Done(app, act), record);
         }
         catch
         {
@@ -143,8 +144,6 @@ public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAtta
             await store.DeleteAsync(stored.Id, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
-
-        return (ActOutcome.Done(app, act), record);
     }
 
     private async Task<(ApplicationRecord? Record, ActOutcome? Outcome)> LoadEditableAsync(Guid id, ActingParty party, CancellationToken cancellationToken)

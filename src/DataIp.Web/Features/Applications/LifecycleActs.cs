@@ -27,6 +27,7 @@ public sealed partial class LifecycleService
             app.SubmittedAt = step.Now;
             step.Payload["applicationNumber"] = app.ApplicationNumber;
             AddObjectParticulars(step);
+            step.Private["content"] = ContentJson(app);
             return null;
         }, cancellationToken);
 
@@ -68,6 +69,7 @@ public sealed partial class LifecycleService
 
             ClearCorrection(step.Application);
             AddObjectParticulars(step);
+            step.Private["content"] = ContentJson(step.Application);
             return Task.FromResult<ActOutcome?>(null);
         }, cancellationToken);
 
@@ -119,6 +121,8 @@ public sealed partial class LifecycleService
             step.Application.NoticeEndsAt = end.EndsAt;
             step.Payload["noticeLastDay"] = end.LastDay;
             AddObjectParticulars(step);
+            step.Payload["rights"] = step.Application.Content.RightsClaimed.Select(r => r.Right).ToList();
+            step.Private["content"] = ContentJson(step.Application);
             return null;
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -216,6 +220,10 @@ public sealed partial class LifecycleService
         step.Payload["industryCode"] = content.DataObject?.IndustryCode;
         step.Payload["dataSourceType"] = content.DataObject?.DataSourceType;
     }
+
+    /// <summary>The full content as JSON (for the private digest that proves what was filed).</summary>
+    internal static System.Text.Json.Nodes.JsonNode? ContentJson(ApplicationRecord application) =>
+        System.Text.Json.JsonSerializer.SerializeToNode(application.Content, ApplicationContentJson.Options);
 
     private static void ClearCorrection(ApplicationRecord application)
     {

@@ -63,7 +63,9 @@ public sealed partial class LifecycleService
 
             step.Payload["objectionId"] = objection.Id;
             step.Payload["objectorName"] = objection.ObjectorName;
-            step.Payload["attachments"] = attachments.Select(a => new { a.Id, a.FileName, sha256 = a.Sha256Hex }).ToList();
+            step.Payload["attachments"] = attachments.Select(a => new { a.Id, a.FileName }).ToList();
+            step.Private["objectorContact"] = objection.ObjectorContact;
+            step.Private["attachmentHashes"] = attachments.Select(a => a.Sha256Hex).ToList();
             return Task.FromResult<ActOutcome?>(null);
         }, cancellationToken);
     }

@@ -26,6 +26,9 @@ public sealed partial class LifecycleService(RegistryDbContext db, TimeProvider 
     /// <param name="OpenObjections">Open objections before the act.</param>
     public sealed record ActStep(ApplicationRecord Application, DateTimeOffset Now, ApplicationState Next, Dictionary<string, object?> Payload, int OpenObjections)
     {
+        /// <summary>Private particulars: shown to those who may read the application, digested in the public log.</summary>
+        public Dictionary<string, object?> Private { get; } = [];
+
         /// <summary>The act's date in China.</summary>
         public DateOnly Today => ChinaTime.ToChinaDate(Now);
 
@@ -69,15 +72,40 @@ public sealed partial class LifecycleService(RegistryDbContext db, TimeProvider 
 
         application.State = decision.Next;
         application.Version++;
-        var act = ActRecorder.Record(db, party, JsonNaming.Camel(trigger), application.Id, now, reason, step.Payload);
+        KeepUnpublishedParticularsPrivate(step);
+        var act = await ActRecorder.RecordAsync(db, party, JsonNaming.Camel(trigger), application.Id, now,
+            new ActRecord(step.Payload, step.Private, reason, PublicReasons.Contains(trigger)), cancellationToken).ConfigureAwait(false);
         foreach (var (type, payload) in step.FollowingActs)
         {
-            ActRecorder.Record(db, party, type, application.Id, now, null, payload);
+            await ActRecorder.RecordAsync(db, party, type, application.Id, now, new ActRecord(payload), cancellationToken).ConfigureAwait(false);
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ActOutcome.Done(application, act);
+    }
+
+    /// <summary>Acts whose reasons are public decisions; other reasons reach the log only as digests.</summary>
+    private static readonly HashSet<LifecycleTrigger> PublicReasons =
+        [LifecycleTrigger.Reject, LifecycleTrigger.UpholdObjection, LifecycleTrigger.DismissObjection, LifecycleTrigger.LapseCorrection];
+
+    /// <summary>Particulars that become public only with the public notice.</summary>
+    private static readonly string[] NoticeParticulars = ["dataName", "holder", "industryCode", "dataSourceType", "rights"];
+
+    // Before its public notice an application is not public: its particulars enter the log only as
+    // salted digests; from the notice on they are public record.
+    private static void KeepUnpublishedParticularsPrivate(ActStep step)
+    {
+        if (step.Application.NoticeStartedAt is not null)
+        {
+            return;
+        }
+
+        foreach (var name in NoticeParticulars.Where(step.Payload.ContainsKey))
+        {
+            step.Private[name] = step.Payload[name];
+            step.Payload.Remove(name);
+        }
     }
 
     /// <summary>The public particulars every lifecycle act carries.</summary>

@@ -86,15 +86,17 @@ internal static class BodyEndpoints
             Policy = policy,
             CreatedAt = now,
         };
+        await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         db.Bodies.Add(body);
-        ActRecorder.Record(db, ActingParty.From(user), "addBody", null, now, null, new Dictionary<string, object?>
+        await ActRecorder.RecordAsync(db, ActingParty.From(user), "addBody", null, now, new ActRecord(new Dictionary<string, object?>
         {
             ["bodyCode"] = body.Code,
             ["regionCode"] = body.RegionCode,
             ["name"] = body.Name,
             ["policy"] = policy,
-        });
+        }), ct).ConfigureAwait(false);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
         return TypedResults.Created($"/api/v1/bodies/{body.Code}", BodyView.Of(body));
     }
 
@@ -119,14 +121,16 @@ internal static class BodyEndpoints
         }
 
         var now = clock.GetUtcNow();
-        ActRecorder.Record(db, party, "changePolicy", null, now, null, new Dictionary<string, object?>
+        await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await ActRecorder.RecordAsync(db, party, "changePolicy", null, now, new ActRecord(new Dictionary<string, object?>
         {
             ["bodyCode"] = body.Code,
             ["previousPolicy"] = body.Policy,
             ["policy"] = policy,
-        });
+        }), ct).ConfigureAwait(false);
         body.Policy = policy;
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
         return TypedResults.Ok(BodyView.Of(body));
     }
 

@@ -62,13 +62,13 @@ internal static class CalendarEndpoints
         }
 
         db.CalendarYears.Add(ReferenceData.ToRecord(calendarYear, request.Source!.Trim(), party.AccountId, now));
-        ActRecorder.Record(db, party, "enterCalendarYear", null, now, null, new Dictionary<string, object?>
+        await ActRecorder.RecordAsync(db, party, "enterCalendarYear", null, now, new ActRecord(new Dictionary<string, object?>
         {
             ["year"] = year,
             ["source"] = request.Source.Trim(),
             ["replaced"] = existing is not null,
             ["days"] = calendarYear.Days.Select(d => new { date = d.Date, kind = d.Kind, name = d.Name }).ToList(),
-        });
+        }), ct).ConfigureAwait(false);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return TypedResults.Ok(new CalendarYearView(year, request.Source.Trim(), now, calendarYear.Days));

@@ -1,0 +1,140 @@
+using DataIp.Domain.TransparencyLog;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataIp.Data.TransparencyLog;
+
+/// <summary>
+/// Reads the stored log (entries, subtree hashes, checkpoints) and integrates committed entries
+/// into the tree. One instance per database context.
+/// </summary>
+public sealed class LogStore(RegistryDbContext db)
+{
+    /// <summary>How many entries are committed (they always form a prefix of the log).</summary>
+    public async Task<long> CommittedSizeAsync(CancellationToken cancellationToken) =>
+        await db.LogEntries.MaxAsync(e => (long?)e.Index, cancellationToken).ConfigureAwait(false) + 1 ?? 0;
+
+    /// <summary>The latest signed checkpoint, or null before the first.</summary>
+    public Task<LogCheckpoint?> LatestCheckpointAsync(CancellationToken cancellationToken) =>
+        db.LogCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>How many entries have their subtree hashes stored.</summary>
+    public async Task<long> IntegratedSizeAsync(CancellationToken cancellationToken) =>
+        (await db.LogStates.AsNoTracking().SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false))?.IntegratedSize ?? 0;
+
+    /// <summary>
+    /// Integrates up to <paramref name="maxEntries"/> committed entries: stores the hash of every
+    /// subtree they complete and advances the integrated size, in one transaction. Returns the new
+    /// integrated size and its root.
+    /// </summary>
+    /// <remarks>
+    /// Crash safety: nodes and the integrated size commit together, so after a crash the next call
+    /// starts from the last committed size; nodes are a pure function of the entries, so work
+    /// redone writes the same hashes.
+    /// </remarks>
+    public async Task<(long Size, Hash Root)> IntegrateAsync(int maxEntries, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxEntries, 1);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var state = await db.LogStates.SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (state is null)
+        {
+            state = new LogState();
+            db.LogStates.Add(state);
+        }
+
+        var range = await CompactRangeAsync(state.IntegratedSize, cancellationToken).ConfigureAwait(false);
+        var leaves = await db.LogEntries.AsNoTracking().Where(e => e.Index >= state.IntegratedSize)
+            .OrderBy(e => e.Index).Take(maxEntries).Select(e => new { e.Index, e.LeafHash })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var leaf in leaves)
+        {
+            if (leaf.Index != (long)range.Size)
+            {
+                throw new InvalidOperationException($"Couldn't integrate the log: entry {range.Size} is missing but {leaf.Index} exists.");
+            }
+
+            range.Append(Hash.FromBytes(leaf.LeafHash), (node, hash) =>
+            {
+                if (node.Level > 0)
+                {
+                    db.LogNodes.Add(new LogNode { Key = LogNodeKey.Of(node.Level, (long)node.Index), Hash = hash.ToArray() });
+                }
+            });
+        }
+
+        state.IntegratedSize = (long)range.Size;
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+        return ((long)range.Size, range.RootHash());
+    }
+
+    /// <summary>The hashes of the given complete subtrees, in order (leaves from entries, higher levels from nodes).</summary>
+    /// <exception cref="InvalidOperationException">A node is not stored (not yet integrated, or deleted).</exception>
+    public async Task<IReadOnlyList<Hash>> GetHashesAsync(IReadOnlyList<NodeId> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var leafIndices = ids.Where(i => i.Level == 0).Select(i => (long)i.Index).ToList();
+        var nodeKeys = ids.Where(i => i.Level > 0).Select(i => LogNodeKey.Of(i.Level, (long)i.Index)).ToList();
+        var leaves = leafIndices.Count == 0 ? [] : await db.LogEntries.AsNoTracking().Where(e => leafIndices.Contains(e.Index))
+            .ToDictionaryAsync(e => e.Index, e => e.LeafHash, cancellationToken).ConfigureAwait(false);
+        var nodes = nodeKeys.Count == 0 ? [] : await db.LogNodes.AsNoTracking().Where(n => nodeKeys.Contains(n.Key))
+            .ToDictionaryAsync(n => n.Key, n => n.Hash, cancellationToken).ConfigureAwait(false);
+        return [.. ids.Select(id =>
+        {
+            var found = id.Level == 0
+                ? leaves.GetValueOrDefault((long)id.Index)
+                : nodes.GetValueOrDefault(LogNodeKey.Of(id.Level, (long)id.Index));
+            return found is null
+                ? throw new InvalidOperationException($"Couldn't read log node {id}: it is not stored.")
+                : Hash.FromBytes(found);
+        })];
+    }
+
+    /// <summary>The hashes of tree level <paramref name="treeLevel"/>, nodes [start, start + count), concatenated.</summary>
+    public async Task<byte[]> ReadLevelAsync(int treeLevel, long start, int count, CancellationToken cancellationToken)
+    {
+        var hashes = treeLevel == 0
+            ? await db.LogEntries.AsNoTracking().Where(e => e.Index >= start && e.Index < start + count).OrderBy(e => e.Index)
+                .Select(e => e.LeafHash).ToListAsync(cancellationToken).ConfigureAwait(false)
+            : await db.LogNodes.AsNoTracking()
+                .Where(n => n.Key >= LogNodeKey.Of(treeLevel, start) && n.Key < LogNodeKey.Of(treeLevel, start) + count)
+                .OrderBy(n => n.Key).Select(n => n.Hash).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (hashes.Count != count)
+        {
+            throw new InvalidOperationException($"Couldn't read level {treeLevel} nodes {start}–{start + count - 1}: {hashes.Count} of {count} are stored.");
+        }
+
+        return [.. hashes.SelectMany(h => h)];
+    }
+
+    /// <summary>Entries [start, start + count) in order.</summary>
+    public Task<List<byte[]>> ReadEntriesAsync(long start, int count, CancellationToken cancellationToken) =>
+        db.LogEntries.AsNoTracking().Where(e => e.Index >= start && e.Index < start + count).OrderBy(e => e.Index)
+            .Select(e => e.Entry).ToListAsync(cancellationToken);
+
+    /// <summary>One entry, or null.</summary>
+    public Task<LogEntry?> ReadEntryAsync(long index, CancellationToken cancellationToken) =>
+        db.LogEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Index == index, cancellationToken);
+
+    /// <summary>The root of the tree of the first <paramref name="size"/> integrated entries.</summary>
+    public async Task<Hash> RootAtAsync(long size, CancellationToken cancellationToken) =>
+        (await CompactRangeAsync(size, cancellationToken).ConfigureAwait(false)).RootHash();
+
+    /// <summary>The compact range of [0, size) from stored hashes: one complete subtree per set bit of size.</summary>
+    private async Task<CompactRange> CompactRangeAsync(long size, CancellationToken cancellationToken)
+    {
+        var ids = new List<NodeId>();
+        ulong begin = 0;
+        for (var level = 62; level >= 0; level--)
+        {
+            if (((ulong)size & (1UL << level)) != 0)
+            {
+                ids.Add(new NodeId(level, begin >> level));
+                begin += 1UL << level;
+            }
+        }
+
+        return CompactRange.FromHashes((ulong)size, await GetHashesAsync(ids, cancellationToken).ConfigureAwait(false));
+    }
+}

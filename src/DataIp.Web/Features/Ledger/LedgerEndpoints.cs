@@ -1,0 +1,145 @@
+using System.Text;
+using System.Text.Json;
+using DataIp.Data;
+using DataIp.Data.TransparencyLog;
+using DataIp.Domain.TransparencyLog;
+using DataIp.Web.Infrastructure;
+
+namespace DataIp.Web.Features.Ledger;
+
+/// <summary>
+/// The public log: the C2SP tlog-tiles read API under <c>/log</c> and JSON proofs under
+/// <c>/api/v1/log</c>. Everything is served up to the latest signed checkpoint only.
+/// </summary>
+internal static class LedgerEndpoints
+{
+    public static void MapLedger(this IEndpointRouteBuilder app)
+    {
+        var log = app.MapGroup("/log").WithTags("Transparency log").AllowAnonymous();
+        log.MapGet("/checkpoint", CheckpointAsync).WithSummary("The latest signed checkpoint (C2SP tlog-checkpoint signed note; anyone).");
+        log.MapGet("/keys", (LogKeys keys) => TypedResults.Text(string.Concat(keys.VerifierKeys.Select(k => k + "\n")), "text/plain; charset=utf-8"))
+            .WithSummary("The log's verifier keys, Ed25519 then SM2, in the signed-note verifier-key format (anyone).");
+        log.MapGet("/tile/{**path}", TileAsync).WithSummary("A hash tile or entry bundle (C2SP tlog-tiles; anyone).");
+
+        var api = app.MapGroup("/api/v1/log").WithTags("Transparency log").AllowAnonymous();
+        api.MapGet("/proofs/inclusion", InclusionAsync).WithSummary("Inclusion proof of entry `index` in the tree of `size` entries (anyone).");
+        api.MapGet("/proofs/consistency", ConsistencyAsync).WithSummary("Consistency proof between tree sizes `from` and `to` (anyone).");
+        api.MapGet("/entries/{index:long}", EntryAsync).WithSummary("One log entry with its act decoded (anyone).");
+    }
+
+    private static async Task<IResult> CheckpointAsync(RegistryDbContext db, LogSequencer sequencer, HttpContext http, CancellationToken ct)
+    {
+        var latest = await new LogStore(db).LatestCheckpointAsync(ct).ConfigureAwait(false)
+            ?? await sequencer.PublishAsync(ct).ConfigureAwait(false);
+        http.Response.Headers.CacheControl = "no-cache";
+        return TypedResults.Text(latest.Note, "text/plain; charset=utf-8");
+    }
+
+    private static async Task<IResult> TileAsync(string path, RegistryDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var tile = TilePath.TryParse(path, out var error);
+        if (tile is null)
+        {
+            return Problems.Field("path", error!);
+        }
+
+        var store = new LogStore(db);
+        var size = (await store.LatestCheckpointAsync(ct).ConfigureAwait(false))?.TreeSize ?? 0;
+        var levelSize = tile.Level >= 8 ? 0 : size >> (8 * tile.Level);
+        var start = tile.Index * TilePath.FullWidth;
+        if (start > levelSize - tile.Width)
+        {
+            return Problems.Status(StatusCodes.Status404NotFound, "No such tile",
+                $"The latest checkpoint has {size} entries: level {tile.Level} has {levelSize} hashes, not {start + tile.Width}.");
+        }
+
+        http.Response.Headers.CacheControl = tile.Width == TilePath.FullWidth ? "public, max-age=31536000, immutable" : "public, max-age=60";
+        if (!tile.IsEntries)
+        {
+            return TypedResults.Bytes(await store.ReadLevelAsync(8 * tile.Level, start, tile.Width, ct).ConfigureAwait(false), "application/octet-stream");
+        }
+
+        var bundle = new MemoryStream();
+        foreach (var entry in await store.ReadEntriesAsync(start, tile.Width, ct).ConfigureAwait(false))
+        {
+            bundle.WriteByte((byte)(entry.Length >> 8));
+            bundle.WriteByte((byte)entry.Length);
+            bundle.Write(entry);
+        }
+
+        return TypedResults.Bytes(bundle.ToArray(), "application/octet-stream");
+    }
+
+    private static async Task<IResult> InclusionAsync(long? index, long? size, RegistryDbContext db, CancellationToken ct)
+    {
+        var store = new LogStore(db);
+        var published = (await store.LatestCheckpointAsync(ct).ConfigureAwait(false))?.TreeSize ?? 0;
+        if (RangeError(size, "size", 1, published) is { } badSize)
+        {
+            return badSize;
+        }
+
+        if (RangeError(index, "index", 0, size!.Value - 1) is { } badIndex)
+        {
+            return badIndex;
+        }
+
+        var nodes = MerkleProof.InclusionNodes((ulong)index!.Value, (ulong)size.Value);
+        var proof = nodes.Rehash(await store.GetHashesAsync(nodes.Ids, ct).ConfigureAwait(false));
+        var leaf = (await store.GetHashesAsync([new NodeId(0, (ulong)index.Value)], ct).ConfigureAwait(false))[0];
+        var root = await store.RootAtAsync(size.Value, ct).ConfigureAwait(false);
+        return TypedResults.Ok(new InclusionProofView(index.Value, size.Value, leaf.ToBase64(), root.ToBase64(), [.. proof.Select(h => h.ToBase64())]));
+    }
+
+    private static async Task<IResult> ConsistencyAsync(long? from, long? to, RegistryDbContext db, CancellationToken ct)
+    {
+        var store = new LogStore(db);
+        var published = (await store.LatestCheckpointAsync(ct).ConfigureAwait(false))?.TreeSize ?? 0;
+        // A consistency proof from the empty tree is refused (docs/transparency-log.md): every tree
+        // is consistent with it, so there is nothing to prove.
+        if (RangeError(to, "to", 1, published) is { } badTo)
+        {
+            return badTo;
+        }
+
+        if (RangeError(from, "from", 1, to!.Value) is { } badFrom)
+        {
+            return badFrom;
+        }
+
+        var nodes = MerkleProof.ConsistencyNodes((ulong)from!.Value, (ulong)to.Value);
+        var proof = nodes.Rehash(await store.GetHashesAsync(nodes.Ids, ct).ConfigureAwait(false));
+        var fromRoot = await store.RootAtAsync(from.Value, ct).ConfigureAwait(false);
+        var toRoot = await store.RootAtAsync(to.Value, ct).ConfigureAwait(false);
+        return TypedResults.Ok(new ConsistencyProofView(from.Value, to.Value, fromRoot.ToBase64(), toRoot.ToBase64(), [.. proof.Select(h => h.ToBase64())]));
+    }
+
+    private static async Task<IResult> EntryAsync(long index, RegistryDbContext db, CancellationToken ct)
+    {
+        var store = new LogStore(db);
+        var published = (await store.LatestCheckpointAsync(ct).ConfigureAwait(false))?.TreeSize ?? 0;
+        if (RangeError(index, "index", 0, published - 1) is { } bad)
+        {
+            return bad;
+        }
+
+        var entry = (await store.ReadEntryAsync(index, ct).ConfigureAwait(false))!;
+        using var json = JsonDocument.Parse(entry.Entry);
+        return TypedResults.Ok(new LogEntryView(index, Convert.ToBase64String(entry.LeafHash), json.RootElement.Clone(), Encoding.UTF8.GetString(entry.Entry)));
+    }
+
+    private static IResult? RangeError(long? value, string field, long min, long max) =>
+        value is null ? Problems.Field(field, $"Give {field}.")
+        : max < min ? Problems.Status(StatusCodes.Status404NotFound, "Not in the log", $"The latest checkpoint has no {field} {value}: the log is too small.")
+        : value < min || value > max ? Problems.Field(field, $"{field} must be between {min} and {max} (the latest checkpoint's range); it is {value}.")
+        : null;
+}
+
+/// <summary>An inclusion proof (RFC 9162 §2.1.3), hashes in base64.</summary>
+public sealed record InclusionProofView(long Index, long Size, string LeafHash, string RootHash, IReadOnlyList<string> Proof);
+
+/// <summary>A consistency proof (RFC 9162 §2.1.4), hashes in base64.</summary>
+public sealed record ConsistencyProofView(long From, long To, string FromRootHash, string ToRootHash, IReadOnlyList<string> Proof);
+
+/// <summary>A log entry: its leaf hash, the act decoded, and the exact canonical text that was hashed.</summary>
+public sealed record LogEntryView(long Index, string LeafHash, JsonElement Act, string Canonical);

@@ -1,0 +1,141 @@
+using DataIp.Crypto;
+using DataIp.Data;
+using DataIp.Data.TransparencyLog;
+using DataIp.Domain.TransparencyLog;
+using DataIp.Web.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace DataIp.Web.Features.Ledger;
+
+/// <summary>
+/// Integrates committed entries into the tree and signs checkpoints. There is one sequencer per
+/// log; every step is safe to repeat after a crash at any point (see <see cref="PublishAsync"/>).
+/// </summary>
+public sealed class LogSequencer(IServiceScopeFactory scopes, LogKeys keys, TimeProvider clock, ILogger<LogSequencer> logger) : IDisposable
+{
+    /// <summary>Entries integrated per transaction.</summary>
+    public const int BatchSize = 10_000;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>
+    /// Integrates every committed entry and, when the tree grew (or no checkpoint exists yet),
+    /// signs and stores a checkpoint for the new size. Returns the latest checkpoint.
+    /// </summary>
+    /// <remarks>
+    /// Order of writes: (1) nodes and the integrated size commit together; (2) the new root is
+    /// checked to be consistent with the last published checkpoint, from stored hashes; (3) the
+    /// signed checkpoint is stored, and only stored checkpoints are served. A crash after (1)
+    /// leaves integrated nodes that the next run signs; a crash between signing and (3) leaves a
+    /// signature nobody saw. The log never signs a root that is not consistent with its last
+    /// published checkpoint: step (2) refuses, and the sequencer stops signing (a fatal error:
+    /// stored history no longer matches what was published).
+    /// </remarks>
+    public async Task<LogCheckpoint> PublishAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var store = new LogStore(scope.ServiceProvider.GetRequiredService<RegistryDbContext>());
+            var (size, root) = await IntegrateAllAsync(store, cancellationToken).ConfigureAwait(false);
+            var latest = await store.LatestCheckpointAsync(cancellationToken).ConfigureAwait(false);
+            if (latest is not null && latest.TreeSize == size)
+            {
+                return latest;
+            }
+
+            if (latest is not null)
+            {
+                await CheckConsistencyAsync(store, latest, size, root, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await SignAsync(scope.ServiceProvider.GetRequiredService<RegistryDbContext>(), size, root, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _gate.Dispose();
+
+    private static async Task<(long Size, Hash Root)> IntegrateAllAsync(LogStore store, CancellationToken cancellationToken)
+    {
+        var committed = await store.CommittedSizeAsync(cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            var (size, root) = await store.IntegrateAsync(BatchSize, cancellationToken).ConfigureAwait(false);
+            if (size >= committed)
+            {
+                return (size, root);
+            }
+        }
+    }
+
+    private static async Task CheckConsistencyAsync(LogStore store, LogCheckpoint latest, long size, Hash root, CancellationToken cancellationToken)
+    {
+        var nodes = MerkleProof.ConsistencyNodes((ulong)latest.TreeSize, (ulong)size);
+        var proof = nodes.Rehash(await store.GetHashesAsync(nodes.Ids, cancellationToken).ConfigureAwait(false));
+        var check = latest.TreeSize == 0
+            ? ProofVerification.Valid
+            : MerkleProof.VerifyConsistency((ulong)latest.TreeSize, (ulong)size, proof, Hash.FromBytes(latest.RootHash), root);
+        if (!check.IsValid)
+        {
+            throw new LogIntegrityException(
+                $"Refusing to sign size {size}: it is not consistent with the published checkpoint of size {latest.TreeSize} ({check.Message}). The stored log no longer matches what was published; an operator must investigate.");
+        }
+    }
+
+    private async Task<LogCheckpoint> SignAsync(RegistryDbContext db, long size, Hash root, CancellationToken cancellationToken)
+    {
+        var text = new Checkpoint(keys.Origin, size, root.ToArray()).ToNoteText();
+        var checkpoint = new LogCheckpoint
+        {
+            TreeSize = size,
+            RootHash = root.ToArray(),
+            Note = SignedNote.Sign(text, [.. keys.Signers]),
+            SignedAt = clock.GetUtcNow(),
+        };
+        db.LogCheckpoints.Add(checkpoint);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        logger.LogDebug("Signed checkpoint {Size} {Root}", size, root);
+        return checkpoint;
+    }
+}
+
+/// <summary>The stored log contradicts a published checkpoint: fatal, never retried.</summary>
+public sealed class LogIntegrityException(string message) : Exception(message);
+
+/// <summary>Runs the sequencer every <see cref="PlatformOptions.LogPublishInterval"/>.</summary>
+internal sealed class LogSequencerJob(LogSequencer sequencer, IOptions<PlatformOptions> options, TimeProvider clock, ILogger<LogSequencerJob> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.RunLogSequencer)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(options.Value.LogPublishInterval, clock);
+        do
+        {
+            try
+            {
+                await sequencer.PublishAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (LogIntegrityException e)
+            {
+                logger.LogCritical(e, "The log sequencer stopped: {Message}", e.Message);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Retryable (database busy or unreachable): the next tick tries again.
+                logger.LogError(e, "Couldn't publish a checkpoint; retrying at the next interval.");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+}
