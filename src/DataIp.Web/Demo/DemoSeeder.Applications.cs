@@ -50,7 +50,8 @@ internal sealed partial class DemoSeeder
         var drafts = new DraftService(db, demoClock, store);
         var flow = new DemoFlow(this, demoClock, lifecycle, drafts, ct);
 
-        // Histories of 2025, on the shipped calendar: three registrations, a rejection, a lapse.
+        // Histories of 2025, on the shipped calendar: three registrations, a rejection, a lapse, in
+        // the order they happened (the log's acts never go back in time).
         var registered1 = await flow.SubmittedAsync(0, "4403", "深圳市城市交通流量数据集", "I65", At(2025, 9, 1)).ConfigureAwait(false);
         await flow.ExamineAndPublishAsync(registered1, At(2025, 9, 2)).ConfigureAwait(false);
         demoClock.Set(At(2025, 9, 18));
@@ -62,15 +63,15 @@ internal sealed partial class DemoSeeder
         demoClock.Set(At(2025, 9, 30));
         await DemoFlow.MustAsync(lifecycle.RuleObjectionAsync(objection, await flow.ExaminerAsync("4400").ConfigureAwait(false), upheld: false,
             "异议人未提供权属争议的证据。The objector gave no evidence of a dispute over ownership.", ct)).ConfigureAwait(false);
-        demoClock.Set(At(2025, 10, 20));
-        await DemoFlow.MustAsync(lifecycle.RegisterAsync(registered2, ActingParty.System, ct)).ConfigureAwait(false);
 
         var registered3 = await flow.SubmittedAsync(2, "3100", "上海金融市场交易行情数据集", "J67", At(2025, 10, 10)).ConfigureAwait(false);
         await flow.ExamineAndPublishAsync(registered3, At(2025, 10, 11)).ConfigureAwait(false);
+        demoClock.Set(At(2025, 10, 20));
+        await DemoFlow.MustAsync(lifecycle.RegisterAsync(registered2, ActingParty.System, ct)).ConfigureAwait(false);
         demoClock.Set(At(2025, 11, 3));
         await DemoFlow.MustAsync(lifecycle.RegisterAsync(registered3, ActingParty.System, ct)).ConfigureAwait(false);
 
-        var rejected = await flow.SubmittedAsync(1, "4400", "医疗影像标注数据集", "Q84", At(2025, 11, 3)).ConfigureAwait(false);
+        var rejected = await flow.SubmittedAsync(1, "4400", "医疗影像标注数据集", "Q84", At(2025, 11, 4)).ConfigureAwait(false);
         var examiner4400 = await flow.ExaminerAsync("4400").ConfigureAwait(false);
         await DemoFlow.MustAsync(lifecycle.StartExaminationAsync(rejected, examiner4400, ct)).ConfigureAwait(false);
         await DemoFlow.MustAsync(lifecycle.RejectAsync(rejected, examiner4400, "数据来源合法性证明不足。The proof of lawful source is insufficient.", ct)).ConfigureAwait(false);
@@ -89,36 +90,39 @@ internal sealed partial class DemoSeeder
     // with a warning rather than guessed.
     private static async Task SeedCurrentAsync(DemoFlow flow, DemoClock demoClock, DateTimeOffset now)
     {
-        demoClock.Set(now.AddHours(-3));
+        // Each step a few minutes after the one before: the log's acts never go back in time.
+        var time = now.AddHours(-3);
+        DateTimeOffset Next() => time = time.AddMinutes(5);
+        demoClock.Set(Next());
         var applicant1 = await flow.ApplicantAsync(0).ConfigureAwait(false);
         await flow.Drafts.CreateAsync(applicant1, "4403", new ApplicationContent
         {
             DataObject = new DataObjectParticulars { DataName = "智慧停车泊位实时数据集", IndustryCode = "I65" },
         }, flow.Cancellation).ConfigureAwait(false);
 
-        await flow.SubmittedAsync(1, "4400", "药品流通追溯数据集", "F51", now.AddHours(-3)).ConfigureAwait(false);
+        await flow.SubmittedAsync(1, "4400", "药品流通追溯数据集", "F51", Next()).ConfigureAwait(false);
 
-        var formal = await flow.SubmittedAsync(2, "3100", "跨境支付结算数据集", "J66", now.AddHours(-3)).ConfigureAwait(false);
+        var formal = await flow.SubmittedAsync(2, "3100", "跨境支付结算数据集", "J66", Next()).ConfigureAwait(false);
         await flow.TryAsync(flow.Lifecycle.StartExaminationAsync(formal, await flow.ExaminerAsync("3100").ConfigureAwait(false), flow.Cancellation)).ConfigureAwait(false);
 
-        var correction = await flow.SubmittedAsync(0, "4403", "城市共享单车骑行数据集", "G54", now.AddHours(-3)).ConfigureAwait(false);
+        var correction = await flow.SubmittedAsync(0, "4403", "城市共享单车骑行数据集", "G54", Next()).ConfigureAwait(false);
         var examiner4403 = await flow.ExaminerAsync("4403").ConfigureAwait(false);
         await flow.TryAsync(flow.Lifecycle.StartExaminationAsync(correction, examiner4403, flow.Cancellation)).ConfigureAwait(false);
         await flow.TryAsync(flow.Lifecycle.RequestCorrectionAsync(correction, examiner4403,
             "请补充数据处理规则中脱敏算法的说明。Please describe the desensitisation algorithm in the processing rules.", flow.Cancellation)).ConfigureAwait(false);
 
-        var substantive = await flow.SubmittedAsync(2, "3100", "上市公司舆情数据集", "J67", now.AddHours(-3)).ConfigureAwait(false);
+        var substantive = await flow.SubmittedAsync(2, "3100", "上市公司舆情数据集", "J67", Next()).ConfigureAwait(false);
         var examiner3100 = await flow.ExaminerAsync("3100").ConfigureAwait(false);
         await flow.TryAsync(flow.Lifecycle.StartExaminationAsync(substantive, examiner3100, flow.Cancellation)).ConfigureAwait(false);
         await flow.TryAsync(flow.Lifecycle.PassAsync(substantive, examiner3100, null, flow.Cancellation)).ConfigureAwait(false);
 
-        var notice = await flow.SubmittedAsync(1, "4400", "互联网医院问诊数据集", "Q84", now.AddHours(-3)).ConfigureAwait(false);
-        await flow.ExamineAndPublishAsync(notice, now.AddHours(-2), mustSucceed: false).ConfigureAwait(false);
+        var notice = await flow.SubmittedAsync(1, "4400", "互联网医院问诊数据集", "Q84", Next()).ConfigureAwait(false);
+        await flow.ExamineAndPublishAsync(notice, Next(), mustSucceed: false).ConfigureAwait(false);
 
-        var objected = await flow.SubmittedAsync(0, "4403", "物流园区车辆轨迹数据集", "G54", now.AddHours(-3)).ConfigureAwait(false);
-        if (await flow.ExamineAndPublishAsync(objected, now.AddHours(-2), mustSucceed: false).ConfigureAwait(false))
+        var objected = await flow.SubmittedAsync(0, "4403", "物流园区车辆轨迹数据集", "G54", Next()).ConfigureAwait(false);
+        if (await flow.ExamineAndPublishAsync(objected, Next(), mustSucceed: false).ConfigureAwait(false))
         {
-            await flow.ObjectAsync(objected, now.AddHours(-1)).ConfigureAwait(false);
+            await flow.ObjectAsync(objected, Next()).ConfigureAwait(false);
         }
     }
 

@@ -33,5 +33,17 @@ public sealed class DemoTests
         Assert.Equal(3, registered.Count);
         Assert.All(registered, r => Assert.False(string.IsNullOrEmpty(r.Str("registrationNumber"))));
         Assert.Equal(2, (await platform.CreateClient().GetAsync("/api/v1/notices").OkAsync()).GetArrayLength());
+
+        // The demo's history is a real one: every act in the log, in time order.
+        var checkpoint = await platform.PublishLogAsync();
+        var times = new List<DateTimeOffset>();
+        for (var index = 0; index < checkpoint.TreeSize; index++)
+        {
+            var entry = await platform.CreateClient().GetAsync($"/api/v1/log/entries/{index}").OkAsync();
+            times.Add(DateTimeOffset.Parse(entry.GetProperty("act").Str("at"), System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        Assert.True(times.Count > 50);
+        Assert.Equal(times.Order(), times);
     }
 }
