@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DataIp.Data;
@@ -23,6 +24,8 @@ public static class RegistryDatabase
 {
     /// <summary>
     /// Registers the provider's context and makes <see cref="RegistryDbContext"/> resolve to it.
+    /// EF Core interceptors registered as <see cref="IInterceptor"/> services are added to every
+    /// context (the tests' fault injection uses this seam).
     /// </summary>
     public static IServiceCollection AddRegistryDatabase(this IServiceCollection services, DatabaseOptions options)
     {
@@ -30,11 +33,11 @@ public static class RegistryDatabase
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<SqliteRegistryDbContext>(o => ConfigureSqlite(o, options.ConnectionString));
+                services.AddDbContext<SqliteRegistryDbContext>((sp, o) => ConfigureSqlite(o.AddInterceptors(sp.GetServices<IInterceptor>()), options.ConnectionString));
                 services.AddScoped<RegistryDbContext>(sp => sp.GetRequiredService<SqliteRegistryDbContext>());
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContext<PostgresRegistryDbContext>(o => ConfigurePostgres(o, options.ConnectionString));
+                services.AddDbContext<PostgresRegistryDbContext>((sp, o) => ConfigurePostgres(o.AddInterceptors(sp.GetServices<IInterceptor>()), options.ConnectionString));
                 services.AddScoped<RegistryDbContext>(sp => sp.GetRequiredService<PostgresRegistryDbContext>());
                 break;
             default:

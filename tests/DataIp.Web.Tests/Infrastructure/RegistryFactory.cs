@@ -27,11 +27,14 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
 
     private readonly bool _demo;
 
-    private RegistryFactory(DatabaseProvider provider, DateTimeOffset start, bool demo)
+    private readonly Action<IServiceCollection>? _configure;
+
+    private RegistryFactory(DatabaseProvider provider, DateTimeOffset start, bool demo, Action<IServiceCollection>? configure)
     {
         Provider = provider;
         Clock = new FakeTimeProvider(start);
         _demo = demo;
+        _configure = configure;
     }
 
     public DatabaseProvider Provider { get; }
@@ -41,9 +44,10 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
     public static JsonSerializerOptions Json { get; } = CreateJson();
 
     /// <summary>Starts the platform on a new database; the clock starts at <paramref name="start"/>.</summary>
-    public static async Task<RegistryFactory> StartAsync(DatabaseProvider provider, DateTimeOffset? start = null, bool demo = false)
+    public static async Task<RegistryFactory> StartAsync(
+        DatabaseProvider provider, DateTimeOffset? start = null, bool demo = false, Action<IServiceCollection>? configure = null)
     {
-        var factory = new RegistryFactory(provider, start ?? new DateTimeOffset(2025, 9, 26, 10, 0, 0, TimeSpan.FromHours(8)), demo);
+        var factory = new RegistryFactory(provider, start ?? new DateTimeOffset(2025, 9, 26, 10, 0, 0, TimeSpan.FromHours(8)), demo, configure);
         factory._connectionString = provider == DatabaseProvider.Postgres
             ? await TestDatabases.CreatePostgresDatabaseAsync("web")
             : null;
@@ -70,6 +74,7 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            _configure?.Invoke(services);
         });
     }
 
