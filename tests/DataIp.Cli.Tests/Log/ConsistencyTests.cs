@@ -1,5 +1,4 @@
 using DataIp.Cli.Log;
-using DataIp.Crypto;
 
 namespace DataIp.Cli.Tests.Log;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using DataIp.Cli.Log;
-using DataIp.Crypto;
 using DataIp.Domain.TransparencyLog;
 
 namespace DataIp.Cli.Tests.Log;

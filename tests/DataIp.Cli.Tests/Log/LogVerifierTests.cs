@@ -1,6 +1,5 @@
 using System.Text;
 using DataIp.Cli.Log;
-using DataIp.Crypto;
 using DataIp.Domain.TransparencyLog;
 
 namespace DataIp.Cli.Tests.Log;
