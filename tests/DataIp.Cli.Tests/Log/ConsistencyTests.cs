@@ -1,4 +1,5 @@
 using DataIp.Cli.Log;
+using DataIp.Crypto;
 
 namespace DataIp.Cli.Tests.Log;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using DataIp.Cli.Log;
+using DataIp.Crypto;
 using DataIp.Domain.TransparencyLog;
 
 namespace DataIp.Cli.Tests.Log;

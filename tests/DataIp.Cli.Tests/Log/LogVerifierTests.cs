@@ -1,5 +1,6 @@
 using System.Text;
 using DataIp.Cli.Log;
+using DataIp.Crypto;
 using DataIp.Domain.TransparencyLog;
 
 namespace DataIp.Cli.Tests.Log;

@@ -1,6 +1,8 @@
 using System.Text;
 using DataIp.Cli.Commands;
 using DataIp.Cli.Log;
+using DataIp.Crypto;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DataIp.Cli.Tests.Log;
 
