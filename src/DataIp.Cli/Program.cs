@@ -13,6 +13,7 @@ internal static class Program
     {
         var root = new RootCommand("dataip: the DataIP Registry command-line tool");
         root.Subcommands.Add(IdentifierCommand.Build());
+        root.Subcommands.Add(new Command("log", "The public transparency log.") { LogAuditCommand.Build() });
         return root;
     }
 
