@@ -13,7 +13,9 @@ internal static class Program
     {
         var root = new RootCommand("dataip: the DataIP Registry command-line tool");
         root.Subcommands.Add(IdentifierCommand.Build());
-        root.Subcommands.Add(LogVerifyCommand.Build());
+        var log = LogVerifyCommand.Build();
+        log.Subcommands.Add(LogAuditCommand.Build());
+        root.Subcommands.Add(log);
         return root;
     }
 
