@@ -14,6 +14,8 @@ namespace DataIp.Crypto;
 /// </summary>
 public static class NoteKeyStore
 {
+    private const string LogFilePrefix = "log";
+
     private const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
@@ -24,12 +26,12 @@ public static class NoteKeyStore
     /// <summary>The private key file's name: <c>log-ed25519.pem</c> or <c>log-sm2.pem</c>.</summary>
     /// <param name="algorithm">The algorithm.</param>
     /// <returns>The file name.</returns>
-    public static string PrivateKeyFileName(NoteKeyAlgorithm algorithm) => $"log-{FileStem(algorithm)}.pem";
+    public static string PrivateKeyFileName(NoteKeyAlgorithm algorithm) => $"{LogFilePrefix}-{FileStem(algorithm)}.pem";
 
     /// <summary>The public key file's name: <c>log-ed25519.pub.pem</c> or <c>log-sm2.pub.pem</c>.</summary>
     /// <param name="algorithm">The algorithm.</param>
     /// <returns>The file name.</returns>
-    public static string PublicKeyFileName(NoteKeyAlgorithm algorithm) => $"log-{FileStem(algorithm)}.pub.pem";
+    public static string PublicKeyFileName(NoteKeyAlgorithm algorithm) => $"{LogFilePrefix}-{FileStem(algorithm)}.pub.pem";
 
     /// <summary>
     /// Loads the key of <paramref name="algorithm"/> from <paramref name="directory"/>, or on first use
@@ -44,18 +46,25 @@ public static class NoteKeyStore
     /// <returns>The signer.</returns>
     /// <exception cref="ArgumentException">The key name is invalid.</exception>
     /// <exception cref="InvalidOperationException">The key file is accessible to group or others, or cannot be read or written.</exception>
-    public static INoteSigner LoadOrCreate(string directory, string keyName, NoteKeyAlgorithm algorithm)
+    public static INoteSigner LoadOrCreate(string directory, string keyName, NoteKeyAlgorithm algorithm) =>
+        LoadOrCreateWithPrefix(directory, keyName, algorithm, LogFilePrefix);
+
+    /// <summary>
+    /// <see cref="LoadOrCreate(string, string, NoteKeyAlgorithm)"/> with files named
+    /// <c>&lt;prefix&gt;-ed25519.pem</c> and so on: the witness keeps its key as <c>witness-ed25519.pem</c>.
+    /// </summary>
+    internal static INoteSigner LoadOrCreateWithPrefix(string directory, string keyName, NoteKeyAlgorithm algorithm, string filePrefix)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         NoteKeyName.ThrowIfInvalid(keyName, nameof(keyName));
-        var privatePath = Path.Combine(directory, PrivateKeyFileName(algorithm));
+        var privatePath = Path.Combine(directory, $"{filePrefix}-{FileStem(algorithm)}.pem");
         try
         {
             CreateOwnerOnlyDirectory(directory);
             var signer = File.Exists(privatePath)
                 ? Load(privatePath, keyName, algorithm)
                 : CreateOrLoadWinner(privatePath, keyName, algorithm);
-            WritePublicKeyIfChanged(Path.Combine(directory, PublicKeyFileName(algorithm)), signer.VerifierKey.ToPublicKeyPem());
+            WritePublicKeyIfChanged(Path.Combine(directory, $"{filePrefix}-{FileStem(algorithm)}.pub.pem"), signer.VerifierKey.ToPublicKeyPem());
             return signer;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)

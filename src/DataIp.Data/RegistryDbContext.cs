@@ -6,6 +6,7 @@ using DataIp.Data.Calendar;
 using DataIp.Data.Certificates;
 using DataIp.Data.Numbering;
 using DataIp.Data.TransparencyLog;
+using DataIp.Data.Witness;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,6 +60,9 @@ public abstract class RegistryDbContext(DbContextOptions options) : IdentityUser
 
     /// <summary>Salts of acts' private fields.</summary>
     public DbSet<ActSecret> ActSecrets => Set<ActSecret>();
+
+    /// <summary>As a witness: the latest checkpoint cosigned for each witnessed log.</summary>
+    public DbSet<WitnessState> WitnessStates => Set<WitnessState>();
 
     /// <summary>Which provider this context talks to.</summary>
     public abstract DatabaseProvider Provider { get; }

@@ -7,6 +7,7 @@ using DataIp.Web.Features.Calendar;
 using DataIp.Web.Features.Examination;
 using DataIp.Web.Features.Ledger;
 using DataIp.Web.Features.Notices;
+using DataIp.Web.Features.Witness;
 using DataIp.Web.Infrastructure;
 
 // The platform's table of contents: each area adds its services and maps its endpoints.
@@ -19,6 +20,7 @@ builder.AddAccounts();
 builder.AddApiReference();
 builder.AddLifecycle();
 builder.AddLedger();
+builder.AddWitness();
 builder.AddPages();
 builder.Services.AddScoped<DemoSeeder>();
 
@@ -40,6 +42,7 @@ app.MapAttachmentsApi();
 app.MapExaminationApi();
 app.MapNoticesApi();
 app.MapLedger();
+app.MapWitness();
 app.MapPages();
 
 await app.RunAsync();

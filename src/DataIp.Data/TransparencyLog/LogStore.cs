@@ -17,6 +17,15 @@ public sealed class LogStore(RegistryDbContext db)
     public Task<LogCheckpoint?> LatestCheckpointAsync(CancellationToken cancellationToken) =>
         db.LogCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>
+    /// Replaces the signed note of the checkpoint of <paramref name="treeSize"/> if it is still
+    /// <paramref name="expected"/> (a check-and-set: cosignatures are added to the note, never
+    /// anything else changed). Returns false when the note changed meanwhile.
+    /// </summary>
+    public async Task<bool> ReplaceNoteAsync(long treeSize, string expected, string replacement, CancellationToken cancellationToken) =>
+        await db.LogCheckpoints.Where(c => c.TreeSize == treeSize && c.Note == expected)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Note, replacement), cancellationToken).ConfigureAwait(false) == 1;
+
     /// <summary>How many entries have their subtree hashes stored.</summary>
     public async Task<long> IntegratedSizeAsync(CancellationToken cancellationToken) =>
         (await db.LogStates.AsNoTracking().SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false))?.IntegratedSize ?? 0;

@@ -55,6 +55,9 @@ public sealed class PlatformOptions
     /// <summary>Whether this node runs the sequencer (tests drive it by hand).</summary>
     public bool RunLogSequencer { get; set; } = true;
 
+    /// <summary>Witnessing: the logs this node cosigns and the witnesses its own log asks (docs/transparency-log.md).</summary>
+    public WitnessOptions Witness { get; set; } = new();
+
     /// <summary>The absolute data directory.</summary>
     public string DataDirectoryPath => Path.GetFullPath(DataDirectory);
 
@@ -66,4 +69,43 @@ public sealed class PlatformOptions
             throw new InvalidOperationException("DataIp:DatabaseProvider is Postgres but DataIp:ConnectionString is empty; set it to a PostgreSQL connection string."),
         _ => new DatabaseOptions(DatabaseProvider, ConnectionString!),
     };
+}
+
+/// <summary>
+/// The <c>DataIp:Witness</c> settings. As a witness (c2sp.org/tlog-witness) the node cosigns the
+/// checkpoints of the <see cref="Logs"/>; as a log it asks the witnesses at <see cref="CosignerUrls"/>
+/// to cosign its own checkpoints and keeps the cosignatures that verify with <see cref="CosignerKeys"/>.
+/// </summary>
+public sealed class WitnessOptions
+{
+    /// <summary>
+    /// The witness's name, written in its cosignature lines (a schema-less URL). Default: the log
+    /// origin with a last path segment <c>log</c> replaced by <c>witness</c>
+    /// (<c>dataip.localhost/witness</c>), otherwise the origin followed by <c>/witness</c>.
+    /// </summary>
+    public string? Name { get; set; }
+
+    /// <summary>
+    /// The verifier keys (signed-note format) of the logs this node witnesses; each log's origin is
+    /// its keys' name. A log with two keys (Ed25519 and SM2) may list both.
+    /// </summary>
+    public List<string> Logs { get; set; } = [];
+
+    /// <summary>The witnesses this node's log asks for cosignatures: their submission prefix (<c>…/add-checkpoint</c> is appended).</summary>
+    public List<string> CosignerUrls { get; set; } = [];
+
+    /// <summary>Their cosignature verifier keys (type 0x04), one per URL, in the same order.</summary>
+    public List<string> CosignerKeys { get; set; } = [];
+
+    /// <summary>How long one request to a witness may take.</summary>
+    public TimeSpan CosignerTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The configured name, or the default derived from <paramref name="logOrigin"/>.</summary>
+    public string NameFor(string logOrigin)
+    {
+        ArgumentNullException.ThrowIfNull(logOrigin);
+        return !string.IsNullOrWhiteSpace(Name) ? Name
+            : logOrigin.EndsWith("/log", StringComparison.Ordinal) ? logOrigin[..^"log".Length] + "witness"
+            : logOrigin + "/witness";
+    }
 }

@@ -26,10 +26,9 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
     private string? _connectionString;
 
     private readonly bool _demo;
+    private readonly Action<IWebHostBuilder>? _configure;
 
-    private readonly Action<IServiceCollection>? _configure;
-
-    private RegistryFactory(DatabaseProvider provider, DateTimeOffset start, bool demo, Action<IServiceCollection>? configure)
+    private RegistryFactory(DatabaseProvider provider, DateTimeOffset start, bool demo, Action<IWebHostBuilder>? configure)
     {
         Provider = provider;
         Clock = new FakeTimeProvider(start);
@@ -41,18 +40,43 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>The node's data directory; it exists before the node starts, so a test can put keys there first.</summary>
+    public string DataDirectory => _dataDirectory;
+
     public static JsonSerializerOptions Json { get; } = CreateJson();
 
-    /// <summary>Starts the platform on a new database; the clock starts at <paramref name="start"/>.</summary>
+    /// <summary>
+    /// Starts the platform on a new database; the clock starts at <paramref name="start"/>.
+    /// <paramref name="configure"/> runs last on the host builder: extra settings
+    /// (<c>UseSetting</c>) or services.
+    /// </summary>
     public static async Task<RegistryFactory> StartAsync(
-        DatabaseProvider provider, DateTimeOffset? start = null, bool demo = false, Action<IServiceCollection>? configure = null)
+        DatabaseProvider provider, DateTimeOffset? start = null, bool demo = false, Action<IWebHostBuilder>? configure = null)
     {
-        var factory = new RegistryFactory(provider, start ?? new DateTimeOffset(2025, 9, 26, 10, 0, 0, TimeSpan.FromHours(8)), demo, configure);
-        factory._connectionString = provider == DatabaseProvider.Postgres
+        var factory = Create(provider, start, demo, configure);
+        try
+        {
+            return await factory.StartAsync();
+        }
+        catch
+        {
+            await factory.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A platform not started yet (see <see cref="StartAsync()"/>); its data directory exists.</summary>
+    public static RegistryFactory Create(DatabaseProvider provider, DateTimeOffset? start = null, bool demo = false, Action<IWebHostBuilder>? configure = null) =>
+        new(provider, start ?? new DateTimeOffset(2025, 9, 26, 10, 0, 0, TimeSpan.FromHours(8)), demo, configure);
+
+    /// <summary>Creates the database and builds the host: migrations and seeding run now.</summary>
+    public async Task<RegistryFactory> StartAsync()
+    {
+        _connectionString = Provider == DatabaseProvider.Postgres
             ? await TestDatabases.CreatePostgresDatabaseAsync("web")
             : null;
-        _ = factory.Server; // builds the host: migrations and seeding run now
-        return factory;
+        _ = Server;
+        return this;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -74,8 +98,8 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
-            _configure?.Invoke(services);
         });
+        _configure?.Invoke(builder);
     }
 
     private readonly List<(HttpClient Client, string Email, string Password)> _signedIn = [];

@@ -22,7 +22,7 @@ public sealed class CrashConsistencyTests
     public async Task EveryWriteStep_FailsOnCue_LogStaysConsistentAndAcknowledgedActsStay(DatabaseProvider provider)
     {
         var faults = new FaultInjector();
-        await using var platform = await RegistryFactory.StartAsync(provider, configure: s => s.AddSingleton<IInterceptor>(faults));
+        await using var platform = await RegistryFactory.StartAsync(provider, configure: b => b.ConfigureServices(s => s.AddSingleton<IInterceptor>(faults)));
         var applicant = await platform.ApplicantAsync();
         var party = await PartyAsync(platform, applicant);
         await platform.PublishLogAsync();

@@ -626,6 +626,28 @@ namespace DataIp.Data.Migrations.Postgres
                     b.ToTable("LogStates");
                 });
 
+            modelBuilder.Entity("DataIp.Data.Witness.WitnessState", b =>
+                {
+                    b.Property<string>("Origin")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<byte[]>("RootHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Origin");
+
+                    b.ToTable("WitnessStates");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")

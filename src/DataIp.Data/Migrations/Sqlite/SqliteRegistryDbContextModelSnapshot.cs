@@ -617,6 +617,28 @@ namespace DataIp.Data.Migrations.Sqlite
                     b.ToTable("LogStates");
                 });
 
+            modelBuilder.Entity("DataIp.Data.Witness.WitnessState", b =>
+                {
+                    b.Property<string>("Origin")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("RootHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Origin");
+
+                    b.ToTable("WitnessStates");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")

@@ -19,6 +19,12 @@ public sealed class LogSequencer(IServiceScopeFactory scopes, LogKeys keys, Time
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>
+    /// Raised after a new checkpoint is stored, on the publishing thread and under the sequencer's
+    /// lock: handlers must return at once and not throw (the witness collector only signals itself).
+    /// </summary>
+    public event EventHandler<LogCheckpoint>? CheckpointSigned;
+
+    /// <summary>
     /// Integrates every committed entry and, when the tree grew (or no checkpoint exists yet),
     /// signs and stores a checkpoint for the new size. Returns the latest checkpoint.
     /// </summary>
@@ -50,7 +56,9 @@ public sealed class LogSequencer(IServiceScopeFactory scopes, LogKeys keys, Time
                 await CheckConsistencyAsync(store, latest, size, root, cancellationToken).ConfigureAwait(false);
             }
 
-            return await SignAsync(scope.ServiceProvider.GetRequiredService<RegistryDbContext>(), size, root, cancellationToken).ConfigureAwait(false);
+            var signed = await SignAsync(scope.ServiceProvider.GetRequiredService<RegistryDbContext>(), size, root, cancellationToken).ConfigureAwait(false);
+            CheckpointSigned?.Invoke(this, signed);
+            return signed;
         }
         finally
         {
