@@ -4,6 +4,8 @@ using DataIp.Data.Applications;
 using DataIp.Data.Bodies;
 using DataIp.Data.Calendar;
 using DataIp.Data.Certificates;
+using DataIp.Data.Evidence;
+using DataIp.Data.Notifications;
 using DataIp.Data.Numbering;
 using DataIp.Data.TransparencyLog;
 using DataIp.Data.Witness;
@@ -63,6 +65,15 @@ public abstract class RegistryDbContext(DbContextOptions options) : IdentityUser
 
     /// <summary>As a witness: the latest checkpoint cosigned for each witnessed log.</summary>
     public DbSet<WitnessState> WitnessStates => Set<WitnessState>();
+
+    /// <summary>Similarity sketches of applications' datasets.</summary>
+    public DbSet<EvidenceSketch> EvidenceSketches => Set<EvidenceSketch>();
+
+    /// <summary>Band keys of the sketches, the overlap search index.</summary>
+    public DbSet<EvidenceBand> EvidenceBands => Set<EvidenceBand>();
+
+    /// <summary>Messages left for accounts.</summary>
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     /// <summary>Which provider this context talks to.</summary>
     public abstract DatabaseProvider Provider { get; }

@@ -44,7 +44,8 @@ internal static class Problems
     /// </summary>
     public static void UseRequestSizeLimits(this WebApplication app) => app.Use(async (context, next) =>
     {
-        if (context.Request.ContentLength > MaxJsonBody && context.Request.HasJsonContentType())
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<JsonBodyLimit>()?.Bytes ?? MaxJsonBody;
+        if (context.Request.ContentLength > limit && context.Request.HasJsonContentType())
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
@@ -54,7 +55,7 @@ internal static class Problems
                 {
                     Status = StatusCodes.Status413PayloadTooLarge,
                     Title = "Request body too large",
-                    Detail = $"A JSON body may be at most {MaxJsonBody} bytes; this one has {context.Request.ContentLength}.",
+                    Detail = $"A JSON body may be at most {limit} bytes here; this one has {context.Request.ContentLength}.",
                 },
             }).ConfigureAwait(false);
             return;
@@ -163,3 +164,7 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         return cut > 0 ? message[..cut] : message;
     }
 }
+
+/// <summary>Endpoint metadata raising the JSON body limit of <see cref="Problems.UseRequestSizeLimits"/> for one endpoint.</summary>
+/// <param name="Bytes">The largest JSON body accepted.</param>
+public sealed record JsonBodyLimit(long Bytes);

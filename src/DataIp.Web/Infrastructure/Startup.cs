@@ -47,6 +47,8 @@ internal static class Startup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<CalendarService>();
         builder.Services.AddScoped<LifecycleService>();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlatformOptions>>().Value.Evidence);
+        builder.Services.AddScoped<DataIp.Web.Features.Evidence.EvidenceService>();
         builder.Services.AddScoped<DraftService>();
         builder.Services.AddSingleton<LifecycleSweeper>();
         builder.Services.AddHostedService<LifecycleJob>();

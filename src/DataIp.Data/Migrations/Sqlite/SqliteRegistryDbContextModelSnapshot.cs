@@ -508,6 +508,101 @@ namespace DataIp.Data.Migrations.Sqlite
                     b.ToTable("Certificates");
                 });
 
+            modelBuilder.Entity("DataIp.Data.Evidence.EvidenceBand", b =>
+                {
+                    b.Property<long>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key", "ApplicationId");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("EvidenceBands");
+                });
+
+            modelBuilder.Entity("DataIp.Data.Evidence.EvidenceSketch", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FeatureCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FeatureKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HashAlgorithm")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IndexedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Root")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Values")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("ApplicationId");
+
+                    b.HasIndex("Root");
+
+                    b.ToTable("EvidenceSketches");
+                });
+
+            modelBuilder.Entity("DataIp.Data.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "CreatedAt");
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("DataIp.Data.Numbering.SerialCounter", b =>
                 {
                     b.Property<string>("Scope")
@@ -741,6 +836,33 @@ namespace DataIp.Data.Migrations.Sqlite
                         .WithMany("Days")
                         .HasForeignKey("Year")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataIp.Data.Evidence.EvidenceBand", b =>
+                {
+                    b.HasOne("DataIp.Data.Evidence.EvidenceSketch", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataIp.Data.Evidence.EvidenceSketch", b =>
+                {
+                    b.HasOne("DataIp.Data.Applications.ApplicationRecord", null)
+                        .WithOne()
+                        .HasForeignKey("DataIp.Data.Evidence.EvidenceSketch", "ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataIp.Data.Notifications.Notification", b =>
+                {
+                    b.HasOne("DataIp.Data.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -47,6 +47,11 @@ internal static class EvidenceRules
         {
             scope.Add($"{path}.computedAt", $"computedAt must not be in the future; it is {fingerprint.ComputedAt.Value:yyyy-MM-dd} and today is {scope.Options.Today:yyyy-MM-dd}.");
         }
+
+        if (fingerprint.Format is not null || fingerprint.Version is not null || fingerprint.Sketch is not null)
+        {
+            ManifestRules.Check(scope, path, fingerprint);
+        }
     }
 
     private static bool IsLowercaseHex(string root) =>

@@ -28,6 +28,7 @@ public sealed partial class LifecycleService
             step.Payload["applicationNumber"] = app.ApplicationNumber;
             AddObjectParticulars(step);
             step.Private["content"] = ContentJson(app);
+            await evidence.RecordSubmissionAsync(app, step.Payload, step.Now, ct).ConfigureAwait(false);
             return null;
         }, cancellationToken);
 
@@ -60,17 +61,18 @@ public sealed partial class LifecycleService
 
     /// <summary>The applicant answers a correction request before its deadline.</summary>
     public Task<ActOutcome> ResubmitAsync(Guid id, ActingParty party, string? note, CancellationToken cancellationToken) =>
-        ApplyAsync(id, party, LifecycleTrigger.Resubmit, note, (step, _) =>
+        ApplyAsync(id, party, LifecycleTrigger.Resubmit, note, async (step, ct) =>
         {
             if (ValidateForSubmission(step) is { } invalid)
             {
-                return Task.FromResult<ActOutcome?>(invalid);
+                return invalid;
             }
 
             ClearCorrection(step.Application);
             AddObjectParticulars(step);
             step.Private["content"] = ContentJson(step.Application);
-            return Task.FromResult<ActOutcome?>(null);
+            await evidence.RecordSubmissionAsync(step.Application, step.Payload, step.Now, ct).ConfigureAwait(false);
+            return null;
         }, cancellationToken);
 
     /// <summary>The correction deadline passed unanswered: the application is withdrawn (by the platform).</summary>
@@ -123,6 +125,7 @@ public sealed partial class LifecycleService
             AddObjectParticulars(step);
             step.Payload["rights"] = step.Application.Content.RightsClaimed.Select(r => r.Right).ToList();
             step.Private["content"] = ContentJson(step.Application);
+            await evidence.NotifyEarlierHoldersAsync(step.Application, step.Now, ct).ConfigureAwait(false);
             return null;
         }, cancellationToken).ConfigureAwait(false);
     }

@@ -4,6 +4,7 @@ using DataIp.Data.Applications;
 using DataIp.Domain.Calendar;
 using DataIp.Domain.Numbering;
 using DataIp.Domain.Registration;
+using DataIp.Web.Features.Evidence;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Features.Applications;
@@ -13,7 +14,7 @@ namespace DataIp.Web.Features.Applications;
 /// <see cref="Lifecycle"/> table whether the act is allowed, applies its effect, and stores the new
 /// state together with the act. A refused act writes nothing.
 /// </summary>
-public sealed partial class LifecycleService(RegistryDbContext db, TimeProvider clock, CalendarService calendars)
+public sealed partial class LifecycleService(RegistryDbContext db, TimeProvider clock, CalendarService calendars, EvidenceService evidence)
 {
     /// <summary>What an act does beyond changing the state; returns a refusal or null.</summary>
     public delegate Task<ActOutcome?> Effect(ActStep step, CancellationToken cancellationToken);

@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using DataIp.Data;
+using DataIp.Web.Features.Applications;
+using DataIp.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataIp.Web.Features.Notifications;
+
+/// <summary>The signed-in account's notifications.</summary>
+internal static class NotificationEndpoints
+{
+    private const int MaxPage = 200;
+
+    public static void MapNotificationsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/notifications").WithTags("Notifications").RequireAuthorization(Policies.SignedIn);
+        group.MapGet("/", ListAsync)
+            .WithSummary("Your notifications, newest first; unread=true for unread ones only (signed in).");
+        group.MapPost("/{id:guid}/read", MarkReadAsync)
+            .WithSummary("Mark one of your notifications read (signed in).");
+    }
+
+    private static async Task<IResult> ListAsync(ClaimsPrincipal user, RegistryDbContext db, bool? unread, CancellationToken ct)
+    {
+        var accountId = ActingParty.From(user).AccountId;
+        var query = db.Notifications.AsNoTracking().Where(n => n.AccountId == accountId);
+        if (unread == true)
+        {
+            query = query.Where(n => n.ReadAt == null);
+        }
+
+        var rows = await query.ToListAsync(ct).ConfigureAwait(false);
+        return TypedResults.Ok(rows.OrderByDescending(n => n.CreatedAt).Take(MaxPage)
+            .Select(n => new NotificationView(n.Id, n.Kind, n.ApplicationId, n.Subject, n.Body, n.CreatedAt, n.ReadAt)).ToList());
+    }
+
+    private static async Task<IResult> MarkReadAsync(Guid id, ClaimsPrincipal user, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var accountId = ActingParty.From(user).AccountId;
+        var notification = await db.Notifications.SingleOrDefaultAsync(n => n.Id == id && n.AccountId == accountId, ct).ConfigureAwait(false);
+        if (notification is null)
+        {
+            return Problems.NotFound("The notification");
+        }
+
+        notification.ReadAt ??= clock.GetUtcNow();
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return TypedResults.Ok(new NotificationView(notification.Id, notification.Kind, notification.ApplicationId, notification.Subject, notification.Body, notification.CreatedAt, notification.ReadAt));
+    }
+}
+
+/// <summary>A notification as its account sees it.</summary>
+public sealed record NotificationView(Guid Id, string Kind, Guid? ApplicationId, string Subject, string Body, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
