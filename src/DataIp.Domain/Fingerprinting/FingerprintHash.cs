@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using DataIp.Domain.Registration;
 using DataIp.Domain.TransparencyLog;
@@ -60,7 +61,7 @@ public sealed class FingerprintHash
     /// <param name="name">The name as written in a manifest or on the command line.</param>
     /// <param name="hash">The hash function, or null when the name is unknown.</param>
     /// <returns>Whether the name is known.</returns>
-    public static bool TryParse(string? name, out FingerprintHash? hash)
+    public static bool TryParse(string? name, [NotNullWhen(true)] out FingerprintHash? hash)
     {
         hash = name switch
         {

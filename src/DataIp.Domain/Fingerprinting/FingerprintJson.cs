@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using DataIp.Domain.Registration;
 
@@ -18,7 +19,8 @@ public static partial class FingerprintJson
 {
     private const long MaxCount = long.MaxValue;
 
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true };
+    // Relaxed escaping keeps base64 '+' and CJK paths readable; the output is never embedded in HTML.
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Writes a manifest.</summary>
     /// <param name="manifest">The manifest.</param>
