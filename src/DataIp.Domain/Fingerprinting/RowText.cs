@@ -6,15 +6,15 @@ namespace DataIp.Domain.Fingerprinting;
 /// The decoded text of a rows-mode file, one character at a time (docs/fingerprint-format.md
 /// §3.1–§3.2): decoded with the stated encoding, a leading U+FEFF dropped, CR LF and lone CR read
 /// as LF, with the line and column (from 1; a surrogate pair is one column) of the next character.
-/// An invalid byte sequence is decoded as a lone low surrogate, which no valid decoding produces,
-/// and reported here with its position. Not thread-safe.
+/// An invalid byte sequence is decoded as U+FFFD and counted, and reported here with its position.
+/// Not thread-safe.
 /// </summary>
 internal sealed class RowText : IDisposable
 {
     /// <summary>The end of the text.</summary>
     public const int End = -1;
 
-    private const char InvalidMarker = '\uDFFF';
+    private const char InvalidMarker = '\uFFFD';
 
     private readonly FileStream _stream;
     private readonly StreamReader _reader;
@@ -23,6 +23,7 @@ internal sealed class RowText : IDisposable
     private int _position;
     private bool _started;
     private bool _afterHighSurrogate;
+    private readonly CountingFallback _fallback = new();
 
     static RowText() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -39,7 +40,7 @@ internal sealed class RowText : IDisposable
         }
 
         var name = encoding == RowEncoding.Utf8 ? "utf-8" : "GB18030";
-        var decoding = Encoding.GetEncoding(name, EncoderFallback.ExceptionFallback, new MarkingFallback());
+        var decoding = Encoding.GetEncoding(name, EncoderFallback.ExceptionFallback, _fallback);
         _reader = new StreamReader(_stream, decoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
     }
 
@@ -96,7 +97,10 @@ internal sealed class RowText : IDisposable
 
     private void Advance(char c)
     {
-        if (c == InvalidMarker && !_afterHighSurrogate)
+        // The decoder replaced an invalid sequence with U+FFFD at or after the first U+FFFD read
+        // since its count became non-zero: that one is reported. (A genuine U+FFFD just before an
+        // invalid sequence would be reported in its place: the error is right, its column early.)
+        if (c == InvalidMarker && _fallback.Count > 0)
         {
             throw Error($"a byte sequence that is not valid {(_reader.CurrentEncoding.WebName)}.", Line, Column, FingerprintErrorKind.InvalidEncoding);
         }
@@ -142,14 +146,16 @@ internal sealed class RowText : IDisposable
         return _position < _length;
     }
 
-    /// <summary>Decodes each invalid byte sequence as one <see cref="InvalidMarker"/>.</summary>
-    private sealed class MarkingFallback : DecoderFallback
+    /// <summary>Decodes each invalid byte sequence as U+FFFD, counting them.</summary>
+    private sealed class CountingFallback : DecoderFallback
     {
+        public int Count { get; private set; }
+
         public override int MaxCharCount => 1;
 
-        public override DecoderFallbackBuffer CreateFallbackBuffer() => new Buffer();
+        public override DecoderFallbackBuffer CreateFallbackBuffer() => new Buffer(this);
 
-        private sealed class Buffer : DecoderFallbackBuffer
+        private sealed class Buffer(CountingFallback owner) : DecoderFallbackBuffer
         {
             private int _remaining;
 
@@ -157,6 +163,7 @@ internal sealed class RowText : IDisposable
 
             public override bool Fallback(byte[] bytesUnknown, int index)
             {
+                owner.Count++;
                 _remaining = 1;
                 return true;
             }
