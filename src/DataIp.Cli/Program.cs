@@ -16,6 +16,9 @@ internal static class Program
         var log = LogVerifyCommand.Build();
         log.Subcommands.Add(LogAuditCommand.Build());
         root.Subcommands.Add(log);
+        root.Subcommands.Add(FingerprintCommand.Build());
+        root.Subcommands.Add(ProveCommand.Build());
+        root.Subcommands.Add(CheckProofCommand.Build());
         return root;
     }
 
