@@ -7,5 +7,6 @@ public enum RowFormat
     Csv = 1,
 
     /// <summary>JSON Lines: one JSON text per line, JSON name <c>jsonl</c>.</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("jsonl")]
     JsonLines = 2,
 }

@@ -1,3 +1,5 @@
+using DataIp.Domain.Fingerprinting;
+
 namespace DataIp.Domain.Registration;
 
 /// <summary>
@@ -45,26 +47,6 @@ public sealed record DataFingerprint
 
     /// <summary>The program that computed it, e.g. <c>dataip 1.0.0</c>.</summary>
     public string? Tool { get; init; }
-}
-
-/// <summary>What a fingerprint tree's leaves are (docs/fingerprint-format.md §2, §3).</summary>
-public enum FingerprintMode
-{
-    /// <summary>Files cut into fixed-size chunks, JSON name <c>files</c>.</summary>
-    Files = 1,
-
-    /// <summary>Canonical rows of CSV or JSON Lines, JSON name <c>rows</c>.</summary>
-    Rows = 2,
-}
-
-/// <summary>Tabular formats of the rows mode.</summary>
-public enum RowFormat
-{
-    /// <summary>RFC 4180 CSV, JSON name <c>csv</c>.</summary>
-    Csv = 1,
-
-    /// <summary>JSON Lines, JSON name <c>jsonl</c>.</summary>
-    Jsonl = 2,
 }
 
 /// <summary>Files-mode particulars of a manifest.</summary>

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Text.Json;
 using DataIp.Data;
+using DataIp.Domain.Fingerprinting;
 using DataIp.Domain.Registration;
 using DataIp.Testing;
 using DataIp.Web.Tests.Infrastructure;

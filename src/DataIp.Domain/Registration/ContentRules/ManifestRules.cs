@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using DataIp.Domain.Fingerprinting;
 
 namespace DataIp.Domain.Registration.ContentRules;
 

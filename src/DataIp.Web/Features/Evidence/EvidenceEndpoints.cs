@@ -16,6 +16,12 @@ internal static class EvidenceEndpoints
             .RequireAuthorization(Policies.Examiner)
             .WithTags("Examination")
             .WithSummary("Datasets whose similarity sketches overlap the application's at or above the configured similarity, most similar first (examiner of its body).");
+        app.MapPost("/api/v1/registrations/{registrationNumber}/evidence/check", EvidenceCheck.CheckAsync)
+            .AllowAnonymous()
+            .Accepts<object>("application/json")
+            .WithMetadata(new JsonBodyLimit(EvidenceCheck.MaxProofBytes))
+            .WithTags("Evidence")
+            .WithSummary("Check a `dataip prove` proof (row, file or chunk) against the fingerprint the registration was made with; 200 with valid true or false and why (anyone).");
     }
 
     private static async Task<IResult> OverlapsAsync(Guid id, ClaimsPrincipal user, RegistryDbContext db, EvidenceService evidence, CancellationToken ct)

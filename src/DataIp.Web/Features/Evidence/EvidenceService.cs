@@ -3,6 +3,7 @@ using DataIp.Data.Applications;
 using DataIp.Data.Evidence;
 using DataIp.Data.Notifications;
 using DataIp.Domain.Evidence;
+using DataIp.Domain.Fingerprinting;
 using DataIp.Domain.Registration;
 using DataIp.Web.Features.Applications;
 using DataIp.Web.Infrastructure;
