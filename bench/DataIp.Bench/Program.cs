@@ -1,5 +1,6 @@
 using DataIp.Bench;
 using DataIp.Bench.Appends;
+using DataIp.Bench.Overlap;
 using DataIp.Bench.Proofs;
 
 const string Usage =
@@ -15,6 +16,11 @@ const string Usage =
     proofs   --provider sqlite|postgres  --size N  --samples S  [--rounds 3] [--warmup 2000]
              [--entry-bytes 512] [--build direct|integrate] [--integrate-batch 100000] [--seed 1]
       Inclusion proof latency (p50, p99, max in µs) for random indices in a log of N entries.
+
+    overlap  --provider sqlite|postgres  [--sketches 100k] [--queries 700] [--set-size 1000]
+             [--threshold-percent 40] [--seed 1]
+      The examiner's overlap search among N registered sketches: latency (p50, p99, max in ms)
+      and recall per Jaccard similarity 0.3–0.9 of planted targets.
 
     Common: [--data-dir /tmp] (SQLite), [--connection "Host=…"] or DATAIP_BENCH_POSTGRES
       (a PostgreSQL server; each run creates and drops its own database).
@@ -39,6 +45,9 @@ try
             break;
         case "proofs":
             await ProofBenchmark.RunAsync(arguments, cancel.Token);
+            break;
+        case "overlap":
+            await OverlapBenchmark.RunAsync(arguments, cancel.Token);
             break;
         default:
             throw new BenchUsageException($"Unknown scenario \"{arguments.Scenario}\".");
