@@ -16,7 +16,7 @@ internal sealed class TerminalProgress(TextWriter error) : IProgress<Fingerprint
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Lock _lock = new();
-    private TimeSpan _lastDrawn = TimeSpan.MinValue;
+    private TimeSpan _lastDrawn = -Interval;
     private int _width;
 
     /// <summary>Whether a progress bar belongs on <paramref name="error"/>: it is the console's
