@@ -58,23 +58,23 @@ internal static class Sm3Compression
                 Load(blocks.Slice(offset, BlockSize), ref w);
 
                 // Four rounds per call: after four renamings (A..H → D,A,B,C,H,E,F,G) the names line
-                // up again. j is a constant in each call, so the schedule and T_j are fixed addresses.
-                FourRounds1(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, 0);
-                FourRounds1(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, 4);
-                FourRounds1(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, 8);
-                FourRounds1(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, 12);
-                FourRounds2(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, 16);
-                FourRounds2(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, 20);
-                FourRounds2(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, 24);
-                FourRounds2(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, 28);
-                FourRounds2(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, 32);
-                FourRounds2(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, 36);
-                FourRounds2(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, 40);
-                FourRounds2(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, 44);
-                FourRounds2(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, 48);
-                FourRounds2(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, 52);
-                FourRounds2(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, 56);
-                FourRounds2(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, 60);
+                // up again. j is a constant in each call, so the schedule and T_j are at fixed offsets.
+                FourRounds1(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, ref t, 0);
+                FourRounds1(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, ref t, 4);
+                FourRounds1(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, ref t, 8);
+                FourRounds1(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, ref t, 12);
+                FourRounds2(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, ref t, 16);
+                FourRounds2(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, ref t, 20);
+                FourRounds2(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, ref t, 24);
+                FourRounds2(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, ref t, 28);
+                FourRounds2(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, ref t, 32);
+                FourRounds2(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, ref t, 36);
+                FourRounds2(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, ref t, 40);
+                FourRounds2(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, ref t, 44);
+                FourRounds2(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, ref t, 48);
+                FourRounds2(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, ref t, 52);
+                FourRounds2(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, ref t, 56);
+                FourRounds2(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, ref t, 60);
 
                 // V_(i+1) = ABCDEFGH ⊕ V_i. The chaining value stays in memory, not in registers: the
                 // rounds need every register they can get.
@@ -123,35 +123,35 @@ internal static class Sm3Compression
 
     /// <summary>Rounds j..j+3 for j &lt; 16.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void FourRounds1(ref uint a, ref uint b, ref uint c, ref uint d, ref uint e, ref uint f, ref uint g, ref uint h, ref uint w, nint j)
+    private static void FourRounds1(ref uint a, ref uint b, ref uint c, ref uint d, ref uint e, ref uint f, ref uint g, ref uint h, ref uint w, ref uint t, nint j)
     {
         unchecked
         {
             Expand(ref w, j + 4);
-            Round1(a, ref b, c, ref d, e, ref f, g, ref h, ref Unsafe.Add(ref w, j), RotatedConstants[(int)j]);
+            Round1(a, ref b, c, ref d, e, ref f, g, ref h, ref Unsafe.Add(ref w, j), Unsafe.Add(ref t, j));
             Expand(ref w, j + 5);
-            Round1(d, ref a, b, ref c, h, ref e, f, ref g, ref Unsafe.Add(ref w, j + 1), RotatedConstants[(int)j + 1]);
+            Round1(d, ref a, b, ref c, h, ref e, f, ref g, ref Unsafe.Add(ref w, j + 1), Unsafe.Add(ref t, j + 1));
             Expand(ref w, j + 6);
-            Round1(c, ref d, a, ref b, g, ref h, e, ref f, ref Unsafe.Add(ref w, j + 2), RotatedConstants[(int)j + 2]);
+            Round1(c, ref d, a, ref b, g, ref h, e, ref f, ref Unsafe.Add(ref w, j + 2), Unsafe.Add(ref t, j + 2));
             Expand(ref w, j + 7);
-            Round1(b, ref c, d, ref a, f, ref g, h, ref e, ref Unsafe.Add(ref w, j + 3), RotatedConstants[(int)j + 3]);
+            Round1(b, ref c, d, ref a, f, ref g, h, ref e, ref Unsafe.Add(ref w, j + 3), Unsafe.Add(ref t, j + 3));
         }
     }
 
     /// <summary>Rounds j..j+3 for j ≥ 16.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void FourRounds2(ref uint a, ref uint b, ref uint c, ref uint d, ref uint e, ref uint f, ref uint g, ref uint h, ref uint w, nint j)
+    private static void FourRounds2(ref uint a, ref uint b, ref uint c, ref uint d, ref uint e, ref uint f, ref uint g, ref uint h, ref uint w, ref uint t, nint j)
     {
         unchecked
         {
             Expand(ref w, j + 4);
-            Round2(a, ref b, c, ref d, e, ref f, g, ref h, ref Unsafe.Add(ref w, j), RotatedConstants[(int)j]);
+            Round2(a, ref b, c, ref d, e, ref f, g, ref h, ref Unsafe.Add(ref w, j), Unsafe.Add(ref t, j));
             Expand(ref w, j + 5);
-            Round2(d, ref a, b, ref c, h, ref e, f, ref g, ref Unsafe.Add(ref w, j + 1), RotatedConstants[(int)j + 1]);
+            Round2(d, ref a, b, ref c, h, ref e, f, ref g, ref Unsafe.Add(ref w, j + 1), Unsafe.Add(ref t, j + 1));
             Expand(ref w, j + 6);
-            Round2(c, ref d, a, ref b, g, ref h, e, ref f, ref Unsafe.Add(ref w, j + 2), RotatedConstants[(int)j + 2]);
+            Round2(c, ref d, a, ref b, g, ref h, e, ref f, ref Unsafe.Add(ref w, j + 2), Unsafe.Add(ref t, j + 2));
             Expand(ref w, j + 7);
-            Round2(b, ref c, d, ref a, f, ref g, h, ref e, ref Unsafe.Add(ref w, j + 3), RotatedConstants[(int)j + 3]);
+            Round2(b, ref c, d, ref a, f, ref g, h, ref e, ref Unsafe.Add(ref w, j + 3), Unsafe.Add(ref t, j + 3));
         }
     }
 

@@ -13,7 +13,7 @@ namespace DataIp.Domain.Hashing;
 internal static class Sm3LaneHashing
 {
     /// <summary>Below this many messages, one lane group costs more than hashing them one by one (measured: bench/DataIp.HashBench).</summary>
-    public const int MinimumLanes = 2;
+    public const int MinimumLanes = 4;
 
     private const int BlockSize = Sm3Compression.BlockSize;
 

@@ -34,6 +34,7 @@ internal static class Sm3Lanes
         Schedule schedule = default;
         ref var w = ref Unsafe.As<Schedule, Vector512<uint>>(ref schedule);
         ref var v = ref Unsafe.As<LaneState, Vector512<uint>>(ref state);
+        ref var t = ref MemoryMarshal.GetReference(Sm3Compression.RotatedConstants);
         var a = v;
         var b = Unsafe.Add(ref v, 1);
         var c = Unsafe.Add(ref v, 2);
@@ -49,13 +50,13 @@ internal static class Sm3Lanes
             for (long block = 0; block < blockCount; block++)
             {
                 LoadTransposed(ref origin, offsets, block * Sm3Compression.BlockSize, ref w);
-                FourRounds1(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, 0);
-                FourRounds1(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, 4);
-                FourRounds1(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, 8);
-                FourRounds1(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, 12);
+                FourRounds1(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, ref t, 0);
+                FourRounds1(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, ref t, 4);
+                FourRounds1(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, ref t, 8);
+                FourRounds1(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, ref t, 12);
                 for (nint j = 16; j < 64; j += 4)
                 {
-                    FourRounds2(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, j);
+                    FourRounds2(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref w, ref t, j);
                 }
 
                 v = a ^= v;
@@ -139,28 +140,27 @@ internal static class Sm3Lanes
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void FourRounds1(ref Vector512<uint> a, ref Vector512<uint> b, ref Vector512<uint> c, ref Vector512<uint> d,
-        ref Vector512<uint> e, ref Vector512<uint> f, ref Vector512<uint> g, ref Vector512<uint> h, ref Vector512<uint> w, nint j)
+        ref Vector512<uint> e, ref Vector512<uint> f, ref Vector512<uint> g, ref Vector512<uint> h, ref Vector512<uint> w, ref uint t, nint j)
     {
         unchecked
         {
             Expand(ref w, j + 4);
-            Round(a, ref b, c, ref d, e, ref f, g, ref h, ref Unsafe.Add(ref w, j), Sm3Compression.RotatedConstants[(int)j], Xor3, Xor3);
+            Round(a, ref b, c, ref d, e, ref f, g, ref h, ref Unsafe.Add(ref w, j), Unsafe.Add(ref t, j), Xor3, Xor3);
             Expand(ref w, j + 5);
-            Round(d, ref a, b, ref c, h, ref e, f, ref g, ref Unsafe.Add(ref w, j + 1), Sm3Compression.RotatedConstants[(int)j + 1], Xor3, Xor3);
+            Round(d, ref a, b, ref c, h, ref e, f, ref g, ref Unsafe.Add(ref w, j + 1), Unsafe.Add(ref t, j + 1), Xor3, Xor3);
             Expand(ref w, j + 6);
-            Round(c, ref d, a, ref b, g, ref h, e, ref f, ref Unsafe.Add(ref w, j + 2), Sm3Compression.RotatedConstants[(int)j + 2], Xor3, Xor3);
+            Round(c, ref d, a, ref b, g, ref h, e, ref f, ref Unsafe.Add(ref w, j + 2), Unsafe.Add(ref t, j + 2), Xor3, Xor3);
             Expand(ref w, j + 7);
-            Round(b, ref c, d, ref a, f, ref g, h, ref e, ref Unsafe.Add(ref w, j + 3), Sm3Compression.RotatedConstants[(int)j + 3], Xor3, Xor3);
+            Round(b, ref c, d, ref a, f, ref g, h, ref e, ref Unsafe.Add(ref w, j + 3), Unsafe.Add(ref t, j + 3), Xor3, Xor3);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void FourRounds2(ref Vector512<uint> a, ref Vector512<uint> b, ref Vector512<uint> c, ref Vector512<uint> d,
-        ref Vector512<uint> e, ref Vector512<uint> f, ref Vector512<uint> g, ref Vector512<uint> h, ref Vector512<uint> w, nint j)
+        ref Vector512<uint> e, ref Vector512<uint> f, ref Vector512<uint> g, ref Vector512<uint> h, ref Vector512<uint> w, ref uint t, nint j)
     {
         unchecked
         {
-            ref var t = ref MemoryMarshal.GetReference(Sm3Compression.RotatedConstants);
             Expand(ref w, j + 4);
             Round(a, ref b, c, ref d, e, ref f, g, ref h, ref Unsafe.Add(ref w, j), Unsafe.Add(ref t, j), Majority, Choose);
             Expand(ref w, j + 5);

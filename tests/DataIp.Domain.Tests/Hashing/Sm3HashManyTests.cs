@@ -97,6 +97,30 @@ public sealed class Sm3HashManyTests
         Assert.All(hashes, b => Assert.Equal(0, b));
     }
 
+    [Fact]
+    public void HashDataAndHashMany_LongerMessages_AllocateNoMore()
+    {
+        // Nothing may be allocated per block. Optimised builds allocate nothing at all; tier-0
+        // (Debug) code allocates a little per call to read the constant tables, never per block.
+        var shortMessages = Sm3ReferenceTests.RandomBytes(64 * 17, seed: 17);
+        var longMessages = Sm3ReferenceTests.RandomBytes(65_536 * 17, seed: 17);
+        var hashes = new byte[Sm3.HashSize * 17];
+        Allocated(shortMessages, 64, hashes);
+
+        var forShort = Allocated(shortMessages, 64, hashes);
+        var forLong = Allocated(longMessages, 65_536, hashes);
+
+        Assert.Equal(forShort, forLong);
+    }
+
+    private static long Allocated(byte[] messages, int messageLength, byte[] hashes)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Sm3.HashMany([0], messages, messageLength, hashes);
+        Sm3.HashData([0], messages, hashes);
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
     [Theory]
     [InlineData(100, 0, 32)]
     [InlineData(100, 30, 128)]
