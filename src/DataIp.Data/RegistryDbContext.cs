@@ -64,6 +64,9 @@ public abstract class RegistryDbContext(DbContextOptions options) : IdentityUser
     /// <summary>As a witness: the latest checkpoint cosigned for each witnessed log.</summary>
     public DbSet<WitnessState> WitnessStates => Set<WitnessState>();
 
+    /// <summary>Acts appended to the log and not yet saved; written first by every save.</summary>
+    internal PendingLogEntries PendingLogEntries { get; } = new();
+
     /// <summary>Which provider this context talks to.</summary>
     public abstract DatabaseProvider Provider { get; }
 
@@ -87,14 +90,16 @@ public abstract class RegistryDbContext(DbContextOptions options) : IdentityUser
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseChangesToActs();
+        PendingLogEntries.Write(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     /// <inheritdoc />
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseChangesToActs();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await PendingLogEntries.WriteAsync(this, cancellationToken).ConfigureAwait(false);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
     }
 
     // The register's history is append-only: an act, once stored, is never rewritten by the
