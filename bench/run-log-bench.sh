@@ -15,6 +15,8 @@
 #   SQLITE_SIZES ["1M 10M"], POSTGRES_SIZES ["1M"]   log sizes for proofs ("" skips)
 #   SAMPLES [10000], ROUNDS [5]                      proofs per round, rounds per size
 #   SCENARIOS ["appends proofs"]                     which scenarios to run
+#   APPEND_CONFIGS ["1 1 concurrent,1 4 concurrent,100 1 concurrent,100 4 concurrent,100 1 after"]
+#                       appends configurations, comma-separated: "batch concurrency sequencer"
 #   NICE                e.g. -10: run the benchmark and PostgreSQL at that priority, so that other
 #                       work on a shared machine disturbs the figures less (root only)
 #   OUT                 where logs and results.tsv go [a new /tmp/dataip-bench.XXXXXX, kept]
@@ -31,6 +33,7 @@ POSTGRES_SIZES=${POSTGRES_SIZES-1M}
 SAMPLES=${SAMPLES:-10000}
 ROUNDS=${ROUNDS:-5}
 SCENARIOS=${SCENARIOS:-appends proofs}
+APPEND_CONFIGS=${APPEND_CONFIGS:-1 1 concurrent,1 4 concurrent,100 1 concurrent,100 4 concurrent,100 1 after}
 NICE=${NICE:-}
 if [[ "${QUICK:-}" == 1 ]]; then
   RUNS=1 ACTS=2000 UNBATCHED_ACTS=200 SQLITE_SIZES=10k POSTGRES_SIZES=10k SAMPLES=1000 ROUNDS=1
@@ -50,6 +53,8 @@ niced() { if [[ -n "$NICE" ]]; then nice -n "$NICE" "$@"; else "$@"; fi; }
 
 pg_root="" pg_bin=""
 as_postgres() { if [[ $EUID -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# nice runs programs, not shell functions: raise the priority first (as root), then change user.
+niced_postgres() { if [[ $EUID -eq 0 ]]; then niced runuser -u postgres -- "$@"; else niced "$@"; fi; }
 port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 stop_postgres() {
@@ -83,7 +88,7 @@ start_postgres() {
   # Durability stays at the defaults (fsync, synchronous_commit, full_page_writes on). Raised:
   # shared_buffers (128 MB default) and the WAL size between checkpoints, as on a real server.
   local settings="-c shared_buffers=1GB -c max_wal_size=4GB -c fsync=on -c synchronous_commit=on -c full_page_writes=on"
-  niced as_postgres "$pg_bin/pg_ctl" -D "$pg_root/data" -l "$pg_root/server.log" -w -t 60 \
+  niced_postgres "$pg_bin/pg_ctl" -D "$pg_root/data" -l "$pg_root/server.log" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -p $port -k $pg_root $settings" start >/dev/null
   export DATAIP_BENCH_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Password=$password"
   say "PostgreSQL $("$pg_bin/postgres" -V | awk '{print $3}') on 127.0.0.1:$port ($pg_root)"
@@ -106,9 +111,10 @@ run_bench() {
 }
 
 run_appends() {
-  local provider config batch concurrency sequencer acts run
+  local provider config configs batch concurrency sequencer acts run
+  IFS=, read -r -a configs <<<"$APPEND_CONFIGS"
   for provider in sqlite postgres; do
-    for config in "1 1 concurrent" "1 4 concurrent" "100 1 concurrent" "100 4 concurrent" "100 1 after"; do
+    for config in "${configs[@]}"; do
       read -r batch concurrency sequencer <<<"$config"
       acts=$ACTS
       ((batch == 1)) && acts=$UNBATCHED_ACTS

@@ -75,6 +75,9 @@ public abstract class RegistryDbContext(DbContextOptions options) : IdentityUser
     /// <summary>Messages left for accounts.</summary>
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    /// <summary>Acts appended to the log and not yet saved; written first by every save.</summary>
+    internal PendingLogEntries PendingLogEntries { get; } = new();
+
     /// <summary>Which provider this context talks to.</summary>
     public abstract DatabaseProvider Provider { get; }
 
@@ -98,14 +101,16 @@ public abstract class RegistryDbContext(DbContextOptions options) : IdentityUser
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseChangesToActs();
+        PendingLogEntries.Write(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     /// <inheritdoc />
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseChangesToActs();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await PendingLogEntries.WriteAsync(this, cancellationToken).ConfigureAwait(false);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
     }
 
     // The register's history is append-only: an act, once stored, is never rewritten by the

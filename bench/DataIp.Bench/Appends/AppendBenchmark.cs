@@ -50,16 +50,23 @@ internal static class AppendBenchmark
         var sequencer = sequencerMode == "concurrent" ? RunSequencerAsync(database, interval, integration, stopSequencer.Token) : Task.CompletedTask;
         var clock = Stopwatch.StartNew();
         var cpu = Environment.CpuUsage.TotalTime;
+        var (allocated, paused, gen2) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), GC.CollectionCount(2));
         var phases = new PhaseTally();
         var latencies = await AppendAsync(database, warmup, acts, batch, concurrency, phases, ct);
         var appendSeconds = clock.Elapsed.TotalSeconds;
         var cpuPerAct = (Environment.CpuUsage.TotalTime - cpu).TotalMicroseconds / acts;
+        var allocatedPerAct = (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / acts;
+        var pausePerAct = (GC.GetTotalPauseDuration() - paused).TotalMicroseconds / acts;
+        gen2 = GC.CollectionCount(2) - gen2;
         await stopSequencer.CancelAsync();
         await sequencer;
         integration.Add(await IntegrateAllAsync(database, ct));
 
         Report.Result("appends", provider, parameters, "acts per second", acts / appendSeconds, "acts/s");
         Report.Result("appends", provider, parameters, "benchmark CPU per act", cpuPerAct, "µs");
+        Report.Result("appends", provider, parameters, "allocated per act", allocatedPerAct, "KiB");
+        Report.Result("appends", provider, parameters, "GC pause per act", pausePerAct, "µs");
+        Report.Info(FormattableString.Invariant($"{gen2} gen-2 collections during the appends"));
         if (concurrency == 1)
         {
             // Process CPU by phase; with one worker nothing else runs in the process but the GC,

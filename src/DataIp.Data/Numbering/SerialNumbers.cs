@@ -20,6 +20,15 @@ public static class SerialNumbers
         RETURNING "Value"
         """;
 
+    // The same upsert for a block of serials; {0} is the scope, {1} how many. Run through EF (not
+    // the bare connection) so that command interceptors see it as every other write.
+    private const string ReserveSql =
+        """
+        INSERT INTO "SerialCounters" ("Scope", "Value") VALUES ({0}, {1})
+        ON CONFLICT ("Scope") DO UPDATE SET "Value" = "SerialCounters"."Value" + {1}
+        RETURNING "Value"
+        """;
+
     /// <summary>
     /// Takes the next serial of <paramref name="scope"/>. Must be called inside a transaction that
     /// also stores what the serial numbers, so both commit or neither does.
@@ -42,5 +51,37 @@ public static class SerialNumbers
         command.Parameters.Add(parameter);
         var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         return Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Takes the next <paramref name="count"/> serials of <paramref name="scope"/> in one statement
+    /// and returns the first; the block is <c>[first, first + count)</c>. The same rules as
+    /// <see cref="NextAsync"/>: inside the transaction that uses them, which holds the counter until
+    /// it ends, so blocks never overlap, and a rollback gives the whole block back.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No transaction is open on <paramref name="db"/>.</exception>
+    public static async Task<long> ReserveAsync(RegistryDbContext db, string scope, int count, CancellationToken cancellationToken)
+    {
+        var arguments = ReserveArguments(db, scope, count);
+        var last = await db.Database.SqlQueryRaw<long>(ReserveSql, arguments).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return last.Single() - count + 1;
+    }
+
+    /// <summary>The synchronous <see cref="ReserveAsync"/>, for <c>SaveChanges</c>.</summary>
+    /// <exception cref="InvalidOperationException">No transaction is open on <paramref name="db"/>.</exception>
+    public static long Reserve(RegistryDbContext db, string scope, int count)
+    {
+        var arguments = ReserveArguments(db, scope, count);
+        return db.Database.SqlQueryRaw<long>(ReserveSql, arguments).ToList().Single() - count + 1;
+    }
+
+    private static object[] ReserveArguments(RegistryDbContext db, string scope, int count)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentException.ThrowIfNullOrWhiteSpace(scope);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        _ = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("Serials must be taken inside the transaction that uses them; none is open.");
+        return [scope, (long)count];
     }
 }

@@ -1,11 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using DataIp.Data.Acts;
-using DataIp.Data.Numbering;
 using DataIp.Domain.Canonicalization;
-using DataIp.Domain.TransparencyLog;
 
 namespace DataIp.Data.TransparencyLog;
 
@@ -14,10 +11,13 @@ namespace DataIp.Data.TransparencyLog;
 /// always has its log index (ARCHITECTURE: "the register is a log of acts").
 /// </summary>
 /// <remarks>
-/// The index comes from the gap-free serial <c>log</c>: its counter row stays locked until the
-/// transaction ends, so entries commit in index order and the committed entries are always a
-/// prefix of the log. The sequencer integrates that prefix into the tree later; the entry, its
-/// leaf hash and its index are final here.
+/// The act's entry is prepared here and completed when the context saves
+/// (<see cref="PendingLogEntries"/>): <c>SaveChanges</c> takes the indices of every act appended
+/// since the last save from the gap-free serial <c>log</c> in one statement, in the order the acts
+/// were appended, and writes the entries and salts in the same transaction. The counter row stays
+/// locked until the transaction ends, so entries commit in index order and the committed entries
+/// are always a prefix of the log. The sequencer integrates that prefix into the tree later; the
+/// entry, its leaf hash and its index are final once saved.
 /// </remarks>
 public static class LogAppender
 {
@@ -28,31 +28,30 @@ public static class LogAppender
     public const int LogVersion = 1;
 
     /// <summary>
-    /// Builds the act's entry (public fields in clear, private ones as salted digests), gives it
-    /// the next index and adds entry, salts and act to the context. The caller saves and commits.
+    /// Builds the act's entry (public fields in clear, private ones as salted digests) and adds
+    /// the act, its entry and its salts to the context. The next <c>SaveChanges</c> gives the
+    /// entry its index (also set on <see cref="Act.LogIndex"/> and on the returned entry) and
+    /// writes it; the caller saves and commits. Must be called inside a transaction, and the
+    /// context must be saved inside one.
     /// </summary>
+    /// <returns>The entry; its index, bytes and leaf hash are set when the context saves.</returns>
     /// <exception cref="InvalidOperationException">No transaction is open, or the entry is too large.</exception>
-    public static async Task<LogEntry> AppendAsync(
+    public static Task<LogEntry> AppendAsync(
         RegistryDbContext db, Act act, JsonObject publicFields, IReadOnlyDictionary<string, JsonNode?> privateFields, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(act);
         ArgumentNullException.ThrowIfNull(publicFields);
         ArgumentNullException.ThrowIfNull(privateFields);
-        var index = await SerialNumbers.NextAsync(db, "log", cancellationToken).ConfigureAwait(false) - 1;
+        cancellationToken.ThrowIfCancellationRequested();
+        _ = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException($"Couldn't log act {act.Type}: an act must be appended inside its transaction; none is open.");
 
-        var entry = new JsonObject
-        {
-            ["logVersion"] = LogVersion,
-            ["index"] = index,
-            ["act"] = act.Type,
-            ["actId"] = act.Id.ToString(),
-            ["at"] = act.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
-            ["actor"] = new JsonObject { ["role"] = act.ActorRole, ["name"] = act.ActorName },
-        };
+        var pending = new PendingLogEntry(act, new LogEntry { ActId = act.Id });
+        AddHeader(pending, act);
         foreach (var (name, value) in publicFields.Where(f => f.Value is not null))
         {
-            entry[name] = value!.DeepClone();
+            pending.Set(name, JsonCanonicalizer.Canonicalize(value));
         }
 
         if (privateFields.Count > 0)
@@ -62,23 +61,21 @@ public static class LogAppender
             {
                 var salt = RandomNumberGenerator.GetBytes(16);
                 digests[name] = Digest(salt, value!);
-                db.ActSecrets.Add(new ActSecret { ActId = act.Id, Name = name, Salt = salt });
+                pending.Secrets.Add(new ActSecret { ActId = act.Id, Name = name, Salt = salt });
             }
 
-            entry["private"] = digests;
+            pending.Set("private", JsonCanonicalizer.Canonicalize(digests));
         }
 
-        var bytes = JsonCanonicalizer.Canonicalize(JsonSerializer.SerializeToUtf8Bytes(entry));
-        if (bytes.Length > MaxEntryBytes)
+        // The index has at least one digit; refuse now what cannot fit whatever index it gets.
+        if (pending.EntryLengthWith(0) > MaxEntryBytes)
         {
-            throw new InvalidOperationException($"Couldn't log act {act.Type}: its entry has {bytes.Length} bytes, more than the {MaxEntryBytes} a log entry may have.");
+            throw TooLarge(act, pending.EntryLengthWith(0));
         }
 
-        act.LogIndex = index;
         db.Acts.Add(act);
-        var logEntry = new LogEntry { Index = index, ActId = act.Id, Entry = bytes, LeafHash = Rfc9162.HashLeaf(bytes).ToArray() };
-        db.LogEntries.Add(logEntry);
-        return logEntry;
+        db.PendingLogEntries.Add(pending);
+        return Task.FromResult(pending.LogEntry);
     }
 
     /// <summary>
@@ -94,4 +91,27 @@ public static class LogAppender
         canonical.CopyTo(input, salt.Length);
         return Convert.ToHexStringLower(SHA256.HashData(input));
     }
+
+    internal static InvalidOperationException TooLarge(Act act, int length) =>
+        new($"Couldn't log act {act.Type}: its entry has {length} bytes, more than the {MaxEntryBytes} a log entry may have.");
+
+    // The fields every entry has. "index" is a placeholder (null) filled when the context saves;
+    // a public field of the same name replaces a header field, as it always has.
+    private static void AddHeader(PendingLogEntry entry, Act act)
+    {
+        entry.Set("logVersion", Number(LogVersion));
+        entry.Set("index", null);
+        entry.Set("act", JsonCanonicalizer.Canonicalize(JsonValue.Create(act.Type)));
+        entry.Set("actId", JsonCanonicalizer.Canonicalize(JsonValue.Create(act.Id.ToString())));
+        entry.Set("at", JsonCanonicalizer.Canonicalize(JsonValue.Create(
+            act.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture))));
+        entry.Set("actor", JsonCanonicalizer.Canonicalize(new JsonObject { ["role"] = act.ActorRole, ["name"] = act.ActorName }));
+    }
+
+    /// <summary>RFC 8785 §3.2.2.3 form of an integer: plain digits up to 2^53, where a double is
+    /// still exact; beyond, the rounded double as the canonicalizer writes it.</summary>
+    internal static byte[] Number(long value) =>
+        value is >= 0 and < 1L << 53
+            ? System.Text.Encoding.ASCII.GetBytes(value.ToString(CultureInfo.InvariantCulture))
+            : JsonCanonicalizer.Canonicalize(JsonValue.Create(value));
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using DataIp.Domain.TransparencyLog;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DataIp.Data.TransparencyLog;
 
@@ -82,7 +84,9 @@ public sealed class LogStore(RegistryDbContext db)
     /// <remarks>
     /// One query (UNION ALL of both tables), so a proof costs one round trip, not two. Leaves and
     /// nodes share one key space: a leaf's key is its index, <see cref="LogNodeKey.Of"/> of level 0,
-    /// and a node's key carries its level (≥ 1) in the top bits, so the two never collide.
+    /// and a node's key carries its level (≥ 1) in the top bits, so the two never collide. The query
+    /// is a plain command, not LINQ: EF's query pipeline (parameter extraction, the query cache)
+    /// took more time than the database on every proof (docs/performance.md).
     /// </remarks>
     /// <exception cref="InvalidOperationException">A node is not stored (not yet integrated, or deleted).</exception>
     public async Task<IReadOnlyList<Hash>> GetHashesAsync(IReadOnlyList<NodeId> ids, CancellationToken cancellationToken)
@@ -93,12 +97,9 @@ public sealed class LogStore(RegistryDbContext db)
             return [];
         }
 
-        var leafIndices = ids.Where(i => i.Level == 0).Select(i => (long)i.Index).ToList();
-        var nodeKeys = ids.Where(i => i.Level > 0).Select(i => LogNodeKey.Of(i.Level, (long)i.Index)).ToList();
-        // Only the leaf hash: the entry itself (up to 64 KB) is not needed for a proof.
-        var leaves = db.LogEntries.AsNoTracking().Where(e => leafIndices.Contains(e.Index)).Select(e => new { Key = e.Index, Hash = e.LeafHash });
-        var nodes = db.LogNodes.AsNoTracking().Where(n => nodeKeys.Contains(n.Key)).Select(n => new { n.Key, n.Hash });
-        var found = await leaves.Concat(nodes).ToDictionaryAsync(r => r.Key, r => r.Hash, cancellationToken).ConfigureAwait(false);
+        var leafIndices = ids.Where(i => i.Level == 0).Select(i => (long)i.Index).ToArray();
+        var nodeKeys = ids.Where(i => i.Level > 0).Select(i => LogNodeKey.Of(i.Level, (long)i.Index)).ToArray();
+        var found = await ReadHashesAsync(leafIndices, nodeKeys, cancellationToken).ConfigureAwait(false);
         return [.. ids.Select(id => found.GetValueOrDefault(LogNodeKey.Of(id.Level, (long)id.Index)) is { } hash
             ? Hash.FromBytes(hash)
             : throw new InvalidOperationException($"Couldn't read log node {id}: it is not stored."))];
@@ -149,5 +150,53 @@ public sealed class LogStore(RegistryDbContext db)
         }
 
         return CompactRange.FromHashes((ulong)size, await GetHashesAsync(ids, cancellationToken).ConfigureAwait(false));
+    }
+
+    // Only the leaf hash: the entry itself (up to 64 KB) is not needed for a proof. SQLite takes
+    // each key list as JSON text (json_each), PostgreSQL as a bigint[].
+    private const string SqliteHashesSql =
+        """
+        SELECT "Index", "LeafHash" FROM "LogEntries" WHERE "Index" IN (SELECT value FROM json_each(@leaves))
+        UNION ALL
+        SELECT "Key", "Hash" FROM "LogNodes" WHERE "Key" IN (SELECT value FROM json_each(@nodes))
+        """;
+
+    private const string PostgresHashesSql =
+        """
+        SELECT "Index", "LeafHash" FROM "LogEntries" WHERE "Index" = ANY($1)
+        UNION ALL
+        SELECT "Key", "Hash" FROM "LogNodes" WHERE "Key" = ANY($2)
+        """;
+
+    private async Task<Dictionary<long, byte[]>> ReadHashesAsync(long[] leafIndices, long[] nodeKeys, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            var sqlite = db.Provider == DatabaseProvider.Sqlite;
+            command.CommandText = sqlite ? SqliteHashesSql : PostgresHashesSql;
+            foreach (var (name, keys) in new[] { ("@leaves", leafIndices), ("@nodes", nodeKeys) })
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = sqlite ? name : ""; // PostgreSQL: positional $1, $2
+                parameter.Value = sqlite ? "[" + string.Join(',', keys.Select(k => k.ToString(CultureInfo.InvariantCulture))) + "]" : keys;
+                command.Parameters.Add(parameter);
+            }
+
+            var found = new Dictionary<long, byte[]>(leafIndices.Length + nodeKeys.Length);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                found[reader.GetInt64(0)] = (byte[])reader.GetValue(1);
+            }
+
+            return found;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
     }
 }
