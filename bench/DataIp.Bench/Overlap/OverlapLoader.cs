@@ -67,6 +67,8 @@ internal static class OverlapLoader
         if (connection is NpgsqlConnection postgres)
         {
             await using var copy = await postgres.BeginBinaryImportAsync("COPY \"EvidenceBands\" (\"Key\", \"ApplicationId\") FROM STDIN (FORMAT BINARY)", ct);
+            // Millions of rows, each checked against its foreign key: far beyond the 30 s default.
+            copy.Timeout = TimeSpan.FromMinutes(30);
             foreach (var (key, applicationId) in rows)
             {
                 await copy.StartRowAsync(ct);
