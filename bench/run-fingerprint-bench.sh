@@ -11,7 +11,9 @@
 # 4. Prints a markdown table: median MB/s over the rounds, the ratio to the outside tool on the
 #    same file and function (dataip sha256 to `openssl dgst -sha256`, dataip sm3 to
 #    `openssl dgst -sm3`, the row mode to `openssl dgst -sha256` of the same CSV), peak memory,
-#    and the 1-minute load range seen.
+#    and the 1-minute load range seen; and, as a load-independent proxy on this shared machine,
+#    the median CPU time (user + sys) per GiB and the same ratio computed from it (the outside
+#    tool's CPU-s/GiB over the contender's: above 1 means less CPU per byte).
 #
 # Environment (defaults in brackets):
 #   SIZE_MIB [2048]  the random file;  CSV_MIB [1024]  the CSV
@@ -58,9 +60,9 @@ cat "$RANDOM_FILE" "$SMALL_FILE" "$CSV_FILE" > /dev/null
 run() {
   local name=$1 file=$2; shift 2
   local before; before=$(load)
-  niced /usr/bin/time -f '%e %M' -o "$OUT/time.txt" "$@" > /dev/null
-  read -r seconds kib < "$OUT/time.txt"
-  printf 'RESULT\t%s\t%s\t%s\t%s\t%s\n' "$name" "$(stat -c %s "$file")" "$seconds" "$kib" "$before-$(load)" | tee -a "$OUT/bench.log" >&2
+  niced /usr/bin/time -f '%e %M %U %S' -o "$OUT/time.txt" "$@" > /dev/null
+  read -r seconds kib user sys < "$OUT/time.txt"
+  printf 'RESULT\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$(stat -c %s "$file")" "$seconds" "$kib" "$before-$(load)" "$(echo "$user + $sys" | bc)" | tee -a "$OUT/bench.log" >&2
 }
 
 say "$(nproc) processors, $(lscpu | sed -n 's/^Model name: *//p'), $(openssl version), load $(load)"
@@ -90,16 +92,18 @@ grep '^RESULT' "$OUT/bench.log" | awk -F'\t' '
     if (!(name in rates)) { order[++count] = name; loads[name] = $6 }
     else loads[name] = loads[name] ", " $6
     rates[name] = rates[name] " " ($3 / 1048576 / ($4 > 0 ? $4 : 0.001)); rss[name] = rss[name] " " $5; runs[name]++; size[name] = $3
+    cpus[name] = cpus[name] " " ($7 / ($3 / 1073741824))
   }
   END {
-    for (i = 1; i <= count; i++) { m[order[i]] = median(rates[order[i]]); r[order[i]] = median(rss[order[i]]) }
-    print "| contender | file | MB/s, median (rounds) | vs outside tool | peak memory | load (before–after each run) |"
-    print "|---|---|---|---|---|---|"
+    for (i = 1; i <= count; i++) { m[order[i]] = median(rates[order[i]]); r[order[i]] = median(rss[order[i]]); c[order[i]] = median(cpus[order[i]]) }
+    print "| contender | file | MB/s, median (rounds) | vs outside tool | peak memory | CPU s/GiB, median | vs outside tool, by CPU | load (before–after each run) |"
+    print "|---|---|---|---|---|---|---|---|"
     for (i = 1; i <= count; i++) {
       name = order[i]
       base = name ~ /csv/ ? "openssl-sha256-csv" : name ~ /sm3/ ? "openssl-sm3" : "openssl-sha256"
       ratio = name == base ? "—" : (base in m) && m[base] > 0 ? sprintf("**%.2f×** %s", m[name] / m[base], base) : "—"
-      printf "| %s | %d MiB | %.0f (%d) | %s | %.0f MiB | %s |\n", name, size[name] / 1048576, m[name], runs[name], ratio, r[name] / 1024, loads[name]
+      cpuRatio = name == base ? "—" : (base in c) && c[name] > 0 ? sprintf("%.2f×", c[base] / c[name]) : "—"
+      printf "| %s | %d MiB | %.0f (%d) | %s | %.0f MiB | %.2f | %s | %s |\n", name, size[name] / 1048576, m[name], runs[name], ratio, r[name] / 1024, c[name], cpuRatio, loads[name]
     }
   }' | tee "$OUT/table.md"
 say "Log: $OUT/bench.log; table: $OUT/table.md"

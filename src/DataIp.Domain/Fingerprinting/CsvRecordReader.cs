@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace DataIp.Domain.Fingerprinting;
@@ -9,37 +10,70 @@ namespace DataIp.Domain.Fingerprinting;
 /// closing quote, or an open quote at the end is an error with its line and column. A record that
 /// is one empty unquoted field (a blank line) is skipped. Field values are NFC. Not thread-safe.
 /// </summary>
-internal sealed class CsvRecordReader(RowText text, char delimiter)
+/// <remarks>
+/// Two readers give the same records. The fast one scans a whole record in the decoded text with
+/// vectorised searches (CsvRecordReader.Fast.cs); the slow one reads it one character at a time
+/// and says where an error is. A record the fast reader cannot take as it stands (an error, or
+/// text after an invalid byte sequence) is read again by the slow one from its start.
+/// </remarks>
+internal sealed partial class CsvRecordReader(RowText text, char delimiter)
 {
     private readonly StringBuilder _field = new();
+    private readonly CsvFields _fields = new();
+    private readonly SearchValues<char> _unquotedStops = SearchValues.Create([delimiter, '"', '\r', '\n']);
 
     /// <summary>The line the last record started on.</summary>
     public int RecordLine { get; private set; }
 
-    /// <summary>The next record's fields, or null at the end of the text.</summary>
-    public List<string>? Read()
+    /// <summary>The next record's fields (valid until the next call), or null at the end of the text.</summary>
+    public CsvFields? Read()
     {
-        while (text.Peek() != RowText.End)
+        while (!text.Pending.IsEmpty || text.FillMore())
         {
             RecordLine = text.Line;
-            var fields = new List<string>();
-            var blank = true;
-            bool more;
-            do
+            var (consumed, lines) = (0, 0);
+            var outcome = text.InvalidCount == 0 ? TryReadFast(text.Pending, text.Ended, out consumed, out lines) : Outcome.Slow;
+            switch (outcome)
             {
-                var quoted = ReadField(out more);
-                blank &= !quoted && _field.Length == 0;
-                fields.Add(_field.ToString().Normalize(NormalizationForm.FormC));
-            }
-            while (more);
-
-            if (!(blank && fields.Count == 1))
-            {
-                return fields;
+                case Outcome.NeedMore:
+                    text.FillMore();
+                    continue;
+                case Outcome.Slow when ReadSlow():
+                    return _fields;
+                case Outcome.Slow:
+                    continue;
+                case Outcome.Record:
+                    text.Consume(consumed, lines);
+                    return _fields;
+                default:
+                    text.Consume(consumed, lines);
+                    continue;
             }
         }
 
         return null;
+    }
+
+    /// <summary>Reads one record one character at a time into <see cref="_fields"/>; false for a blank line.</summary>
+    private bool ReadSlow()
+    {
+        _fields.Clear();
+        var blank = true;
+        bool more;
+        do
+        {
+            var quoted = ReadField(out more);
+            blank &= !quoted && _field.Length == 0;
+            foreach (var chunk in _field.GetChunks())
+            {
+                _fields.Append(chunk.Span);
+            }
+
+            _fields.EndField();
+        }
+        while (more);
+
+        return !(blank && _fields.Count == 1);
     }
 
     /// <summary>Reads one field into <see cref="_field"/>; <paramref name="more"/> is whether a delimiter followed.</summary>

@@ -1,59 +1,105 @@
-using System.Buffers;
+using System.Security.Cryptography;
+using DataIp.Domain.Registration;
 using DataIp.Domain.TransparencyLog;
 using Microsoft.Win32.SafeHandles;
 
 namespace DataIp.Domain.Fingerprinting;
 
 /// <summary>
-/// One fixed-size chunk to hash (docs/fingerprint-format.md §2.4): read with a positional read
-/// into a pooled buffer just after a 0x00 byte, so that one-shot H hashes the leaf without a copy;
-/// the 31 bytes after the chunk are read too, for the content-defined candidates near its end.
-/// After <see cref="Run"/>: the leaf hash, the candidates and their g(s). Memory: one buffer of
-/// chunk size + 32 while running, returned at the end.
+/// A run of consecutive fixed-size chunks of one file (docs/fingerprint-format.md §2.4), read
+/// with one positional read into a worker's buffer together with the 31 bytes after them (for the
+/// content-defined candidates near the end). After <see cref="Run"/>: the leaf hash of each
+/// chunk, the candidates in the run and their g(s). A file with no chunks is a job with none.
 /// </summary>
-internal sealed class FileChunkJob(SafeFileHandle handle, string path, long fileSize, long offset, int length, bool keepData)
+internal sealed class FileChunkJob(SafeFileHandle handle, string path, long fileSize, long offset, int chunkSize, int chunkCount, int length, int? keepChunk)
 {
-    public Hash LeafHash { get; private set; }
+    private static readonly byte[] LeafPrefix = [FingerprintHash.LeafPrefix];
+
+    public int ChunkCount => chunkCount;
+
+    /// <summary>The bytes the run covers.</summary>
+    public int Length => length;
+
+    /// <summary>The chunks' leaf hashes, in order.</summary>
+    public Hash[] LeafHashes { get; } = new Hash[chunkCount];
 
     /// <summary>Candidate positions in the file, ascending.</summary>
     public List<long> Candidates { get; } = [];
 
-    /// <summary>g(s) of each candidate, and of position 0 first when the chunk starts the file.</summary>
+    /// <summary>g(s) of each candidate, and of position 0 first when the run starts the file.</summary>
     public List<ulong> Features { get; } = [];
 
-    /// <summary>The chunk's bytes, when asked to keep them (a chunk proof).</summary>
+    /// <summary>The bytes of the chunk asked to be kept (a chunk proof), or null.</summary>
     public byte[]? Data { get; private set; }
 
-    public void Run(FingerprintHash hash)
+    /// <summary>Set when <see cref="Run"/> has ended, well or not.</summary>
+    public ManualResetEventSlim Done { get; } = new();
+
+    /// <summary>What <see cref="Run"/> threw, for the taker to rethrow in order.</summary>
+    public Exception? Failure { get; set; }
+
+    /// <summary>The worker buffer size for runs of <paramref name="chunks"/> chunks of <paramref name="chunkSize"/>.</summary>
+    public static int BufferSize(int chunkSize, int chunks) => (chunkSize * chunks) + ContentChunks.Lookahead;
+
+    public void Run(FingerprintHash hash, byte[] buffer, IncrementalHash? sha256)
     {
-        var lookahead = (int)Math.Min(ContentChunks.Lookahead, fileSize - offset - length);
-        var total = length + lookahead;
-        var buffer = ArrayPool<byte>.Shared.Rent(total + 1);
-        try
+        if (chunkCount == 0)
         {
-            buffer[0] = FingerprintHash.LeafPrefix;
-            ReadExactly(buffer.AsSpan(1, total));
-            LeafHash = hash.HashPrefixed(buffer.AsSpan(0, length + 1));
-            var data = buffer.AsSpan(1, total);
-            if (offset == 0)
-            {
-                Features.Add(ContentChunks.Feature(data));
-            }
-
-            ContentChunks.FindCandidates(data, length, offset, Candidates);
-            foreach (var candidate in Candidates)
-            {
-                Features.Add(ContentChunks.Feature(data[(int)(candidate - offset)..]));
-            }
-
-            if (keepData)
-            {
-                Data = data[..length].ToArray();
-            }
+            return;
         }
-        finally
+
+        var lookahead = (int)Math.Min(ContentChunks.Lookahead, fileSize - offset - length);
+        var data = buffer.AsSpan(0, length + lookahead);
+        ReadExactly(data);
+        HashChunks(hash, data[..length], sha256);
+        if (offset == 0)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            Features.Add(ContentChunks.Feature(data));
+        }
+
+        ContentChunks.FindCandidates(data, length, offset, Candidates);
+        foreach (var candidate in Candidates)
+        {
+            Features.Add(ContentChunks.Feature(data[(int)(candidate - offset)..]));
+        }
+
+        if (keepChunk is { } kept)
+        {
+            Data = data.Slice(kept * chunkSize, Math.Min(chunkSize, length - (kept * chunkSize))).ToArray();
+        }
+    }
+
+    /// <summary>H(0x00 || chunk) of each chunk: SM3 sixteen full chunks at a time in SIMD lanes,
+    /// SHA-256 one after another with the worker's context (no copy to put 0x00 in front).</summary>
+    private void HashChunks(FingerprintHash hash, ReadOnlySpan<byte> data, IncrementalHash? sha256)
+    {
+        Span<byte> digests = stackalloc byte[Hash.Size];
+        if (hash.Algorithm == FingerprintAlgorithm.Sm3)
+        {
+            var full = length / chunkSize;
+            var many = new byte[full * Hash.Size];
+            Hashing.Sm3.HashMany(LeafPrefix, data[..(full * chunkSize)], chunkSize, many);
+            for (var i = 0; i < full; i++)
+            {
+                LeafHashes[i] = Hash.FromBytes(many.AsSpan(i * Hash.Size, Hash.Size));
+            }
+
+            if (full < chunkCount)
+            {
+                Hashing.Sm3.HashData(LeafPrefix, data[(full * chunkSize)..], digests);
+                LeafHashes[full] = Hash.FromBytes(digests);
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < chunkCount; i++)
+        {
+            var start = i * chunkSize;
+            sha256!.AppendData(LeafPrefix);
+            sha256.AppendData(data[start..Math.Min(length, start + chunkSize)]);
+            sha256.GetHashAndReset(digests);
+            LeafHashes[i] = Hash.FromBytes(digests);
         }
     }
 

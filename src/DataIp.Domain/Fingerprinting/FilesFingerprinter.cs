@@ -1,14 +1,17 @@
+using System.Runtime.ExceptionServices;
+using DataIp.Domain.Registration;
 using DataIp.Domain.TransparencyLog;
 using Microsoft.Win32.SafeHandles;
 
 namespace DataIp.Domain.Fingerprinting;
 
 /// <summary>
-/// Files mode (docs/fingerprint-format.md §2 and §4): walks the files in committed order in
-/// windows of chunks; the chunks of a window (from one file or many) are read and hashed in
-/// parallel, then taken in order into each file's streaming root and content-defined chunking,
-/// and each finished file's record into the top tree. Memory: a window of chunk results (32 bytes
-/// and a few candidates each) and one buffer per thread, flat in the file sizes.
+/// Files mode (docs/fingerprint-format.md §2 and §4): walks the files in committed order in runs
+/// of chunks (at least 1 MiB; 16 chunks for SM3's lanes); the runs are read and hashed by
+/// <see cref="ChunkWorkers"/> while this thread takes finished runs, in order, into each file's
+/// streaming root and content-defined chunking, and each finished file's record into the top
+/// tree. Memory: a few runs' results (32 bytes and a few candidates per chunk) and one run buffer
+/// per thread, flat in the file sizes.
 /// </summary>
 internal sealed class FilesFingerprinter
 {
@@ -21,6 +24,7 @@ internal sealed class FilesFingerprinter
     private readonly List<FileEvidence> _records = [];
     private readonly List<Hash> _recordHashes = [];
     private readonly List<FileState> _open = [];
+    private readonly int _chunksPerJob;
     private int _nextFile;
     private long _nextChunk;
     private long _chunkCount;
@@ -34,6 +38,7 @@ internal sealed class FilesFingerprinter
         _capture = capture;
         _hash = FingerprintHash.For(options.Algorithm);
         _top = new FingerprintCompactRange(_hash);
+        _chunksPerJob = ChunksPerJob(options);
     }
 
     public static FilesComputation Compute(IReadOnlyList<DatasetFile> files, FilesOptions options, FilesCapture? capture, IProgress<FingerprintProgress>? progress, CancellationToken cancellationToken)
@@ -55,19 +60,29 @@ internal sealed class FilesFingerprinter
         var total = _files.Sum(f => f.Size);
         var done = 0L;
         var threads = _options.EffectiveThreads;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };
+        var pending = new Queue<(FileState State, FileChunkJob Job)>();
         progress?.Report(new FingerprintProgress(0, total));
-        while (NextWindow(threads * 8) is { Count: > 0 } window)
+        using (var workers = new ChunkWorkers(_hash, threads, FileChunkJob.BufferSize(_options.ChunkSize, _chunksPerJob)))
         {
-            RunJobs(window, threads, parallel, cancellationToken);
-            foreach (var (state, job) in window)
+            while (NextJob() is { } next)
             {
-                done += Take(state, job);
+                cancellationToken.ThrowIfCancellationRequested();
+                pending.Enqueue(next);
+                workers.Submit(next.Job, cancellationToken);
+                while (pending.Count > 2 * threads || (pending.Count > 0 && pending.Peek().Job.Done.IsSet))
+                {
+                    done += Take(pending.Dequeue(), cancellationToken);
+                    progress?.Report(new FingerprintProgress(done, total));
+                }
             }
 
-            progress?.Report(new FingerprintProgress(done, total));
+            while (pending.Count > 0)
+            {
+                done += Take(pending.Dequeue(), cancellationToken);
+            }
         }
 
+        progress?.Report(new FingerprintProgress(done, total));
         return new FilesComputation
         {
             Root = _top.RootHash(),
@@ -81,32 +96,37 @@ internal sealed class FilesFingerprinter
         };
     }
 
-    /// <summary>The next jobs in committed order; an empty file is a job-less entry.</summary>
-    private List<(FileState State, FileChunkJob? Job)> NextWindow(int size)
+    /// <summary>Chunks per run: enough for reads of at least 1 MiB, and 16 (SM3's lanes) for SM3
+    /// while a run stays within 16 MiB.</summary>
+    private static int ChunksPerJob(FilesOptions options)
     {
-        var window = new List<(FileState, FileChunkJob?)>();
-        while (window.Count < size && _nextFile < _files.Count)
-        {
-            var state = _nextChunk == 0 ? Open(_files[_nextFile]) : _open[^1];
-            if (state.ChunkTotal == 0)
-            {
-                window.Add((state, null));
-                _nextFile++;
-                continue;
-            }
+        var forReads = Math.Max(1, (1 << 20) / options.ChunkSize);
+        var forLanes = options.Algorithm == FingerprintAlgorithm.Sm3 ? Math.Clamp((16 << 20) / options.ChunkSize, 1, 16) : 1;
+        return Math.Max(forReads, forLanes);
+    }
 
-            var offset = _nextChunk * _options.ChunkSize;
-            var length = (int)Math.Min(_options.ChunkSize, state.File.Size - offset);
-            var keep = state.Capture && _capture!.ChunkIndex == _nextChunk;
-            window.Add((state, new FileChunkJob(state.Handle, state.File.Path, state.File.Size, offset, length, keep)));
-            if (++_nextChunk == state.ChunkTotal)
-            {
-                _nextChunk = 0;
-                _nextFile++;
-            }
+    /// <summary>The next run in committed order; an empty file is a run of no chunks.</summary>
+    private (FileState State, FileChunkJob Job)? NextJob()
+    {
+        if (_nextFile == _files.Count)
+        {
+            return null;
         }
 
-        return window;
+        var state = _nextChunk == 0 ? Open(_files[_nextFile]) : _open[^1];
+        var count = (int)Math.Min(_chunksPerJob, state.ChunkTotal - _nextChunk);
+        var offset = _nextChunk * _options.ChunkSize;
+        var length = (int)Math.Min((long)count * _options.ChunkSize, state.File.Size - offset);
+        int? keep = state.Capture && _capture!.ChunkIndex is { } index && index >= _nextChunk && index < _nextChunk + count ? (int)(index - _nextChunk) : null;
+        var job = new FileChunkJob(state.Handle, state.File.Path, state.File.Size, offset, _options.ChunkSize, count, length, keep);
+        _nextChunk += count;
+        if (_nextChunk >= state.ChunkTotal)
+        {
+            _nextChunk = 0;
+            _nextFile++;
+        }
+
+        return (state, job);
     }
 
     private FileState Open(DatasetFile file)
@@ -127,49 +147,32 @@ internal sealed class FilesFingerprinter
         return state;
     }
 
-    private void RunJobs(List<(FileState State, FileChunkJob? Job)> window, int threads, ParallelOptions parallel, CancellationToken cancellationToken)
+    /// <summary>Takes one finished run into its file, in order; finishes the file after its last.</summary>
+    private long Take((FileState State, FileChunkJob Job) next, CancellationToken cancellationToken)
     {
-        if (threads == 1)
+        var (state, job) = next;
+        job.Done.Wait(cancellationToken);
+        job.Done.Dispose();
+        if (job.Failure is not null)
         {
-            foreach (var (_, job) in window)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                job?.Run(_hash);
-            }
-
-            return;
+            ExceptionDispatchInfo.Throw(job.Failure);
         }
 
-        try
+        foreach (var leaf in job.LeafHashes)
         {
-            Parallel.For(0, window.Count, parallel, i => window[i].Job?.Run(_hash));
-        }
-        catch (AggregateException aggregate) when (aggregate.InnerExceptions.OfType<FingerprintException>().FirstOrDefault() is { } first)
-        {
-            throw first;
-        }
-    }
-
-    /// <summary>Takes one job's results into its file, in order; finishes the file after its last.</summary>
-    private long Take(FileState state, FileChunkJob? job)
-    {
-        var length = 0L;
-        if (job is not null)
-        {
-            state.Range.Append(job.LeafHash);
-            state.Chunking.Take(job, _sketch);
-            state.Hashes?.Add(job.LeafHash);
-            _capturedData ??= job.Data;
-            length = Math.Min(_options.ChunkSize, state.File.Size - (state.Range.Size - 1) * _options.ChunkSize);
-            _chunkCount++;
+            state.Range.Append(leaf);
         }
 
+        state.Chunking.Take(job, _sketch);
+        state.Hashes?.AddRange(job.LeafHashes);
+        _capturedData ??= job.Data;
+        _chunkCount += job.ChunkCount;
         if (state.Range.Size == state.ChunkTotal)
         {
             Finish(state);
         }
 
-        return length;
+        return job.Length;
     }
 
     private void Finish(FileState state)

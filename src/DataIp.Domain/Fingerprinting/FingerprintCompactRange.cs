@@ -30,6 +30,26 @@ internal sealed class FingerprintCompactRange(FingerprintHash hash)
         Size++;
     }
 
+    /// <summary>Appends the root of a perfect subtree of 2^<paramref name="height"/> leaves; the
+    /// leaves so far must be a multiple of that (as when whole batches are appended in order).</summary>
+    public void AppendSubtree(Hash subtreeRoot, int height)
+    {
+        if ((Size & ((1L << height) - 1)) != 0)
+        {
+            throw new InvalidOperationException($"A subtree of height {height} cannot follow {Size} leaves.");
+        }
+
+        var merged = subtreeRoot;
+        for (var index = Size >> height; (index & 1) == 1; index >>= 1)
+        {
+            _count--;
+            merged = hash.HashChildren(_pending[_count], merged);
+        }
+
+        _pending[_count++] = merged;
+        Size += 1L << height;
+    }
+
     /// <summary>MTH over the leaves so far: the pending subtrees folded right to left.</summary>
     public Hash RootHash()
     {

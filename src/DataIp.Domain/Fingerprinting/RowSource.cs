@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using DataIp.Domain.Canonicalization;
 using static System.FormattableString;
 
 namespace DataIp.Domain.Fingerprinting;
@@ -14,7 +12,8 @@ internal sealed class RowSource : IDisposable
     private readonly RowText _text;
     private readonly RowsOptions _options;
     private readonly CsvRecordReader? _csv;
-    private string[]? _header;
+    private CanonicalRowWriter? _writer;
+    private int _columns;
 
     public RowSource(string path, RowsOptions options)
     {
@@ -34,49 +33,56 @@ internal sealed class RowSource : IDisposable
     /// <summary>The file's size.</summary>
     public long Length => _text.Length;
 
-    /// <summary>The next canonical row, or null at the end.</summary>
+    /// <summary>Appends the next canonical row to <paramref name="batch"/>; false at the end.</summary>
     /// <exception cref="FingerprintException">Bad encoding or a malformed row, with line and column.</exception>
-    public byte[]? Next() => _csv is not null ? NextCsv(_csv) : JsonLines.Next(_text);
+    public bool Next(RowBatch batch)
+    {
+        if (_csv is not null)
+        {
+            return NextCsv(_csv, batch);
+        }
+
+        if (JsonLines.Next(_text) is not { } row)
+        {
+            return false;
+        }
+
+        batch.BeginRow();
+        batch.Write(row);
+        batch.EndRow();
+        return true;
+    }
 
     public void Dispose() => _text.Dispose();
 
-    private byte[]? NextCsv(CsvRecordReader csv)
+    private bool NextCsv(CsvRecordReader csv, RowBatch batch)
     {
-        if (_options.Header && _header is null)
+        if (_writer is null)
         {
-            _header = ReadHeader(csv);
+            var header = _options.Header ? ReadHeader(csv) : null;
+            _writer = new CanonicalRowWriter(header);
+            _columns = header?.Length ?? 0;
         }
 
-        var fields = csv.Read();
-        if (fields is null)
+        if (csv.Read() is not { } fields)
         {
-            return null;
+            return false;
         }
 
-        if (_header is null)
+        if (_options.Header && fields.Count != _columns)
         {
-            return JsonCanonicalizer.Canonicalize(new JsonArray([.. fields.Select(f => (JsonNode)f)]));
+            throw _text.Error(Invariant($"the record has {fields.Count} fields; the header has {_columns}."), csv.RecordLine, 1);
         }
 
-        if (fields.Count != _header.Length)
-        {
-            throw _text.Error(Invariant($"the record has {fields.Count} fields; the header has {_header.Length}."), csv.RecordLine, 1);
-        }
-
-        var row = new JsonObject();
-        for (var i = 0; i < fields.Count; i++)
-        {
-            row[_header[i]] = fields[i];
-        }
-
-        return JsonCanonicalizer.Canonicalize(row);
+        _writer.Write(fields, batch);
+        return true;
     }
 
     private string[] ReadHeader(CsvRecordReader csv)
     {
-        var names = csv.Read() ?? throw _text.Error("the file has no header record (use --no-header for a CSV without one).", 1, 1);
+        var names = csv.Read()?.ToArray() ?? throw _text.Error("the file has no header record (use --no-header for a CSV without one).", 1, 1);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < names.Count; i++)
+        for (var i = 0; i < names.Length; i++)
         {
             if (names[i].Length == 0)
             {
@@ -89,6 +95,6 @@ internal sealed class RowSource : IDisposable
             }
         }
 
-        return [.. names];
+        return names;
     }
 }
