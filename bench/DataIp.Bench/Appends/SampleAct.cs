@@ -42,7 +42,7 @@ internal static class SampleAct
 
         var act = new Act
         {
-            Id = Guid.NewGuid(),
+            Id = Guid.CreateVersion7(),
             ApplicationId = Guid.NewGuid(),
             Type = "submit",
             ActorId = Guid.NewGuid(),

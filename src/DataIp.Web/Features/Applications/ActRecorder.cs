@@ -42,7 +42,9 @@ public static class ActRecorder
         var fields = Fields(record, reason);
         var act = new Act
         {
-            Id = Guid.NewGuid(),
+            // Version 7: time-ordered, so the act-id and entry-id indexes grow at their end
+            // instead of taking each insert on a random page; 74 bits stay random.
+            Id = Guid.CreateVersion7(),
             ApplicationId = applicationId,
             Type = type,
             ActorId = party.AccountId,
