@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using DataIp.Data;
@@ -12,9 +11,10 @@ namespace DataIp.Bench.Appends;
 
 /// <summary>
 /// Records a typical act, a submission, the way <c>DataIp.Web.Features.Applications.ActRecorder</c>
-/// does: public fields and private fields to JSON with the same serializer options, the act row
-/// with every field in clear, then <see cref="LogAppender.AppendAsync"/> for the index, the salted
-/// digests and the log entry. The benchmark does not reference the web host (nothing depends on
+/// does: public fields and private fields serialised once (<see cref="ActFields"/>) with the same
+/// serializer options, the act row with every field in clear, then
+/// <see cref="LogAppender.AppendAsync(RegistryDbContext, Act, ActFields, CancellationToken)"/> for
+/// the salted digests and the log entry (its index comes when the context saves). The benchmark does not reference the web host (nothing depends on
 /// it), so these steps are copied; keep them in step with ActRecorder.
 /// </summary>
 /// <remarks>
@@ -29,31 +29,29 @@ internal static class SampleAct
     public static async Task<Act> RecordAsync(RegistryDbContext db, long number, CancellationToken ct)
     {
         var (publicValues, privateValues) = Submission(number);
-        var publicFields = new JsonObject();
+        var fields = new ActFields(PayloadJson);
         foreach (var (name, value) in publicValues)
         {
-            publicFields[name] = JsonSerializer.SerializeToNode(value, PayloadJson);
+            fields.AddPublic(name, value!);
         }
 
-        var privateFields = privateValues.ToDictionary(f => f.Key, f => JsonSerializer.SerializeToNode(f.Value, PayloadJson));
-        var everything = (JsonObject)publicFields.DeepClone();
-        foreach (var (name, value) in privateFields)
+        foreach (var (name, value) in privateValues)
         {
-            everything[name] = value?.DeepClone();
+            fields.AddPrivate(name, value!);
         }
 
         var act = new Act
         {
-            Id = Guid.NewGuid(),
+            Id = Guid.CreateVersion7(),
             ApplicationId = Guid.NewGuid(),
             Type = "submit",
             ActorId = Guid.NewGuid(),
             ActorRole = "applicant",
             ActorName = "深圳市数据示例科技有限公司",
             At = DateTimeOffset.UtcNow,
-            Payload = everything.ToJsonString(PayloadJson),
+            Payload = fields.Payload(),
         };
-        await LogAppender.AppendAsync(db, act, publicFields, privateFields, ct);
+        await LogAppender.AppendAsync(db, act, fields, ct);
         return act;
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
@@ -39,32 +40,45 @@ public static class LogAppender
     public static Task<LogEntry> AppendAsync(
         RegistryDbContext db, Act act, JsonObject publicFields, IReadOnlyDictionary<string, JsonNode?> privateFields, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(act);
         ArgumentNullException.ThrowIfNull(publicFields);
         ArgumentNullException.ThrowIfNull(privateFields);
+        var publicMembers = publicFields.Where(f => f.Value is not null).Select(f => (f.Key, JsonCanonicalizer.Canonicalize(f.Value))).ToList();
+        var privateValues = privateFields.Where(f => f.Value is not null).Select(f => (f.Key, JsonCanonicalizer.Canonicalize(f.Value))).ToList();
+        return AppendCoreAsync(db, act, publicMembers, privateValues, cancellationToken);
+    }
+
+    /// <summary>
+    /// As the other overload, from fields already serialised and canonicalised by
+    /// <see cref="ActFields"/> (the act's payload comes from the same object).
+    /// </summary>
+    /// <returns>The entry; its index, bytes and leaf hash are set when the context saves.</returns>
+    /// <exception cref="InvalidOperationException">No transaction is open, or the entry is too large.</exception>
+    public static Task<LogEntry> AppendAsync(RegistryDbContext db, Act act, ActFields fields, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        return AppendCoreAsync(db, act, fields.Public, fields.Private, cancellationToken);
+    }
+
+    private static Task<LogEntry> AppendCoreAsync(
+        RegistryDbContext db, Act act, IReadOnlyList<(string Name, byte[] Canonical)> publicMembers,
+        IReadOnlyList<(string Name, byte[] Canonical)> privateValues, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(act);
         cancellationToken.ThrowIfCancellationRequested();
         _ = db.Database.CurrentTransaction
             ?? throw new InvalidOperationException($"Couldn't log act {act.Type}: an act must be appended inside its transaction; none is open.");
 
         var pending = new PendingLogEntry(act, new LogEntry { ActId = act.Id });
         AddHeader(pending, act);
-        foreach (var (name, value) in publicFields.Where(f => f.Value is not null))
+        foreach (var (name, canonical) in publicMembers)
         {
-            pending.Set(name, JsonCanonicalizer.Canonicalize(value));
+            pending.Set(name, canonical);
         }
 
-        if (privateFields.Count > 0)
+        if (privateValues.Count > 0)
         {
-            var digests = new JsonObject();
-            foreach (var (name, value) in privateFields.Where(f => f.Value is not null))
-            {
-                var salt = RandomNumberGenerator.GetBytes(16);
-                digests[name] = Digest(salt, value!);
-                pending.Secrets.Add(new ActSecret { ActId = act.Id, Name = name, Salt = salt });
-            }
-
-            pending.Set("private", JsonCanonicalizer.Canonicalize(digests));
+            pending.Set("private", Digests(act, privateValues, pending.Secrets));
         }
 
         // The index has at least one digit; refuse now what cannot fit whatever index it gets.
@@ -76,6 +90,46 @@ public static class LogAppender
         db.Acts.Add(act);
         db.PendingLogEntries.Add(pending);
         return Task.FromResult(pending.LogEntry);
+    }
+
+    // The entry's "private" object: each private field's salted digest, members sorted by name
+    // (RFC 8785 §3.2.3); a later field of the same name replaces an earlier one.
+    private static byte[] Digests(Act act, IReadOnlyList<(string Name, byte[] Canonical)> privateValues, List<ActSecret> secrets)
+    {
+        var latest = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var (name, canonical) in privateValues)
+        {
+            latest[name] = canonical;
+        }
+
+        var output = new ArrayBufferWriter<byte>(latest.Count * 96);
+        output.Write("{"u8);
+        foreach (var (name, canonical) in latest)
+        {
+            var salt = RandomNumberGenerator.GetBytes(16);
+            secrets.Add(new ActSecret { ActId = act.Id, Name = name, Salt = salt });
+            output.Write(output.WrittenCount > 1 ? ","u8 : []);
+            JsonCanonicalizer.WriteString(name, output);
+            output.Write(":\""u8);
+            WriteDigest(salt, canonical, output);
+            output.Write("\""u8);
+        }
+
+        output.Write("}"u8);
+        return output.WrittenSpan.ToArray();
+    }
+
+    // Lowercase hex SHA-256 of salt ‖ canonical value, as ASCII.
+    private static void WriteDigest(ReadOnlySpan<byte> salt, ReadOnlySpan<byte> canonical, ArrayBufferWriter<byte> output)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(salt);
+        hash.AppendData(canonical);
+        Span<byte> digest = stackalloc byte[32];
+        hash.GetHashAndReset(digest);
+        var hex = output.GetSpan(64);
+        _ = Convert.TryToHexStringLower(digest, hex, out var written);
+        output.Advance(written);
     }
 
     /// <summary>
@@ -101,11 +155,23 @@ public static class LogAppender
     {
         entry.Set("logVersion", Number(LogVersion));
         entry.Set("index", null);
-        entry.Set("act", JsonCanonicalizer.Canonicalize(JsonValue.Create(act.Type)));
-        entry.Set("actId", JsonCanonicalizer.Canonicalize(JsonValue.Create(act.Id.ToString())));
-        entry.Set("at", JsonCanonicalizer.Canonicalize(JsonValue.Create(
-            act.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture))));
-        entry.Set("actor", JsonCanonicalizer.Canonicalize(new JsonObject { ["role"] = act.ActorRole, ["name"] = act.ActorName }));
+        entry.Set("act", JsonCanonicalizer.CanonicalizeString(act.Type));
+        entry.Set("actId", JsonCanonicalizer.CanonicalizeString(act.Id.ToString()));
+        entry.Set("at", JsonCanonicalizer.CanonicalizeString(
+            act.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture)));
+        entry.Set("actor", Actor(act));
+    }
+
+    // {"name":…,"role":…}: the members in canonical order.
+    private static byte[] Actor(Act act)
+    {
+        var output = new ArrayBufferWriter<byte>(act.ActorName.Length * 3 + act.ActorRole.Length + 24);
+        output.Write("{\"name\":"u8);
+        JsonCanonicalizer.WriteString(act.ActorName, output);
+        output.Write(",\"role\":"u8);
+        JsonCanonicalizer.WriteString(act.ActorRole, output);
+        output.Write("}"u8);
+        return output.WrittenSpan.ToArray();
     }
 
     /// <summary>RFC 8785 §3.2.2.3 form of an integer: plain digits up to 2^53, where a double is

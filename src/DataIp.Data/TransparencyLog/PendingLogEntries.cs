@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using DataIp.Data.Acts;
 using DataIp.Data.Numbering;
 using DataIp.Domain.Canonicalization;
@@ -103,7 +102,7 @@ internal sealed class PendingLogEntry(Act act, LogEntry logEntry)
     /// <summary>Sets a top-level member to a canonical value, replacing one of the same name;
     /// <c>null</c> stands for the entry's index.</summary>
     public void Set(string name, byte[]? canonicalValue) =>
-        _members[name] = (JsonCanonicalizer.Canonicalize(JsonValue.Create(name)), canonicalValue);
+        _members[name] = (JsonCanonicalizer.CanonicalizeString(name), canonicalValue);
 
     /// <summary>The entry's length in bytes if its index is <paramref name="index"/>.</summary>
     public int EntryLengthWith(long index)

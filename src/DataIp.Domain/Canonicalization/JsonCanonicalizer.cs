@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -92,6 +93,42 @@ public static class JsonCanonicalizer
         return writer.WriteNode(node, 1)
             ? writer.ToArray()
             : throw new ArgumentException(writer.Message, nameof(node));
+    }
+
+    /// <summary>
+    /// Canonicalises JSON text the caller vouches for straight into <paramref name="output"/>,
+    /// reading it once forward, without building a document: the fast path for JSON that
+    /// System.Text.Json has just written. Same bytes, same refusals as
+    /// <see cref="Canonicalize(ReadOnlySpan{byte})"/>.
+    /// </summary>
+    /// <param name="utf8Json">One JSON value as UTF-8.</param>
+    /// <param name="output">Where the canonical bytes are appended.</param>
+    /// <exception cref="ArgumentException">The input is refused; the message says why.</exception>
+    public static void CanonicalizeTo(ReadOnlySpan<byte> utf8Json, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        StreamingCanonicalizer.Write(utf8Json, output);
+    }
+
+    /// <summary>Appends a string in canonical form (RFC 8785 §3.2.2.2), quotes included.</summary>
+    /// <param name="value">The string's UTF-16 text.</param>
+    /// <param name="output">Where the canonical bytes are appended.</param>
+    /// <exception cref="ArgumentException">The text holds a lone surrogate.</exception>
+    public static void WriteString(ReadOnlySpan<char> value, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        StreamingCanonicalizer.WriteString(value, output);
+    }
+
+    /// <summary>A string in canonical form (RFC 8785 §3.2.2.2), quotes included.</summary>
+    /// <param name="value">The string's UTF-16 text.</param>
+    /// <returns>The canonical UTF-8 bytes.</returns>
+    /// <exception cref="ArgumentException">The text holds a lone surrogate.</exception>
+    public static byte[] CanonicalizeString(ReadOnlySpan<char> value)
+    {
+        var output = new ArrayBufferWriter<byte>(value.Length + 2);
+        StreamingCanonicalizer.WriteString(value, output);
+        return output.WrittenSpan.ToArray();
     }
 
     private static byte[] OrThrow(CanonicalizationResult result, string parameter) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DataIp.Data.Acts;
@@ -68,6 +69,53 @@ public sealed class LogAppenderTests
         Assert.Equal(Convert.ToHexString(expected), Convert.ToHexString(logEntry.Entry));
         var stored = await db.LogEntries.AsNoTracking().SingleAsync(e => e.Index == act.LogIndex);
         Assert.Equal(expected, stored.Entry);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task SaveChanges_ActFieldsWithTrickyValues_SameBytesAsReferenceBuild(DatabaseProvider provider)
+    {
+        await using var registry = await TestRegistry.CreateAsync(provider);
+        await using var db = registry.Open();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var act = NewAct("submit");
+        var (publicValues, privateValues) = TrickyValues();
+        var fields = new ActFields(PayloadJson);
+        foreach (var (name, value) in publicValues)
+        {
+            fields.AddPublic(name, value);
+        }
+
+        foreach (var (name, value) in privateValues)
+        {
+            fields.AddPrivate(name, value);
+        }
+
+        act.Payload = fields.Payload();
+        var logEntry = await LogAppender.AppendAsync(db, act, fields, CancellationToken.None);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+
+        // The reference: each value through JsonNode, as ActRecorder built entries and payloads before.
+        var publicFields = new JsonObject();
+        foreach (var (name, value) in publicValues)
+        {
+            publicFields[name] = JsonSerializer.SerializeToNode(value, PayloadJson);
+        }
+
+        var privateFields = privateValues.ToDictionary(f => f.Key, f => JsonSerializer.SerializeToNode(f.Value, PayloadJson));
+        var everything = (JsonObject)publicFields.DeepClone();
+        foreach (var (name, value) in privateFields)
+        {
+            everything[name] = value?.DeepClone();
+        }
+
+        var salts = await db.ActSecrets.AsNoTracking().Where(s => s.ActId == act.Id).ToDictionaryAsync(s => s.Name, s => s.Salt);
+        var expected = ReferenceEntry(act, publicFields, privateFields, salts);
+        Assert.Equal(Encoding.UTF8.GetString(expected), Encoding.UTF8.GetString(logEntry.Entry));
+        Assert.Equal(expected, (await db.LogEntries.AsNoTracking().SingleAsync(e => e.Index == act.LogIndex)).Entry);
+        // The payload is the same JSON; only optional escapes may differ ('+' in a date was "\u002B").
+        Assert.True(JsonNode.DeepEquals(everything, JsonNode.Parse(act.Payload)), act.Payload);
     }
 
     [Theory]
@@ -223,6 +271,69 @@ public sealed class LogAppenderTests
         ["nested"] = new JsonObject { ["b"] = 1, ["a"] = new JsonObject { ["€"] = "x", ["\u00e9"] = 0.000001 } },
         ["for"] = act.Type,
     };
+
+    private enum Kind
+    {
+        SelfGenerated,
+        ThirdParty,
+    }
+
+    private sealed record Contact(string Name, string? Phone, Kind Kind, DateTimeOffset Since, DateOnly Day, decimal Share, double Ratio);
+
+    // CLR values as handlers pass them: records, anonymous objects, dictionaries whose keys sort
+    // differently in UTF-16 and UTF-8, enums, dates, numbers at the edges of ECMAScript form,
+    // strings with controls and non-ASCII; a public field replaced by a later one of the same name.
+    private static (List<KeyValuePair<string, object>> Public, List<KeyValuePair<string, object>> Private) TrickyValues()
+    {
+        var contact = new Contact("张三 \"引号\"\u0001\n", null, Kind.ThirdParty,
+            new DateTimeOffset(2026, 11, 27, 10, 30, 0, TimeSpan.FromHours(8)), new DateOnly(2026, 2, 28), 12.50m, 0.1 + 0.2);
+        var map = new Dictionary<string, object?>
+        {
+            ["\uFB33"] = 1,
+            ["\U0001F600"] = 2,
+            ["€"] = 1e21,
+            ["Zed"] = -0.0,
+            ["a"] = 1.5e-7,
+            ["b"] = 9007199254740993L,
+            ["c"] = new[] { 1, 2, 3 },
+            ["d"] = null,
+            ["e"] = "</script>&'\u2028\u007f",
+        };
+        List<KeyValuePair<string, object>> publicValues =
+        [
+            new("applicationNumber", "SQ44002025000001"),
+            new("kind", Kind.SelfGenerated),
+            new("at", new DateTimeOffset(2026, 11, 27, 2, 30, 15, TimeSpan.Zero)),
+            new("numbers", new object[] { 0, -1, 12_000_000L, 0.000001, 1e-7, 123456789012345678L, 1.0m, float.MaxValue }),
+            new("数据名称", "城市交通（第1批）\t"),
+            new("kind", Kind.ThirdParty),
+        ];
+        List<KeyValuePair<string, object>> privateValues =
+        [
+            new("contact", contact),
+            new("map", map),
+            new("anonymous", new { Right = "holding", Basis = "授权", Nested = new { Z = true, A = false } }),
+            new("holder", "深圳市数据科技有限公司"),
+        ];
+        return (publicValues, privateValues);
+    }
+
+    private static readonly JsonSerializerOptions PayloadJson = CreatePayloadJson();
+
+    // ActRecorder.PayloadJson's options (the web host is not referenced here).
+    private static JsonSerializerOptions CreatePayloadJson()
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            DictionaryKeyPolicy = JsonNamingPolicy.CamelCase,
+            DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        };
+        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
 
     private static Dictionary<string, JsonNode?> Private() => new()
     {

@@ -40,6 +40,22 @@ public sealed partial class JsonCanonicalizerPropertyTests
 
     [Theory]
     [MemberData(nameof(Seeds))]
+    public void CanonicalizeTo_RandomJson_SameBytesAsTheDocumentCanonicalizer(int seed)
+    {
+        var random = new Random(seed);
+        for (var sample = 0; sample < 40; sample++)
+        {
+            var input = WriteRandom(random);
+            var output = new System.Buffers.ArrayBufferWriter<byte>();
+
+            JsonCanonicalizer.CanonicalizeTo(input, output);
+
+            Assert.Equal(Convert.ToHexString(JsonCanonicalizer.Canonicalize(input)), Convert.ToHexString(output.WrittenSpan));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
     public void Canonicalize_RandomDouble_IsShortestEcmaScriptTextOfTheSameValue(int seed)
     {
         var random = new Random(seed);

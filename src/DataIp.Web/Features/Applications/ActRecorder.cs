@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using DataIp.Data;
@@ -40,32 +39,12 @@ public static class ActRecorder
         ArgumentNullException.ThrowIfNull(party);
         ArgumentNullException.ThrowIfNull(record);
         var reason = string.IsNullOrWhiteSpace(record.Reason) ? null : record.Reason.Trim();
-        var publicFields = ToJson(record.Public);
-        var privateFields = (record.Private ?? new Dictionary<string, object?>())
-            .Where(f => f.Value is not null)
-            .ToDictionary(f => f.Key, f => JsonSerializer.SerializeToNode(f.Value, PayloadJson));
-        if (reason is not null)
-        {
-            if (record.ReasonIsPublic)
-            {
-                publicFields["reason"] = reason;
-            }
-            else
-            {
-                privateFields["reason"] = JsonValue.Create(reason);
-            }
-        }
-
-        // The act row keeps every field in clear for those who may read the application.
-        var everything = (JsonObject)publicFields.DeepClone();
-        foreach (var (name, value) in privateFields.Where(f => f.Key != "reason"))
-        {
-            everything[name] = value?.DeepClone();
-        }
-
+        var fields = Fields(record, reason);
         var act = new Act
         {
-            Id = Guid.NewGuid(),
+            // Version 7: time-ordered, so the act-id and entry-id indexes grow at their end
+            // instead of taking each insert on a random page; 74 bits stay random.
+            Id = Guid.CreateVersion7(),
             ApplicationId = applicationId,
             Type = type,
             ActorId = party.AccountId,
@@ -73,21 +52,44 @@ public static class ActRecorder
             ActorName = party.Name,
             At = at.ToUniversalTime(),
             Reason = reason,
-            Payload = everything.ToJsonString(PayloadJson),
+            Payload = fields.Payload(),
         };
-        await LogAppender.AppendAsync(db, act, publicFields, privateFields, cancellationToken).ConfigureAwait(false);
+        await LogAppender.AppendAsync(db, act, fields, cancellationToken).ConfigureAwait(false);
         return act;
     }
 
-    private static JsonObject ToJson(IReadOnlyDictionary<string, object?> fields)
+    // Each field serialised once (ActFields). The act row keeps every field in clear for those who
+    // may read the application, except a private reason, which the row holds in its own column.
+    private static ActFields Fields(ActRecord record, string? reason)
     {
-        var json = new JsonObject();
-        foreach (var (name, value) in fields.Where(f => f.Value is not null))
+        var fields = new ActFields(PayloadJson);
+        foreach (var (name, value) in record.Public)
         {
-            json[name] = JsonSerializer.SerializeToNode(value, PayloadJson);
+            if (value is not null)
+            {
+                fields.AddPublic(name, value);
+            }
         }
 
-        return json;
+        if (reason is not null && record.ReasonIsPublic)
+        {
+            fields.AddPublic("reason", reason);
+        }
+
+        foreach (var (name, value) in record.Private ?? new Dictionary<string, object?>())
+        {
+            if (value is not null)
+            {
+                fields.AddPrivate(name, value, inPayload: name != "reason");
+            }
+        }
+
+        if (reason is not null && !record.ReasonIsPublic)
+        {
+            fields.AddPrivate("reason", reason, inPayload: false);
+        }
+
+        return fields;
     }
 
     private static JsonSerializerOptions CreatePayloadJson()
