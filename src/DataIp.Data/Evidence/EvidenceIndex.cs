@@ -87,21 +87,7 @@ public sealed class EvidenceIndex(RegistryDbContext db)
 
     /// <summary>Decodes stored values: 128 × 8 bytes little-endian.</summary>
     /// <exception cref="ArgumentException">The bytes are not 128 values.</exception>
-    public static ulong[] ReadValues(ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.Length != OverlapBands.SketchSize * sizeof(ulong))
-        {
-            throw new ArgumentException($"A stored sketch has {OverlapBands.SketchSize * sizeof(ulong)} bytes; this one has {bytes.Length}.", nameof(bytes));
-        }
-
-        var values = new ulong[OverlapBands.SketchSize];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = BinaryPrimitives.ReadUInt64LittleEndian(bytes[(i * sizeof(ulong))..]);
-        }
-
-        return values;
-    }
+    public static ulong[] ReadValues(ReadOnlySpan<byte> bytes) => OverlapBands.ReadValues(bytes);
 
     /// <summary>Encodes values for storage: each 8 bytes little-endian.</summary>
     public static byte[] WriteValues(IReadOnlyList<ulong> values)

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using DataIp.Domain.Fingerprinting;
 
 namespace DataIp.Domain.Evidence;
 
@@ -41,10 +42,10 @@ public static class OverlapBands
         for (var band = 0; band < BandCount; band++)
         {
             // The band number is mixed in first, so equal values in different bands give different keys.
-            var key = Mix((ulong)band + 0x6F7665726C6170UL);
+            var key = MinHash.Mix((ulong)band + 0x6F7665726C6170UL);
             for (var row = 0; row < RowsPerBand; row++)
             {
-                key = Mix(key ^ values[(band * RowsPerBand) + row]);
+                key = MinHash.Mix(key ^ values[(band * RowsPerBand) + row]);
             }
 
             keys[band] = unchecked((long)key);
@@ -90,25 +91,25 @@ public static class OverlapBands
             return null;
         }
 
+        return ReadValues(bytes.AsSpan(0, written));
+    }
+
+    /// <summary>Sketch values from their byte form, 128 × 8 bytes little-endian (as in a manifest
+    /// and as stored).</summary>
+    /// <exception cref="ArgumentException">The bytes are not 128 values.</exception>
+    public static ulong[] ReadValues(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length != SketchSize * sizeof(ulong))
+        {
+            throw new ArgumentException($"A sketch has {SketchSize * sizeof(ulong)} bytes; these are {bytes.Length}.", nameof(bytes));
+        }
+
         var values = new ulong[SketchSize];
         for (var i = 0; i < SketchSize; i++)
         {
-            values[i] = BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(i * sizeof(ulong)));
+            values[i] = BinaryPrimitives.ReadUInt64LittleEndian(bytes[(i * sizeof(ulong))..]);
         }
 
         return values;
-    }
-
-    /// <summary>The SplitMix64 finaliser (docs/fingerprint-format.md §4).</summary>
-    private static ulong Mix(ulong x)
-    {
-        unchecked
-        {
-            x ^= x >> 30;
-            x *= 0xBF58476D1CE4E5B9UL;
-            x ^= x >> 27;
-            x *= 0x94D049BB133111EBUL;
-            return x ^ (x >> 31);
-        }
     }
 }
