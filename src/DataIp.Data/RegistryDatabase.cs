@@ -96,8 +96,9 @@ public static class RegistryDatabase
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    // Checkpoints are the sequencer's job (SqliteWal), not the committing writer's.
     private static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseSqlite(connectionString);
+        builder.UseSqlite(connectionString).AddInterceptors(SqliteWal.ConnectionSetup.Instance);
 
     private static void ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseNpgsql(connectionString);

@@ -28,6 +28,12 @@ public static class LogAppender
     /// <summary>The format version every entry carries.</summary>
     public const int LogVersion = 1;
 
+    private const int SaltBytes = 16;
+
+    // A SHA-256 context per thread, reused: creating one costs more than hashing a short value.
+    [ThreadStatic]
+    private static IncrementalHash? _threadHash;
+
     /// <summary>
     /// Builds the act's entry (public fields in clear, private ones as salted digests) and adds
     /// the act, its entry and its salts to the context. The next <c>SaveChanges</c> gives the
@@ -87,7 +93,7 @@ public static class LogAppender
             throw TooLarge(act, pending.EntryLengthWith(0));
         }
 
-        db.Acts.Add(act);
+        // The act row is written with the entry, not by EF's change tracker (PendingLogEntries).
         db.PendingLogEntries.Add(pending);
         return Task.FromResult(pending.LogEntry);
     }
@@ -96,22 +102,36 @@ public static class LogAppender
     // (RFC 8785 §3.2.3); a later field of the same name replaces an earlier one.
     private static byte[] Digests(Act act, IReadOnlyList<(string Name, byte[] Canonical)> privateValues, List<ActSecret> secrets)
     {
-        var latest = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var (name, canonical) in privateValues)
+        var latest = new List<(string Name, byte[] Canonical)>(privateValues.Count);
+        foreach (var field in privateValues)
         {
-            latest[name] = canonical;
+            var at = latest.FindIndex(f => string.Equals(f.Name, field.Name, StringComparison.Ordinal));
+            if (at >= 0)
+            {
+                latest[at] = field;
+            }
+            else
+            {
+                latest.Add(field);
+            }
         }
 
+        latest.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        // One draw from the system's generator for all the act's salts.
+        var salts = new byte[latest.Count * SaltBytes];
+        RandomNumberGenerator.Fill(salts);
+        var hash = _threadHash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var output = new ArrayBufferWriter<byte>(latest.Count * 96);
         output.Write("{"u8);
-        foreach (var (name, canonical) in latest)
+        for (var i = 0; i < latest.Count; i++)
         {
-            var salt = RandomNumberGenerator.GetBytes(16);
+            var (name, canonical) = latest[i];
+            var salt = salts.AsSpan(i * SaltBytes, SaltBytes).ToArray();
             secrets.Add(new ActSecret { ActId = act.Id, Name = name, Salt = salt });
-            output.Write(output.WrittenCount > 1 ? ","u8 : []);
+            output.Write(i > 0 ? ","u8 : []);
             JsonCanonicalizer.WriteString(name, output);
             output.Write(":\""u8);
-            WriteDigest(salt, canonical, output);
+            WriteDigest(hash, salt, canonical, output);
             output.Write("\""u8);
         }
 
@@ -120,9 +140,8 @@ public static class LogAppender
     }
 
     // Lowercase hex SHA-256 of salt ‖ canonical value, as ASCII.
-    private static void WriteDigest(ReadOnlySpan<byte> salt, ReadOnlySpan<byte> canonical, ArrayBufferWriter<byte> output)
+    private static void WriteDigest(IncrementalHash hash, ReadOnlySpan<byte> salt, ReadOnlySpan<byte> canonical, ArrayBufferWriter<byte> output)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(salt);
         hash.AppendData(canonical);
         Span<byte> digest = stackalloc byte[32];

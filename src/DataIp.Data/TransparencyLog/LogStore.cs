@@ -57,6 +57,7 @@ public sealed class LogStore(RegistryDbContext db)
         var leaves = await db.LogEntries.AsNoTracking().Where(e => e.Index >= state.IntegratedSize)
             .OrderBy(e => e.Index).Take(maxEntries).Select(e => new { e.Index, e.LeafHash })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var nodes = new List<LogNode>(leaves.Count + 64);
         foreach (var leaf in leaves)
         {
             if (leaf.Index != (long)range.Size)
@@ -68,11 +69,13 @@ public sealed class LogStore(RegistryDbContext db)
             {
                 if (node.Level > 0)
                 {
-                    db.LogNodes.Add(new LogNode { Key = LogNodeKey.Of(node.Level, (long)node.Index), Hash = hash.ToArray() });
+                    nodes.Add(new LogNode { Key = LogNodeKey.Of(node.Level, (long)node.Index), Hash = hash.ToArray() });
                 }
             });
         }
 
+        // The nodes without the change tracker (about one per entry); the state through EF.
+        await new LogRowWriter(db).InsertNodesAsync(nodes, async: true, cancellationToken).ConfigureAwait(false);
         state.IntegratedSize = (long)range.Size;
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

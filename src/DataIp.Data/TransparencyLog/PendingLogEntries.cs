@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DataIp.Data.Acts;
 using DataIp.Data.Numbering;
 using DataIp.Domain.Canonicalization;
@@ -16,7 +17,7 @@ namespace DataIp.Data.TransparencyLog;
 /// <item>each entry is completed with its index (RFC 8785 canonical bytes, leaf hash) and the index
 /// is set on its act;</item>
 /// <item>the acts, entries and salts are inserted without the change tracker
-/// (<see cref="LogRowWriter"/>), and the acts then tracked as stored;</item>
+/// (<see cref="LogRowWriter"/>); the acts are never tracked;</item>
 /// <item>then EF saves everything else, in the same transaction.</item>
 /// </list>
 /// If saving fails, the transaction must be rolled back, as after any failed <c>SaveChanges</c>.
@@ -66,21 +67,13 @@ internal sealed class PendingLogEntries
             _entries[i].Complete(checked(first + i));
         }
 
-        // 3. The rows, without the change tracker.
+        // 3. The rows, without the change tracker; each act gets its sequence. The acts are not
+        // tracked: EF never writes them, and no code path changes an act once recorded (acts read
+        // back by a query are tracked, and RegistryDbContext refuses changes to those).
         var writer = new LogRowWriter(db);
-        var sequences = await writer.InsertActsAsync([.. _entries.Select(e => e.Act)], async, cancellationToken).ConfigureAwait(false);
+        await writer.InsertActsAsync([.. _entries.Select(e => e.Act)], async, cancellationToken).ConfigureAwait(false);
         await writer.InsertEntriesAsync([.. _entries.Select(e => e.LogEntry)], async, cancellationToken).ConfigureAwait(false);
         await writer.InsertSecretsAsync([.. _entries.SelectMany(e => e.Secrets)], async, cancellationToken).ConfigureAwait(false);
-
-        // 4. The context now sees the acts as stored (Unchanged, with their sequence), so that EF
-        // does not insert them again and still refuses any change to them.
-        foreach (var pending in _entries)
-        {
-            var entry = db.Entry(pending.Act);
-            entry.Property(a => a.Sequence).CurrentValue = sequences[pending.Act.Id];
-            entry.State = EntityState.Unchanged;
-        }
-
         _entries.Clear();
     }
 }
@@ -88,6 +81,9 @@ internal sealed class PendingLogEntries
 /// <summary>An act's entry, prepared by <see cref="LogAppender"/> but for its index.</summary>
 internal sealed class PendingLogEntry(Act act, LogEntry logEntry)
 {
+    // Canonical forms of member names: a few dozen names written in code, shared by all entries.
+    private static readonly ConcurrentDictionary<string, byte[]> CanonicalNames = new(StringComparer.Ordinal);
+
     // Top-level members: name → (canonical name, canonical value); a null value is the index, still to come.
     private readonly Dictionary<string, (byte[] Name, byte[]? Value)> _members = new(StringComparer.Ordinal);
 
@@ -102,7 +98,7 @@ internal sealed class PendingLogEntry(Act act, LogEntry logEntry)
     /// <summary>Sets a top-level member to a canonical value, replacing one of the same name;
     /// <c>null</c> stands for the entry's index.</summary>
     public void Set(string name, byte[]? canonicalValue) =>
-        _members[name] = (JsonCanonicalizer.CanonicalizeString(name), canonicalValue);
+        _members[name] = (CanonicalNames.GetOrAdd(name, static n => JsonCanonicalizer.CanonicalizeString(n)), canonicalValue);
 
     /// <summary>The entry's length in bytes if its index is <paramref name="index"/>.</summary>
     public int EntryLengthWith(long index)

@@ -58,6 +58,8 @@ public sealed class LogSequencer(IServiceScopeFactory scopes, LogKeys keys, Time
 
             var signed = await SignAsync(scope.ServiceProvider.GetRequiredService<RegistryDbContext>(), size, root, cancellationToken).ConfigureAwait(false);
             CheckpointSigned?.Invoke(this, signed);
+            // New acts arrived: copy SQLite's WAL into the database here, not in a writer's commit.
+            _ = await SqliteWal.CheckpointAsync(scope.ServiceProvider.GetRequiredService<RegistryDbContext>(), cancellationToken).ConfigureAwait(false);
             return signed;
         }
         finally
