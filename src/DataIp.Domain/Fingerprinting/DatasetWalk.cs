@@ -5,13 +5,14 @@ namespace DataIp.Domain.Fingerprinting;
 /// <summary>
 /// Lists the files of a files-mode dataset (docs/fingerprint-format.md §2.1–§2.3): every regular
 /// file beneath a directory, or the one file given; paths relative, '/'-joined and NFC; ordered
-/// by their UTF-8 bytes. Symbolic links are refused, as are names that are not valid Unicode and
-/// two paths equal after NFC.
+/// by their UTF-8 bytes. Anything else (a symbolic link, a named pipe, a socket, a device) is
+/// refused before it is opened, as are names that are not valid Unicode and two paths equal
+/// after NFC.
 /// </summary>
 internal static class DatasetWalk
 {
     /// <summary>The files, in committed order.</summary>
-    /// <exception cref="FingerprintException">Unreadable, a link, or an invalid path.</exception>
+    /// <exception cref="FingerprintException">Unreadable, not a regular file or directory, or an invalid path.</exception>
     public static IReadOnlyList<DatasetFile> List(string path, CancellationToken cancellationToken)
     {
         var full = System.IO.Path.GetFullPath(path);
@@ -21,21 +22,23 @@ internal static class DatasetWalk
             throw new FingerprintException(FingerprintErrorKind.Unreadable, path, $"couldn't read {path}: no such file or directory.");
         }
 
-        RefuseLink(root, path);
         var files = new List<DatasetFile>();
-        if (root is FileInfo file)
+        switch (EntryKinds.Of(root))
         {
-            files.Add(new DatasetFile(Committed(file.Name, path), file.FullName, file.Length));
-        }
-        else
-        {
-            Walk((DirectoryInfo)root, string.Empty, files, cancellationToken);
+            case EntryKind.RegularFile:
+                files.Add(new DatasetFile(Committed(root.Name, path), root.FullName, new FileInfo(root.FullName).Length));
+                break;
+            case EntryKind.Directory:
+                Walk(new Dataset(path, root.FullName), new DirectoryInfo(root.FullName), string.Empty, files, cancellationToken);
+                break;
+            case var other:
+                throw new FingerprintException(FingerprintErrorKind.NotRegularFile, path, $"couldn't fingerprint {path}: it is {EntryKinds.Describe(other)}, not a regular file; only regular files and directories are committed.");
         }
 
         return Order(files);
     }
 
-    private static void Walk(DirectoryInfo directory, string prefix, List<DatasetFile> files, CancellationToken cancellationToken)
+    private static void Walk(Dataset dataset, DirectoryInfo directory, string prefix, List<DatasetFile> files, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         FileSystemInfo[] entries;
@@ -50,26 +53,29 @@ internal static class DatasetWalk
 
         foreach (var entry in entries)
         {
-            RefuseLink(entry, entry.FullName);
-            var relative = prefix + Committed(entry.Name, entry.FullName);
-            if (entry is DirectoryInfo child)
+            // The kind comes first, from the entry itself: a pipe or a device must never be opened,
+            // and a link to a directory must not be walked into.
+            var kind = EntryKinds.Of(entry);
+            if (kind is not (EntryKind.RegularFile or EntryKind.Directory))
             {
-                Walk(child, relative + "/", files, cancellationToken);
+                var relative = System.IO.Path.GetRelativePath(dataset.FullPath, entry.FullName);
+                throw new FingerprintException(FingerprintErrorKind.NotRegularFile, entry.FullName, $"couldn't fingerprint {dataset.Shown}: {relative} is {EntryKinds.Describe(kind)}, not a regular file; only regular files and directories are committed.");
+            }
+
+            var committed = prefix + Committed(entry.Name, entry.FullName);
+            if (kind == EntryKind.Directory)
+            {
+                Walk(dataset, new DirectoryInfo(entry.FullName), committed + "/", files, cancellationToken);
             }
             else
             {
-                files.Add(new DatasetFile(relative, entry.FullName, ((FileInfo)entry).Length));
+                files.Add(new DatasetFile(committed, entry.FullName, ((FileInfo)entry).Length));
             }
         }
     }
 
-    private static void RefuseLink(FileSystemInfo entry, string shown)
-    {
-        if (entry.LinkTarget is not null || entry.Attributes.HasFlag(FileAttributes.ReparsePoint) || entry.Attributes.HasFlag(FileAttributes.Device))
-        {
-            throw new FingerprintException(FingerprintErrorKind.NotRegularFile, shown, $"couldn't fingerprint {shown}: it is a symbolic link or special file; only regular files and directories are committed.");
-        }
-    }
+    /// <summary>The directory being fingerprinted: as the caller wrote it (for messages) and in full.</summary>
+    private sealed record Dataset(string Shown, string FullPath);
 
     /// <summary>A name as committed: NFC. .NET decodes a name that is not UTF-8 with U+FFFD.</summary>
     private static string Committed(string name, string shown)

@@ -78,7 +78,8 @@ public static class Fingerprinter
     /// <summary>The manifest's hash algorithm, refusing what this code cannot compute.</summary>
     internal static FingerprintAlgorithm AlgorithmOf(FingerprintManifest manifest) => FingerprintHash.For(manifest.HashAlgorithm).Algorithm;
 
-    /// <summary>Rows mode reads one regular file: not a directory, not a link.</summary>
+    /// <summary>Rows mode reads one regular file: not a directory, a link, a pipe, a socket or a
+    /// device (which is never opened: a pipe would block, docs/fingerprint-format.md §3).</summary>
     internal static void RequireRegularFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -93,9 +94,9 @@ public static class Fingerprinter
             throw new FingerprintException(FingerprintErrorKind.Unreadable, path, $"couldn't read {path}: no such file.");
         }
 
-        if (info.LinkTarget is not null)
+        if (EntryKinds.Of(info) is not EntryKind.RegularFile and var kind)
         {
-            throw new FingerprintException(FingerprintErrorKind.NotRegularFile, path, $"couldn't read {path}: it is a symbolic link; only regular files are committed.");
+            throw new FingerprintException(FingerprintErrorKind.NotRegularFile, path, $"couldn't read {path}: it is {EntryKinds.Describe(kind)}, not a regular file; only regular files are committed.");
         }
     }
 }

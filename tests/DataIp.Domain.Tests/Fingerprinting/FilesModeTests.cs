@@ -105,6 +105,22 @@ public sealed class FilesModeTests
         Assert.All(manifest.Sketch.Values, v => Assert.Equal(ulong.MaxValue, v));
     }
 
+    // The empty roots are written out in FingerprintHash (so that SHA-256 runs never compile SM3):
+    // they must be H() as computed.
+    [Theory]
+    [InlineData(FingerprintAlgorithm.Sha256)]
+    [InlineData(FingerprintAlgorithm.Sm3)]
+    public void EmptyRoot_IsTheHashOfNothing(FingerprintAlgorithm algorithm)
+    {
+        var hash = FingerprintHash.For(algorithm);
+        var digest = new byte[32];
+
+        hash.HashData([], digest);
+
+        Assert.Equal(Convert.ToHexStringLower(digest), hash.EmptyRoot.ToString());
+        Assert.Equal(Convert.ToHexStringLower(ReferenceFingerprint.H(algorithm, [])), hash.EmptyRoot.ToString());
+    }
+
     [Fact]
     public void FingerprintFiles_SymbolicLink_IsRefusedNamingIt()
     {
