@@ -121,7 +121,7 @@ internal sealed class ActConfiguration : IEntityTypeConfiguration<Act>
 
 internal sealed class LogConfiguration :
     IEntityTypeConfiguration<LogEntry>, IEntityTypeConfiguration<LogNode>, IEntityTypeConfiguration<LogCheckpoint>,
-    IEntityTypeConfiguration<LogState>, IEntityTypeConfiguration<ActSecret>
+    IEntityTypeConfiguration<LogState>
 {
     public void Configure(EntityTypeBuilder<LogEntry> builder)
     {
@@ -150,13 +150,6 @@ internal sealed class LogConfiguration :
     {
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).ValueGeneratedNever();
-    }
-
-    public void Configure(EntityTypeBuilder<ActSecret> builder)
-    {
-        builder.HasKey(s => new { s.ActId, s.Name });
-        builder.Property(s => s.Name).HasMaxLength(64);
-        builder.Property(s => s.Salt).HasMaxLength(16);
     }
 }
 

@@ -60,8 +60,6 @@ public abstract class RegistryDbContext(DbContextOptions options) : IdentityUser
     /// <summary>The sequencer's progress (one row).</summary>
     public DbSet<LogState> LogStates => Set<LogState>();
 
-    /// <summary>Salts of acts' private fields.</summary>
-    public DbSet<ActSecret> ActSecrets => Set<ActSecret>();
 
     /// <summary>As a witness: the latest checkpoint cosigned for each witnessed log.</summary>
     public DbSet<WitnessState> WitnessStates => Set<WitnessState>();

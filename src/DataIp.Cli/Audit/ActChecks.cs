@@ -12,7 +12,7 @@ namespace DataIp.Cli.Audit;
 /// the register keeps. They are written together (ActRecorder): the row's payload holds every
 /// public and private field in clear (a private reason only in <see cref="Act.Reason"/>), the
 /// entry the public fields and, for each private one, SHA-256(salt ‖ canonical value) with the
-/// salt in <see cref="ActSecret"/>. So any later edit of the row shows as a difference.
+/// salt in the row's <see cref="Act.Salts"/>. So any later edit of the row shows as a difference.
 /// </summary>
 internal static class ActChecks
 {
@@ -25,9 +25,8 @@ internal static class ActChecks
     /// <summary>Compares the entry with its act row.</summary>
     /// <param name="entry">The entry as read.</param>
     /// <param name="act">The act row with the entry's act id; null when there is none.</param>
-    /// <param name="salts">The act's salts by field name.</param>
     /// <param name="findings">Receives what is wrong.</param>
-    public static void Check(CheckedEntry entry, Act? act, IReadOnlyDictionary<string, byte[]> salts, List<AuditFinding> findings)
+    public static void Check(CheckedEntry entry, Act? act, List<AuditFinding> findings)
     {
         if (act is null)
         {
@@ -54,6 +53,12 @@ internal static class ActChecks
         }
 
         CheckPublicFields(entry, json, act, payload!, findings);
+        if (!LogAppender.TryReadSalts(act.Salts, out var salts))
+        {
+            findings.Add(new(FindingKind.PrivateDigest, $"{entry.Subject}: the act's salts are not a JSON object of 32-digit hex salts: they were edited"));
+            return;
+        }
+
         CheckPrivateFields(entry, json, act, payload!, salts, findings);
     }
 
@@ -124,7 +129,7 @@ internal static class ActChecks
     {
         if (salt is null)
         {
-            return "its salt is missing from the act's secrets";
+            return "its salt is missing from the act row's salts";
         }
 
         if (value is null)

@@ -80,8 +80,6 @@ internal static class LogAuditor
             var actIds = batch.Select(e => e.ActId).ToList();
             var acts = await db.Acts.AsNoTracking().Where(a => actIds.Contains(a.Id))
                 .ToDictionaryAsync(a => a.Id, cancellationToken).ConfigureAwait(false);
-            var salts = (await db.ActSecrets.AsNoTracking().Where(s => actIds.Contains(s.ActId)).ToListAsync(cancellationToken).ConfigureAwait(false))
-                .ToLookup(s => s.ActId);
             foreach (var entry in batch)
             {
                 if (entry.Index != expected)
@@ -92,7 +90,7 @@ internal static class LogAuditor
                 expected = entry.Index + 1;
                 var checkedEntry = EntryChecks.Check(entry, seenActIds, findings);
                 tree.Append(Hash.TryFromBytes(entry.LeafHash, out var leafHash) ? leafHash : Rfc9162.HashLeaf(entry.Entry));
-                ActChecks.Check(checkedEntry, acts.GetValueOrDefault(entry.ActId), salts[entry.ActId].ToDictionary(s => s.Name, s => s.Salt), findings);
+                ActChecks.Check(checkedEntry, acts.GetValueOrDefault(entry.ActId), findings);
             }
 
             await tree.CheckNodesAsync(db, findings, cancellationToken).ConfigureAwait(false);

@@ -42,4 +42,12 @@ public sealed class Act
     /// (applicationNumber, registrationNumber, certificateNumber, dataName, …).
     /// </summary>
     public string Payload { get; set; } = "{}";
+
+    /// <summary>
+    /// The salts of the act's private fields: a JSON object of field name → 16 random bytes in
+    /// lowercase hex; null when the act has none. The log carries SHA-256(salt ‖ canonical value)
+    /// for each (<c>private.&lt;name&gt;</c>); the salt stays here, so the holder of the value can
+    /// later prove it unchanged without the log disclosing it. Never shown with the act.
+    /// </summary>
+    public string? Salts { get; set; }
 }

@@ -84,7 +84,7 @@ public static class LogAppender
 
         if (privateValues.Count > 0)
         {
-            pending.Set("private", Digests(act, privateValues, pending.Secrets));
+            pending.Set("private", Digests(act, privateValues));
         }
 
         // The index has at least one digit; refuse now what cannot fit whatever index it gets.
@@ -99,8 +99,9 @@ public static class LogAppender
     }
 
     // The entry's "private" object: each private field's salted digest, members sorted by name
-    // (RFC 8785 §3.2.3); a later field of the same name replaces an earlier one.
-    private static byte[] Digests(Act act, IReadOnlyList<(string Name, byte[] Canonical)> privateValues, List<ActSecret> secrets)
+    // (RFC 8785 §3.2.3); a later field of the same name replaces an earlier one. The salts go to
+    // the act row (Act.Salts), as a JSON object of the same names.
+    private static byte[] Digests(Act act, IReadOnlyList<(string Name, byte[] Canonical)> privateValues)
     {
         var latest = new List<(string Name, byte[] Canonical)>(privateValues.Count);
         foreach (var field in privateValues)
@@ -122,20 +123,29 @@ public static class LogAppender
         RandomNumberGenerator.Fill(salts);
         var hash = _threadHash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var output = new ArrayBufferWriter<byte>(latest.Count * 96);
+        var saltsJson = new ArrayBufferWriter<byte>(latest.Count * 56);
         output.Write("{"u8);
+        saltsJson.Write("{"u8);
         for (var i = 0; i < latest.Count; i++)
         {
             var (name, canonical) = latest[i];
-            var salt = salts.AsSpan(i * SaltBytes, SaltBytes).ToArray();
-            secrets.Add(new ActSecret { ActId = act.Id, Name = name, Salt = salt });
+            var salt = salts.AsSpan(i * SaltBytes, SaltBytes);
             output.Write(i > 0 ? ","u8 : []);
             JsonCanonicalizer.WriteString(name, output);
             output.Write(":\""u8);
             WriteDigest(hash, salt, canonical, output);
             output.Write("\""u8);
+            saltsJson.Write(i > 0 ? ","u8 : []);
+            JsonCanonicalizer.WriteString(name, saltsJson);
+            saltsJson.Write(":\""u8);
+            _ = Convert.TryToHexStringLower(salt, saltsJson.GetSpan(2 * SaltBytes), out var written);
+            saltsJson.Advance(written);
+            saltsJson.Write("\""u8);
         }
 
         output.Write("}"u8);
+        saltsJson.Write("}"u8);
+        act.Salts = System.Text.Encoding.UTF8.GetString(saltsJson.WrittenSpan);
         return output.WrittenSpan.ToArray();
     }
 
@@ -163,6 +173,44 @@ public static class LogAppender
         salt.CopyTo(input);
         canonical.CopyTo(input, salt.Length);
         return Convert.ToHexStringLower(SHA256.HashData(input));
+    }
+
+    /// <summary>
+    /// Reads an act's salts (<see cref="Act.Salts"/>: a JSON object of field name → 32 lowercase
+    /// hex digits). No salts is an empty map; anything else that is not such an object is
+    /// <c>false</c> (an edited row), never an exception.
+    /// </summary>
+    public static bool TryReadSalts(string? salts, out Dictionary<string, byte[]> byName)
+    {
+        byName = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        if (salts is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            if (JsonNode.Parse(salts) is not JsonObject members)
+            {
+                return false;
+            }
+
+            foreach (var (name, value) in members)
+            {
+                if (value is not JsonValue text || !text.TryGetValue<string>(out var hex) || hex.Length != 2 * SaltBytes)
+                {
+                    return false;
+                }
+
+                byName[name] = Convert.FromHexString(hex);
+            }
+
+            return true;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or FormatException)
+        {
+            return false;
+        }
     }
 
     internal static InvalidOperationException TooLarge(Act act, int length) =>

@@ -58,23 +58,6 @@ public sealed class LogState
     public long IntegratedSize { get; set; }
 }
 
-/// <summary>
-/// The salt of a private field of an act: the log carries SHA-256(salt ‖ canonical value), the
-/// salt stays here, so the holder of the value can later prove it unchanged without the log
-/// disclosing it.
-/// </summary>
-public sealed class ActSecret
-{
-    /// <summary>The act.</summary>
-    public Guid ActId { get; set; }
-
-    /// <summary>The field's name in the entry's <c>private</c> object.</summary>
-    public string Name { get; set; } = "";
-
-    /// <summary>16 random bytes.</summary>
-    public byte[] Salt { get; set; } = [];
-}
-
 /// <summary>Packs a node's (level, index) into one orderable key: level in the top 7 bits.</summary>
 public static class LogNodeKey
 {

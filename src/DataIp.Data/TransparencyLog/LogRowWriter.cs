@@ -9,7 +9,7 @@ using Npgsql;
 namespace DataIp.Data.TransparencyLog;
 
 /// <summary>
-/// Inserts the log's rows (acts, entries, salts, tree nodes) in the context's transaction without
+/// Inserts the log's rows (acts with their salts, entries, tree nodes) in the context's transaction without
 /// the change tracker. Table names, column names, and how each value is stored (a Guid as SQLite
 /// TEXT, a DateTimeOffset as UTC ticks on SQLite and a UTC timestamptz on PostgreSQL, …) come from
 /// the EF model and its value converters, so the rows are those EF would write.
@@ -51,9 +51,9 @@ internal sealed class LogRowWriter
         string[] columns =
         [
             nameof(Act.LogIndex), nameof(Act.Id), nameof(Act.ApplicationId), nameof(Act.Type), nameof(Act.ActorId),
-            nameof(Act.ActorRole), nameof(Act.ActorName), nameof(Act.At), nameof(Act.Reason), nameof(Act.Payload),
+            nameof(Act.ActorRole), nameof(Act.ActorName), nameof(Act.At), nameof(Act.Reason), nameof(Act.Payload), nameof(Act.Salts),
         ];
-        static object?[] Values(Act a) => [a.LogIndex, a.Id, a.ApplicationId, a.Type, a.ActorId, a.ActorRole, a.ActorName, a.At, a.Reason, a.Payload];
+        static object?[] Values(Act a) => [a.LogIndex, a.Id, a.ApplicationId, a.Type, a.ActorId, a.ActorRole, a.ActorName, a.At, a.Reason, a.Payload, a.Salts];
         if (_connection is SqliteConnection sqlite)
         {
             // Sequence is the table's INTEGER PRIMARY KEY: the rowid SQLite gives each insert.
@@ -78,11 +78,6 @@ internal sealed class LogRowWriter
     /// <summary>Inserts tree nodes (the sequencer's integration).</summary>
     public Task InsertNodesAsync(IReadOnlyList<LogNode> nodes, bool async, CancellationToken cancellationToken) =>
         InsertAsync(Table<LogNode>(nameof(LogNode.Key), nameof(LogNode.Hash)), nodes, n => [n.Key, n.Hash], async, cancellationToken);
-
-    /// <summary>Inserts the salts.</summary>
-    public Task InsertSecretsAsync(IReadOnlyList<ActSecret> secrets, bool async, CancellationToken cancellationToken) =>
-        InsertAsync(Table<ActSecret>(nameof(ActSecret.ActId), nameof(ActSecret.Name), nameof(ActSecret.Salt)),
-            secrets, s => [s.ActId, s.Name, s.Salt], async, cancellationToken);
 
     private Task InsertAsync<T>(TableShape table, IReadOnlyList<T> rows, Func<T, object?[]> values, bool async, CancellationToken cancellationToken)
     {

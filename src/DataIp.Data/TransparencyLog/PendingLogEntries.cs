@@ -73,7 +73,6 @@ internal sealed class PendingLogEntries
         var writer = new LogRowWriter(db);
         await writer.InsertActsAsync([.. _entries.Select(e => e.Act)], async, cancellationToken).ConfigureAwait(false);
         await writer.InsertEntriesAsync([.. _entries.Select(e => e.LogEntry)], async, cancellationToken).ConfigureAwait(false);
-        await writer.InsertSecretsAsync([.. _entries.SelectMany(e => e.Secrets)], async, cancellationToken).ConfigureAwait(false);
         _entries.Clear();
     }
 }
@@ -91,9 +90,6 @@ internal sealed class PendingLogEntry(Act act, LogEntry logEntry)
 
     /// <summary>The entry as it will be stored; completed by <see cref="Complete"/>.</summary>
     public LogEntry LogEntry { get; } = logEntry;
-
-    /// <summary>The salts of the act's private fields.</summary>
-    public List<ActSecret> Secrets { get; } = [];
 
     /// <summary>Sets a top-level member to a canonical value, replacing one of the same name;
     /// <c>null</c> stands for the entry's index.</summary>

@@ -57,6 +57,30 @@ public sealed class LogAuditorTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Audit_SaltEditedOrUnreadable_Reported(DatabaseProvider provider)
+    {
+        await using var log = await TestLog.SampleAsync(provider);
+        // Another salt for the contact: its digest no longer matches.
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            await log.TamperAsync($"""UPDATE "Acts" SET "Salts" = replace("Salts", substr("Salts", instr("Salts", {"\"contact\":\""}) + 11, 32), {new string('0', 32)}) WHERE "LogIndex" = 2""");
+        }
+        else
+        {
+            await log.TamperAsync($"""UPDATE "Acts" SET "Salts" = replace("Salts", substr("Salts", strpos("Salts", {"\"contact\":\""}) + 11, 32), {new string('0', 32)}) WHERE "LogIndex" = 2""");
+        }
+
+        await log.TamperAsync($"""UPDATE "Acts" SET "Salts" = {"not json"} WHERE "LogIndex" = 3""");
+
+        var report = await log.AuditAsync();
+
+        Assert.Contains(report.Findings, f => f.Kind == FindingKind.PrivateDigest && f.Message.StartsWith($"entry 2 (submit, act {log.Acts[2].Id}): private field contact", StringComparison.Ordinal));
+        Assert.Contains(report.Findings, f => f.Kind == FindingKind.PrivateDigest && f.Message.StartsWith($"entry 3 (requestCorrection, act {log.Acts[3].Id}): the act's salts are not", StringComparison.Ordinal));
+        Assert.Equal(2, report.Findings.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Audit_PrivateReasonEdited_DigestMismatch(DatabaseProvider provider)
     {
         await using var log = await TestLog.SampleAsync(provider);

@@ -1,6 +1,8 @@
 using DataIp.Data;
 using DataIp.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace DataIp.Data.Tests.Migrations;
 
@@ -34,5 +36,45 @@ public sealed class MigrationTests
             await db.Bodies.OrderBy(b => b.Code).Select(b => b.Code).ToListAsync());
         Assert.Equal([2025], await db.CalendarYears.Select(y => y.Year).ToListAsync());
         Assert.Equal(15, (await db.Bodies.SingleAsync(b => b.Code == "3100")).Policy.NoticeLength);
+    }
+
+    // ActSalts moved the salts from one ActSecrets row per private field into the act row; a
+    // database written before it keeps every salt (and Down puts them back).
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task ActSalts_ExistingSecrets_FoldedIntoTheActRowAndBack(DatabaseProvider provider)
+    {
+        await using var registry = await TestRegistry.CreateAsync(provider, migrate: false);
+        await using var db = registry.Open();
+        var migrator = db.GetService<IMigrator>();
+        var migrations = db.Database.GetMigrations().ToList();
+        var actSalts = migrations.Single(m => m.EndsWith("_ActSalts", StringComparison.Ordinal));
+        var before = migrations[migrations.IndexOf(actSalts) - 1];
+        await migrator.MigrateAsync(before);
+
+        var actId = Guid.NewGuid();
+        var salts = new Dictionary<string, byte[]> { ["content"] = [.. Enumerable.Range(1, 16).Select(i => (byte)i)], ["dataName"] = [.. Enumerable.Range(200, 16).Select(i => (byte)i)] };
+        var sqlite = provider == DatabaseProvider.Sqlite;
+        object id = sqlite ? actId.ToString().ToUpperInvariant() : actId;
+        object at = sqlite ? DateTimeOffset.UnixEpoch.UtcTicks : DateTimeOffset.UnixEpoch;
+        await db.Database.ExecuteSqlRawAsync(
+            """INSERT INTO "Acts" ("LogIndex", "Id", "Type", "ActorRole", "ActorName", "At", "Payload") VALUES (0, {0}, 'submit', 'applicant', 'a', {1}, '{{}}')""", id, at);
+        await db.Database.ExecuteSqlRawAsync(
+            """INSERT INTO "Acts" ("LogIndex", "Id", "Type", "ActorRole", "ActorName", "At", "Payload") VALUES (1, {0}, 'withdraw', 'applicant', 'a', {1}, '{{}}')""",
+            sqlite ? Guid.NewGuid().ToString().ToUpperInvariant() : Guid.NewGuid(), at);
+        foreach (var (name, salt) in salts)
+        {
+            await db.Database.ExecuteSqlRawAsync("""INSERT INTO "ActSecrets" ("ActId", "Name", "Salt") VALUES ({0}, {1}, {2})""", id, name, salt);
+        }
+
+        await migrator.MigrateAsync();
+        var acts = await db.Acts.AsNoTracking().OrderBy(a => a.LogIndex).ToListAsync();
+        Assert.True(DataIp.Data.TransparencyLog.LogAppender.TryReadSalts(acts[0].Salts, out var folded), acts[0].Salts);
+        Assert.Equal(salts.OrderBy(s => s.Key), folded.OrderBy(s => s.Key));
+        Assert.Null(acts[1].Salts);
+
+        await migrator.MigrateAsync(before);
+        var restored = await db.Database.SqlQueryRaw<int>("""SELECT COUNT(*) AS "Value" FROM "ActSecrets" """).SingleAsync();
+        Assert.Equal(2, restored);
     }
 }

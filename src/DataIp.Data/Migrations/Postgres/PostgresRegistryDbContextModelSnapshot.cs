@@ -158,6 +158,9 @@ namespace DataIp.Data.Migrations.Postgres
                     b.Property<string>("Reason")
                         .HasColumnType("text");
 
+                    b.Property<string>("Salts")
+                        .HasColumnType("text");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -624,25 +627,6 @@ namespace DataIp.Data.Migrations.Postgres
                     b.HasKey("Scope");
 
                     b.ToTable("SerialCounters");
-                });
-
-            modelBuilder.Entity("DataIp.Data.TransparencyLog.ActSecret", b =>
-                {
-                    b.Property<Guid>("ActId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<byte[]>("Salt")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("bytea");
-
-                    b.HasKey("ActId", "Name");
-
-                    b.ToTable("ActSecrets");
                 });
 
             modelBuilder.Entity("DataIp.Data.TransparencyLog.LogCheckpoint", b =>

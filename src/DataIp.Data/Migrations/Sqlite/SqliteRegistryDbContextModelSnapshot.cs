@@ -151,6 +151,9 @@ namespace DataIp.Data.Migrations.Sqlite
                     b.Property<string>("Reason")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Salts")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -615,25 +618,6 @@ namespace DataIp.Data.Migrations.Sqlite
                     b.HasKey("Scope");
 
                     b.ToTable("SerialCounters");
-                });
-
-            modelBuilder.Entity("DataIp.Data.TransparencyLog.ActSecret", b =>
-                {
-                    b.Property<Guid>("ActId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Salt")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("ActId", "Name");
-
-                    b.ToTable("ActSecrets");
                 });
 
             modelBuilder.Entity("DataIp.Data.TransparencyLog.LogCheckpoint", b =>
