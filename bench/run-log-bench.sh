@@ -15,7 +15,7 @@
 #   SQLITE_SIZES ["1M 10M"], POSTGRES_SIZES ["1M"]   log sizes for proofs ("" skips)
 #   SAMPLES [10000], ROUNDS [5]                      proofs per round, rounds per size
 #   SCENARIOS ["appends proofs"]                     which scenarios to run
-#   APPEND_CONFIGS ["1 1 concurrent,1 4 concurrent,100 1 concurrent,100 4 concurrent,100 1 after"]
+#   APPEND_CONFIGS ["1 1 concurrent,1 4 concurrent,100 1 concurrent,100 2 concurrent,100 4 concurrent,100 1 after"]
 #                       appends configurations, comma-separated: "batch concurrency sequencer"
 #   NICE                e.g. -10: run the benchmark and PostgreSQL at that priority, so that other
 #                       work on a shared machine disturbs the figures less (root only)
@@ -33,7 +33,7 @@ POSTGRES_SIZES=${POSTGRES_SIZES-1M}
 SAMPLES=${SAMPLES:-10000}
 ROUNDS=${ROUNDS:-5}
 SCENARIOS=${SCENARIOS:-appends proofs}
-APPEND_CONFIGS=${APPEND_CONFIGS:-1 1 concurrent,1 4 concurrent,100 1 concurrent,100 4 concurrent,100 1 after}
+APPEND_CONFIGS=${APPEND_CONFIGS:-1 1 concurrent,1 4 concurrent,100 1 concurrent,100 2 concurrent,100 4 concurrent,100 1 after}
 NICE=${NICE:-}
 if [[ "${QUICK:-}" == 1 ]]; then
   RUNS=1 ACTS=2000 UNBATCHED_ACTS=200 SQLITE_SIZES=10k POSTGRES_SIZES=10k SAMPLES=1000 ROUNDS=1
