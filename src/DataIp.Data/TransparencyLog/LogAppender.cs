@@ -15,7 +15,7 @@ namespace DataIp.Data.TransparencyLog;
 /// The act's entry is prepared here and completed when the context saves
 /// (<see cref="PendingLogEntries"/>): <c>SaveChanges</c> takes the indices of every act appended
 /// since the last save from the gap-free serial <c>log</c> in one statement, in the order the acts
-/// were appended, and writes the entries and salts in the same transaction. The counter row stays
+/// were appended, and writes the acts (with their salts) and entries in the same transaction. The counter row stays
 /// locked until the transaction ends, so entries commit in index order and the committed entries
 /// are always a prefix of the log. The sequencer integrates that prefix into the tree later; the
 /// entry, its leaf hash and its index are final once saved.
@@ -35,8 +35,8 @@ public static class LogAppender
     private static IncrementalHash? _threadHash;
 
     /// <summary>
-    /// Builds the act's entry (public fields in clear, private ones as salted digests) and adds
-    /// the act, its entry and its salts to the context. The next <c>SaveChanges</c> gives the
+    /// Builds the act's entry (public fields in clear, private ones as salted digests, their salts
+    /// in <see cref="Act.Salts"/>) and hands the act and its entry to the context. The next <c>SaveChanges</c> gives the
     /// entry its index (also set on <see cref="Act.LogIndex"/> and on the returned entry) and
     /// writes it; the caller saves and commits. Must be called inside a transaction, and the
     /// context must be saved inside one.

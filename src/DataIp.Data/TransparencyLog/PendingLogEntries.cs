@@ -16,7 +16,7 @@ namespace DataIp.Data.TransparencyLog;
 /// to the next transaction to commit, and a rollback gives the block back (no gap);</item>
 /// <item>each entry is completed with its index (RFC 8785 canonical bytes, leaf hash) and the index
 /// is set on its act;</item>
-/// <item>the acts, entries and salts are inserted without the change tracker
+/// <item>the acts (with their salts) and entries are inserted without the change tracker
 /// (<see cref="LogRowWriter"/>); the acts are never tracked;</item>
 /// <item>then EF saves everything else, in the same transaction.</item>
 /// </list>
