@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using DataIp.Domain.Registration;
 
 namespace DataIp.Web.Demo;
@@ -8,7 +6,7 @@ namespace DataIp.Web.Demo;
 internal static class DemoContent
 {
     /// <summary>A complete application for the given applicant and data collection.</summary>
-    public static ApplicationContent Build(DemoApplicant applicant, string dataName, string industryCode, DataSourceType source, DateTimeOffset computedAt) => new()
+    public static ApplicationContent Build(DemoApplicant applicant, string dataName, string industryCode, DataSourceType source, DataFingerprint fingerprint) => new()
     {
         Applicant = new ApplicantParticulars
         {
@@ -41,13 +39,7 @@ internal static class DemoContent
         },
         Evidence = new EvidenceParticulars
         {
-            Fingerprint = new DataFingerprint
-            {
-                HashAlgorithm = FingerprintAlgorithm.Sha256,
-                Root = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(dataName))),
-                Size = 3_200_000_000,
-                ComputedAt = computedAt,
-            },
+            Fingerprint = fingerprint,
         },
         RightsClaimed =
         [

@@ -8,6 +8,8 @@ internal sealed partial class DemoSeeder
 {
     private sealed class DemoFlow(DemoSeeder seeder, DemoClock clock, LifecycleService lifecycle, DraftService drafts, CancellationToken cancellation)
     {
+        private int _datasets;
+
         public LifecycleService Lifecycle => lifecycle;
 
         public DraftService Drafts => drafts;
@@ -18,11 +20,14 @@ internal sealed partial class DemoSeeder
 
         public Task<ActingParty> ExaminerAsync(string bodyCode) => seeder.PartyAsync(ExaminerEmail(bodyCode));
 
-        public async Task<Guid> SubmittedAsync(int applicant, string bodyCode, string dataName, string industryCode, DateTimeOffset at)
+        /// <summary>Submits a complete application for a new demo dataset; with <paramref name="reuses"/>,
+        /// the dataset repeats most of that earlier one's rows (an overlap for the examiner).</summary>
+        public async Task<Guid> SubmittedAsync(int applicant, string bodyCode, string dataName, string industryCode, DateTimeOffset at, string? reuses = null)
         {
             clock.Set(at);
             var party = await ApplicantAsync(applicant).ConfigureAwait(false);
-            var content = DemoContent.Build(Applicants[applicant], dataName, industryCode, DataSourceType.SelfGenerated, at.AddDays(-1));
+            var fingerprint = seeder.Datasets.Write(++_datasets, dataName, at.AddDays(-1), reuses, reuses is null ? 0 : DemoDatasets.Rows * 3 / 4);
+            var content = DemoContent.Build(Applicants[applicant], dataName, industryCode, DataSourceType.SelfGenerated, fingerprint);
             var draft = await MustAsync(drafts.CreateAsync(party, bodyCode, content, cancellation)).ConfigureAwait(false);
             await MustAsync(lifecycle.SubmitAsync(draft.Application!.Id, party, cancellation)).ConfigureAwait(false);
             return draft.Application.Id;

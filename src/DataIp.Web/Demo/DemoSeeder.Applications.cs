@@ -116,7 +116,9 @@ internal sealed partial class DemoSeeder
         await flow.TryAsync(flow.Lifecycle.StartExaminationAsync(substantive, examiner3100, flow.Cancellation)).ConfigureAwait(false);
         await flow.TryAsync(flow.Lifecycle.PassAsync(substantive, examiner3100, null, flow.Cancellation)).ConfigureAwait(false);
 
-        var notice = await flow.SubmittedAsync(1, "4400", "互联网医院问诊数据集", "Q84", Next()).ConfigureAwait(false);
+        // Three quarters of its rows are those of another holder's registered dataset: at its
+        // notice the examiner sees the overlap and that holder is notified.
+        var notice = await flow.SubmittedAsync(1, "4400", "互联网医院问诊数据集", "Q84", Next(), reuses: "深圳市城市交通流量数据集").ConfigureAwait(false);
         await flow.ExamineAndPublishAsync(notice, Next(), mustSucceed: false).ConfigureAwait(false);
 
         var objected = await flow.SubmittedAsync(0, "4403", "物流园区车辆轨迹数据集", "G54", Next()).ConfigureAwait(false);

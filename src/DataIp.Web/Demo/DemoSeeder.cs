@@ -3,8 +3,10 @@ using DataIp.Data.Accounts;
 using DataIp.Data.Attachments;
 using DataIp.Domain.Numbering;
 using DataIp.Domain.Registration;
+using DataIp.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace DataIp.Web.Demo;
 
@@ -14,7 +16,7 @@ namespace DataIp.Web.Demo;
 /// lifecycle acts (so the demo's history is a real history). Runs once per data directory.
 /// </summary>
 internal sealed partial class DemoSeeder(
-    RegistryDbContext db, UserManager<Account> users, TimeProvider clock, IAttachmentStore store, ILogger<DemoSeeder> logger)
+    RegistryDbContext db, UserManager<Account> users, TimeProvider clock, IAttachmentStore store, IOptions<PlatformOptions> options, ILogger<DemoSeeder> logger)
 {
     /// <summary>The password of every demo account.</summary>
     public const string Password = "DataIp-Demo-2025";
@@ -37,6 +39,9 @@ internal sealed partial class DemoSeeder(
     public static string ExaminerEmail(string bodyCode) => $"examiner.{bodyCode}@demo.dataip.cn";
 
     private RegistryDbContext Database => db;
+
+    /// <summary>The demo's datasets, under the data directory.</summary>
+    private DemoDatasets Datasets { get; } = new(Path.Combine(options.Value.DataDirectoryPath, "demo-datasets"));
 
     private ILogger Logger => logger;
 

@@ -1,4 +1,6 @@
 using DataIp.Data;
+using DataIp.Domain.Fingerprinting;
+using DataIp.Domain.Registration;
 using DataIp.Web.Demo;
 using DataIp.Web.Tests.Infrastructure;
 
@@ -45,5 +47,31 @@ public sealed class DemoTests
 
         Assert.True(times.Count > 50);
         Assert.Equal(times.Order(), times);
+
+        // The demo's evidence is real: its datasets are under the data directory, a row of a
+        // registered one proves against the registered root, and the examiner of 4400 sees the
+        // notice application that reuses three quarters of another holder's registered rows (that
+        // holder, applicant 1, is notified).
+        var datasets = Path.Combine(platform.DataDirectory, "demo-datasets");
+        var files = File.ReadAllLines(Path.Combine(datasets, "index.txt")).Select(l => l.Split('\t')).ToDictionary(p => p[1], p => Path.Combine(datasets, p[0]));
+        var health = registered.Single(r => r.Str("dataName") == "广东省医疗健康诊疗数据集");
+        var healthView = await admin.GetAsync($"/api/v1/applications/{health.Str("id")}").OkAsync();
+        var manifest = Fingerprinter.FingerprintRows(files["广东省医疗健康诊疗数据集"], new RowsOptions(FingerprintAlgorithm.Sha256, RowFormat.Csv), TimeProvider.System, "test");
+        Assert.Equal(manifest.Root.ToString(), healthView.GetProperty("content").GetProperty("evidence").GetProperty("fingerprint").Str("root"));
+        var proof = FingerprintJson.WriteProof(FingerprintProver.ProveRow(files["广东省医疗健康诊疗数据集"], manifest, 7));
+        var check = await platform.CreateClient().PostAsync(
+            $"/api/v1/registrations/{health.Str("registrationNumber")}/evidence/check", new StringContent(proof, System.Text.Encoding.UTF8, "application/json")).OkAsync();
+        Assert.True(check.GetProperty("valid").GetBoolean(), check.GetRawText());
+
+        var examiner = await platform.SignInAsync(DemoSeeder.ExaminerEmail("4400"), DemoSeeder.Password);
+        var notice = (await admin.GetAsync("/api/v1/applications?state=publicNotice").OkAsync()).EnumerateArray()
+            .Single(a => a.Str("dataName") == "互联网医院问诊数据集");
+        var overlaps = await examiner.GetAsync($"/api/v1/applications/{notice.Str("id")}/evidence/overlaps").OkAsync();
+        var overlap = Assert.Single(overlaps.EnumerateArray());
+        var traffic = registered.Single(r => r.Str("dataName") == "深圳市城市交通流量数据集");
+        Assert.Equal(traffic.Str("registrationNumber"), overlap.Str("registrationNumber"));
+        Assert.InRange(overlap.GetProperty("similarity").GetDouble(), 0.45, 0.8); // 1,500 of 2,500 distinct rows: 0.6
+        var notifications = await applicant.GetAsync("/api/v1/notifications").OkAsync();
+        Assert.Contains(notifications.EnumerateArray(), n => n.Str("kind") == "evidenceOverlap" && n.Str("subject").Contains("互联网医院问诊数据集", StringComparison.Ordinal));
     }
 }
