@@ -31,6 +31,7 @@ readonly CONFIGURATION=Debug
 readonly REQUIREMENTS=(
   "postgresql:/usr/lib/postgresql/*/bin/initdb"
   "openssl:/usr/bin/openssl"
+  "python3:/usr/bin/python3"
   "poppler-utils:/usr/bin/pdftoppm"
   "qpdf:/usr/bin/qpdf"
   "zbar-tools:/usr/bin/zbarimg"
