@@ -3,6 +3,7 @@ using DataIp.Web.Features.Accounts;
 using DataIp.Web.Features.Applications;
 using DataIp.Web.Features.Attachments;
 using DataIp.Web.Features.Bodies;
+using DataIp.Web.Features.Certificates;
 using DataIp.Web.Features.Calendar;
 using DataIp.Web.Features.Evidence;
 using DataIp.Web.Features.Examination;
@@ -47,6 +48,7 @@ app.MapEvidenceApi();
 app.MapNotificationsApi();
 app.MapLedger();
 app.MapWitness();
+app.MapIssuer();
 app.MapPages();
 
 await app.RunAsync();

@@ -49,6 +49,19 @@ public sealed class PlatformOptions
     /// </summary>
     public string LogOrigin { get; set; } = "dataip.localhost/log";
 
+    private string? _issuerDid;
+
+    /// <summary>
+    /// The DID that issues certificate credentials and controls their keys (docs/credential.md):
+    /// by default <c>did:web:</c> and the host of <see cref="LogOrigin"/> (a port written
+    /// <c>%3A</c>), which resolves to <c>https://&lt;host&gt;/.well-known/did.json</c>.
+    /// </summary>
+    public string IssuerDid
+    {
+        get => _issuerDid ?? "did:web:" + LogOrigin.Split('/')[0].Replace(":", "%3A", StringComparison.Ordinal);
+        set => _issuerDid = value;
+    }
+
     /// <summary>How often the sequencer integrates new entries and signs a checkpoint.</summary>
     public TimeSpan LogPublishInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -58,6 +58,7 @@ internal static class Startup
     public static void AddLedger(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<Features.Ledger.LogKeys>();
+        builder.Services.AddSingleton<Features.Certificates.IssuerKeys>();
         builder.Services.AddSingleton<Features.Ledger.LogSequencer>();
         builder.Services.AddHostedService<Features.Ledger.LogSequencerJob>();
     }
