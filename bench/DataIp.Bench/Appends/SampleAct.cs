@@ -20,7 +20,7 @@ namespace DataIp.Bench.Appends;
 /// <remarks>
 /// A submission before its public notice is the heaviest common act: its particulars and its full
 /// content (about 1.3 KB of JSON) are private, so the entry carries six salted digests and the act
-/// six secrets.
+/// row their six salts.
 /// </remarks>
 internal static class SampleAct
 {

@@ -11,8 +11,8 @@ namespace DataIp.Data.TransparencyLog;
 /// </summary>
 /// <remarks>
 /// Microsoft.Data.Sqlite binds every parameter by name (one <c>sqlite3_bind_parameter_index</c>
-/// each), builds a data reader per execution and a <c>SqliteParameter</c> per value; for the eight
-/// rows of an act that was about half of the cost of saving it. Here the statement is prepared once
+/// each), builds a data reader per execution and a <c>SqliteParameter</c> per value; for the rows
+/// of an act that was about half of the cost of saving it. Here the statement is prepared once
 /// per save and each row costs one bind per column, one step and one reset.
 /// <para>
 /// Values are stored as EF stores them: each column's value converter from the model is applied

@@ -57,7 +57,7 @@ internal sealed class DemoDatasets(string directory)
         _index.Append(FileName(number)).Append('\t').Append(dataName).Append('\n');
         File.WriteAllText(Path.Combine(directory, "index.txt"), _index.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         var manifest = Fingerprinter.FingerprintRows(
-            path, new RowsOptions(FingerprintAlgorithm.Sha256, RowFormat.Csv), new FixedTime(computedAt), "dataip demo");
+            path, new RowsOptions(FingerprintAlgorithm.Sha256, RowFormat.Csv), new DemoClock(computedAt.ToUniversalTime()), "dataip demo");
         // The manifest as `dataip fingerprint --out` writes it, pasted into the application.
         return JsonSerializer.Deserialize<DataFingerprint>(FingerprintJson.WriteManifest(manifest), ApplicationContentJson.Options)
             ?? throw new InvalidOperationException("Demo: the fingerprint manifest did not read back.");
@@ -79,10 +79,5 @@ internal sealed class DemoDatasets(string directory)
         }
 
         return rows;
-    }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
     }
 }

@@ -8,7 +8,7 @@ namespace DataIp.Web.Features.Certificates;
 
 /// <summary>
 /// The keys that sign certificate credentials (docs/credential.md): Ed25519 and SM2-with-SM3,
-/// controlled by the registry's DID. Created on first start under <c>data/keys/credential</c>
+/// controlled by the registry's DID. Created the first time they are needed under <c>data/keys/credential</c>
 /// (owner-only) or loaded from there; kept apart from the log's keys, so that either can be
 /// rotated without the other.
 /// </summary>
