@@ -25,7 +25,16 @@ builder.AddLifecycle();
 builder.AddLedger();
 builder.AddWitness();
 builder.AddPages();
+builder.AddCertificates();
 builder.Services.AddScoped<DemoSeeder>();
+
+// Certificates are printed in Chinese: without a CJK font the platform cannot issue them, so it
+// refuses to start rather than fail at the first registration.
+if (CertificateFonts.Problem(builder.Configuration[CertificateFonts.FontPathSetting]) is { } fontProblem)
+{
+    await Console.Error.WriteLineAsync("dataip: " + fontProblem);
+    return 1;
+}
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -49,9 +58,11 @@ app.MapNotificationsApi();
 app.MapLedger();
 app.MapWitness();
 app.MapIssuer();
+app.MapCertificatesApi();
 app.MapPages();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The web host; public so that tests can start it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -24,4 +24,16 @@ public sealed class Certificate
 
     /// <summary>Whether a later certificate replaced this one.</summary>
     public bool Superseded { get; set; }
+
+    /// <summary>
+    /// The log index of the act that issued this certificate (<c>issueCertificate</c>); the
+    /// credential names it, and the tlog-proof served beside the credential proves it.
+    /// </summary>
+    public long? IssuanceLogIndex { get; set; }
+
+    /// <summary>
+    /// The signed credential (docs/credential.md) exactly as issued: JSON text, never re-serialised,
+    /// so that what was signed is what is served.
+    /// </summary>
+    public string? Credential { get; set; }
 }

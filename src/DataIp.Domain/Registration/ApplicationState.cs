@@ -33,6 +33,12 @@ public enum ApplicationState
     /// <summary>Withdrawn by the applicant, or lapsed when the correction deadline passed. Terminal.</summary>
     Withdrawn,
 
-    /// <summary>Registered (登记公告) and announced; the certificate is issued. Terminal in this milestone.</summary>
+    /// <summary>Registered (登记公告) and announced; the certificate is issued.</summary>
     Registered,
+
+    /// <summary>
+    /// Registration revoked (撤销登记) by an examiner, with reasons (e.g. fraud found after
+    /// registration); its certificates are no longer valid. Terminal.
+    /// </summary>
+    Revoked,
 }

@@ -65,6 +65,9 @@ internal static class LifecycleTable
             "An examiner dismisses one open objection; the application returns to public notice "
             + "when no other objection is open, and the notice period continues."),
         Row(ObjectionReview, Withdraw, Applicant, Withdrawn, "The applicant withdraws the application."),
+
+        Row(Registered, Revoke, Examiner, Revoked,
+            "An examiner revokes the registration, with reasons; its certificates are no longer valid."),
     ];
 
     private static ApplicationState AfterFormalExamination(TransitionContext context) =>

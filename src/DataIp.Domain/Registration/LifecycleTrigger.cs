@@ -44,4 +44,7 @@ public enum LifecycleTrigger
 
     /// <summary>The application is registered once the public notice period ends with no open objection.</summary>
     Register,
+
+    /// <summary>An examiner revokes a registration (撤销登记), with reasons.</summary>
+    Revoke,
 }

@@ -46,7 +46,8 @@ internal sealed partial class DemoSeeder
     private async Task SeedApplicationsAsync(CancellationToken ct)
     {
         var demoClock = new DemoClock(clock.GetUtcNow());
-        var lifecycle = new LifecycleService(db, demoClock, new CalendarService(db), new Features.Evidence.EvidenceService(db, new Infrastructure.EvidenceOptions()));
+        var lifecycle = new LifecycleService(db, demoClock, new CalendarService(db), new Features.Evidence.EvidenceService(db, new Infrastructure.EvidenceOptions()),
+            new Features.Certificates.CertificateIssuer(issuerKeys, logKeys, options, demoClock));
         var drafts = new DraftService(db, demoClock, store);
         var flow = new DemoFlow(this, demoClock, lifecycle, drafts, ct);
 

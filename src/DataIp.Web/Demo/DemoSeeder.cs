@@ -16,7 +16,8 @@ namespace DataIp.Web.Demo;
 /// lifecycle acts (so the demo's history is a real history). Runs once per data directory.
 /// </summary>
 internal sealed partial class DemoSeeder(
-    RegistryDbContext db, UserManager<Account> users, TimeProvider clock, IAttachmentStore store, IOptions<PlatformOptions> options, ILogger<DemoSeeder> logger)
+    RegistryDbContext db, UserManager<Account> users, TimeProvider clock, IAttachmentStore store, IOptions<PlatformOptions> options,
+    Features.Certificates.IssuerKeys issuerKeys, Features.Ledger.LogKeys logKeys, ILogger<DemoSeeder> logger)
 {
     /// <summary>The password of every demo account.</summary>
     public const string Password = "DataIp-Demo-2025";

@@ -62,6 +62,17 @@ public sealed class PlatformOptions
         set => _issuerDid = value;
     }
 
+    /// <summary>
+    /// Where the public reaches this node: the certificate's QR code opens
+    /// <c>{PublicBaseUrl}verify/{certificate number}</c>, and the credential's URLs start here.
+    /// Default: the address the platform listens on by default. Set it before the first
+    /// registration; certificates already issued keep the URL they were signed with.
+    /// </summary>
+    public string PublicBaseUrl { get; set; } = Startup.DefaultUrl + "/";
+
+    /// <summary>Certificates: font and seals (docs/certificate.md).</summary>
+    public CertificateOptions Certificates { get; set; } = new();
+
     /// <summary>How often the sequencer integrates new entries and signs a checkpoint.</summary>
     public TimeSpan LogPublishInterval { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -124,6 +135,29 @@ public sealed class WitnessOptions
             : logOrigin.EndsWith("/log", StringComparison.Ordinal) ? logOrigin[..^"log".Length] + "witness"
             : logOrigin + "/witness";
     }
+}
+
+/// <summary>The <c>DataIp:Certificates</c> settings (docs/certificate.md).</summary>
+public sealed class CertificateOptions
+{
+    /// <summary>
+    /// A TrueType font with Chinese glyphs (.ttf, .otf or .ttc). Unset: Debian's
+    /// fonts-wqy-microhei or fonts-wqy-zenhei. The platform refuses to start without one.
+    /// </summary>
+    public string? FontPath { get; set; }
+
+    /// <summary>
+    /// Each registration body's seal: body code → path of a PNG or JPEG (transparent
+    /// background advised), e.g. <c>DataIp:Certificates:Seals:4400=/srv/dataip/seals/4400.png</c>.
+    /// </summary>
+    public Dictionary<string, string> Seals { get; set; } = [];
+
+    /// <summary>
+    /// Whether a body without a configured seal gets the generated placeholder marked
+    /// "DEMO 样章" (always so with <c>--demo</c>). Off by default: a production certificate PDF is
+    /// refused (503) rather than issued without its body's seal.
+    /// </summary>
+    public bool PlaceholderSeal { get; set; }
 }
 
 /// <summary>The <c>DataIp:Evidence</c> settings (docs/examiner.md, "Overlapping datasets").</summary>

@@ -498,6 +498,12 @@ namespace DataIp.Data.Migrations.Postgres
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Credential")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("IssuanceLogIndex")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("IssuedAt")
                         .HasColumnType("timestamp with time zone");
 

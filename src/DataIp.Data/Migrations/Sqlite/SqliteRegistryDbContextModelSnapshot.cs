@@ -489,6 +489,12 @@ namespace DataIp.Data.Migrations.Sqlite
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Credential")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("IssuanceLogIndex")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("IssuedAt")
                         .HasColumnType("INTEGER");
 

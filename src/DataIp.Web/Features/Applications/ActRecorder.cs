@@ -22,6 +22,11 @@ public sealed record ActRecord(
     string? Reason = null,
     bool ReasonIsPublic = false);
 
+/// <summary>An act and its log entry, as recorded.</summary>
+/// <param name="Act">The act row.</param>
+/// <param name="Entry">Its log entry; index and leaf hash set once the context is saved.</param>
+public sealed record RecordedAct(Act Act, LogEntry Entry);
+
 /// <summary>
 /// Stores acts: the act row and its public log entry, in the caller's transaction (which must be
 /// open). Nothing else ever writes an act.
@@ -33,6 +38,14 @@ public static class ActRecorder
 
     /// <summary>Adds an act and its log entry (not yet saved) and returns the act.</summary>
     public static async Task<Act> RecordAsync(
+        RegistryDbContext db, ActingParty party, string type, Guid? applicationId, DateTimeOffset at, ActRecord record, CancellationToken cancellationToken) =>
+        (await RecordWithEntryAsync(db, party, type, applicationId, at, record, cancellationToken).ConfigureAwait(false)).Act;
+
+    /// <summary>
+    /// As <see cref="RecordAsync"/>, returning the log entry too: its index, bytes and leaf hash
+    /// are set when the context saves.
+    /// </summary>
+    public static async Task<RecordedAct> RecordWithEntryAsync(
         RegistryDbContext db, ActingParty party, string type, Guid? applicationId, DateTimeOffset at, ActRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -54,8 +67,8 @@ public static class ActRecorder
             Reason = reason,
             Payload = fields.Payload(),
         };
-        await LogAppender.AppendAsync(db, act, fields, cancellationToken).ConfigureAwait(false);
-        return act;
+        var entry = await LogAppender.AppendAsync(db, act, fields, cancellationToken).ConfigureAwait(false);
+        return new RecordedAct(act, entry);
     }
 
     // Each field serialised once (ActFields). The act row keeps every field in clear for those who

@@ -144,6 +144,22 @@ public sealed partial class LifecycleService
             return Task.FromResult<ActOutcome?>(null);
         }, cancellationToken);
 
+    /// <summary>An examiner revokes a registration (撤销登记) with reasons, which are public.</summary>
+    public Task<ActOutcome> RevokeAsync(Guid id, ActingParty party, string? reasons, CancellationToken cancellationToken) =>
+        ApplyAsync(id, party, LifecycleTrigger.Revoke, reasons, (step, _) =>
+        {
+            if (string.IsNullOrWhiteSpace(reasons))
+            {
+                return Task.FromResult<ActOutcome?>(ActOutcome.InvalidField("reason", "A revocation must state its reasons."));
+            }
+
+            step.Application.DecisionReasons = reasons.Trim();
+            step.Application.DecidedAt = step.Now;
+            step.Payload["registrationNumber"] = step.Application.RegistrationNumber;
+            step.Payload["certificateNumber"] = step.Application.CertificateNumber;
+            return Task.FromResult<ActOutcome?>(null);
+        }, cancellationToken);
+
     /// <summary>
     /// Registers the application when its notice period has ended with no open objection: the
     /// registration number, validity and the first certificate are issued in the same transaction.
@@ -168,13 +184,14 @@ public sealed partial class LifecycleService
             var serial = await SerialNumbers.NextAsync(db, $"certificate:{app.Body.Code}:{today.Year}", ct).ConfigureAwait(false);
             var certificateNumber = CertificateNumber.Create(today.Year, today.Month, app.Body.Code, serial).Value;
             app.CertificateNumber = certificateNumber;
-            db.Certificates.Add(new Certificate
+            var certificate = new Certificate
             {
                 CertificateNumber = certificateNumber,
                 RegistrationNumber = app.RegistrationNumber,
                 ApplicationId = app.Id,
                 IssuedAt = step.Now,
-            });
+            };
+            db.Certificates.Add(certificate);
 
             step.Payload["registrationNumber"] = app.RegistrationNumber;
             step.Payload["registrationDate"] = today;
@@ -191,6 +208,14 @@ public sealed partial class LifecycleService
                 ["holder"] = content.Applicant?.Name,
                 ["validUntil"] = app.ValidUntil,
             }));
+            // The credential names the issuance act's log index and leaf hash, known once the
+            // act is saved; it is signed then, in the same transaction.
+            step.AfterSave = (recorded, _) =>
+            {
+                var issuance = recorded.Single(r => r.Act.Type == "issueCertificate");
+                certificates.Sign(certificate, app, issuance.Act.LogIndex, issuance.Entry.LeafHash);
+                return Task.CompletedTask;
+            };
             return null;
         }, cancellationToken);
 

@@ -14,7 +14,8 @@ namespace DataIp.Web.Features.Applications;
 /// <see cref="Lifecycle"/> table whether the act is allowed, applies its effect, and stores the new
 /// state together with the act. A refused act writes nothing.
 /// </summary>
-public sealed partial class LifecycleService(RegistryDbContext db, TimeProvider clock, CalendarService calendars, EvidenceService evidence)
+public sealed partial class LifecycleService(
+    RegistryDbContext db, TimeProvider clock, CalendarService calendars, EvidenceService evidence, Certificates.CertificateIssuer certificates)
 {
     /// <summary>What an act does beyond changing the state; returns a refusal or null.</summary>
     public delegate Task<ActOutcome?> Effect(ActStep step, CancellationToken cancellationToken);
@@ -35,6 +36,12 @@ public sealed partial class LifecycleService(RegistryDbContext db, TimeProvider 
 
         /// <summary>Further acts the effect stores with this one (e.g. certificate issuance).</summary>
         public List<(string Type, Dictionary<string, object?> Payload)> FollowingActs { get; } = [];
+
+        /// <summary>
+        /// Runs after the act and its following acts are saved (their log indices and leaf hashes
+        /// set) and before the commit; what it changes is saved in the same transaction.
+        /// </summary>
+        public Func<IReadOnlyList<RecordedAct>, CancellationToken, Task>? AfterSave { get; set; }
     }
 
     /// <summary>
@@ -74,21 +81,30 @@ public sealed partial class LifecycleService(RegistryDbContext db, TimeProvider 
         application.State = decision.Next;
         application.Version++;
         KeepUnpublishedParticularsPrivate(step);
-        var act = await ActRecorder.RecordAsync(db, party, JsonNaming.Camel(trigger), application.Id, now,
-            new ActRecord(step.Payload, step.Private, reason, PublicReasons.Contains(trigger)), cancellationToken).ConfigureAwait(false);
+        var recorded = new List<RecordedAct>
+        {
+            await ActRecorder.RecordWithEntryAsync(db, party, JsonNaming.Camel(trigger), application.Id, now,
+                new ActRecord(step.Payload, step.Private, reason, PublicReasons.Contains(trigger)), cancellationToken).ConfigureAwait(false),
+        };
         foreach (var (type, payload) in step.FollowingActs)
         {
-            await ActRecorder.RecordAsync(db, party, type, application.Id, now, new ActRecord(payload), cancellationToken).ConfigureAwait(false);
+            recorded.Add(await ActRecorder.RecordWithEntryAsync(db, party, type, application.Id, now, new ActRecord(payload), cancellationToken).ConfigureAwait(false));
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        if (step.AfterSave is { } afterSave)
+        {
+            await afterSave(recorded, cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return ActOutcome.Done(application, act);
+        return ActOutcome.Done(application, recorded[0].Act);
     }
 
     /// <summary>Acts whose reasons are public decisions; other reasons reach the log only as digests.</summary>
     private static readonly HashSet<LifecycleTrigger> PublicReasons =
-        [LifecycleTrigger.Reject, LifecycleTrigger.UpholdObjection, LifecycleTrigger.DismissObjection, LifecycleTrigger.LapseCorrection];
+        [LifecycleTrigger.Reject, LifecycleTrigger.Revoke, LifecycleTrigger.UpholdObjection, LifecycleTrigger.DismissObjection, LifecycleTrigger.LapseCorrection];
 
     /// <summary>Particulars that become public only with the public notice.</summary>
     private static readonly string[] NoticeParticulars = ["dataName", "holder", "industryCode", "dataSourceType", "rights"];

@@ -8,7 +8,7 @@ namespace DataIp.Web.Features.Certificates;
 /// </summary>
 public static class CertificateFonts
 {
-    /// <summary>The configuration key the web host will bind the font path from (not wired yet).</summary>
+    /// <summary>The configuration key the web host binds the font path from (<see cref="Infrastructure.CertificateOptions.FontPath"/>).</summary>
     public const string FontPathSetting = "DataIp:Certificates:FontPath";
 
     /// <summary>
@@ -21,6 +21,20 @@ public static class CertificateFonts
         "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
         "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
     ];
+
+    /// <summary>Why no font can be used (the message of <see cref="Locate"/>), or null when one can.</summary>
+    public static string? Problem(string? configuredPath)
+    {
+        try
+        {
+            Locate(configuredPath);
+            return null;
+        }
+        catch (FileNotFoundException e)
+        {
+            return e.Message;
+        }
+    }
 
     private static readonly Lock InstallLock = new();
     private static volatile bool _installed;

@@ -14,10 +14,18 @@ namespace DataIp.Web.Features.Certificates;
 /// </summary>
 public sealed class IssuerKeys
 {
+    /// <summary>The DID document's <c>service</c> type naming the transparency log and its keys.</summary>
+    public const string LogServiceType = "DataIpTransparencyLog";
+
+    private readonly Ledger.LogKeys _log;
+    private readonly string _publicBaseUrl;
+
     /// <summary>Loads or creates the keys of the configured issuer.</summary>
-    public IssuerKeys(IOptions<PlatformOptions> options)
+    public IssuerKeys(IOptions<PlatformOptions> options, Ledger.LogKeys log)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _log = log ?? throw new ArgumentNullException(nameof(log));
+        _publicBaseUrl = options.Value.PublicBaseUrl;
         Did = options.Value.IssuerDid;
         var directory = DataDirectory.CreatePrivate(Path.Combine(options.Value.DataDirectoryPath, "keys", "credential")).FullName;
         INoteSigner[] signers = [NoteKeyStore.LoadOrCreate(directory, Did, NoteKeyAlgorithm.Ed25519), NoteKeyStore.LoadOrCreate(directory, Did, NoteKeyAlgorithm.Sm2)];
@@ -34,8 +42,25 @@ public sealed class IssuerKeys
     /// <summary>The public keys, as the DID document lists them.</summary>
     public IReadOnlyList<CredentialVerificationMethod> VerificationMethods { get; }
 
-    /// <summary>The DID document served at <c>/.well-known/did.json</c>.</summary>
-    public JsonObject Document() => IssuerDocument.Create(Did, VerificationMethods);
+    /// <summary>
+    /// The DID document served at <c>/.well-known/did.json</c>: the credential keys, and a service
+    /// entry naming the transparency log (origin and note verifier keys) that the tlog-proofs beside
+    /// the credentials are checked against, so that one published document verifies a certificate
+    /// offline (docs/credential.md).
+    /// </summary>
+    public JsonObject Document()
+    {
+        var document = IssuerDocument.Create(Did, VerificationMethods);
+        document["service"] = new JsonArray(new JsonObject
+        {
+            ["id"] = Did + "#log",
+            ["type"] = LogServiceType,
+            ["serviceEndpoint"] = _publicBaseUrl,
+            ["origin"] = _log.Origin,
+            ["verifierKeys"] = new JsonArray([.. _log.VerifierKeys.Select(k => JsonValue.Create(k.ToString()))]),
+        });
+        return document;
+    }
 }
 
 /// <summary>The issuer's public keys, where did:web resolves them.</summary>

@@ -29,6 +29,9 @@ internal static class ExaminationEndpoints
         group.MapPost("/register", (Guid id, ClaimsPrincipal user, LifecycleService lifecycle, CancellationToken ct) =>
                 ApplicationEndpoints.Respond(lifecycle.RegisterAsync(id, ActingParty.From(user), ct)))
             .WithSummary("Register once the notice period has ended with no open objection; issues the registration and certificate numbers (examiner of its body).");
+        group.MapPost("/revoke", (Guid id, ReasonRequest body, ClaimsPrincipal user, LifecycleService lifecycle, CancellationToken ct) =>
+                ApplicationEndpoints.Respond(lifecycle.RevokeAsync(id, ActingParty.From(user), body.Reason, ct)))
+            .WithSummary("Revoke a registration with reasons, which are public; its certificates read 'revoked' from then on (examiner of its body).");
         group.MapGet("/objections", ObjectionsAsync)
             .WithSummary("Objections to the application, with objectors' contact details (examiner of its body).");
 

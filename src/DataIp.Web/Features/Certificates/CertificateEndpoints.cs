@@ -1,0 +1,85 @@
+using DataIp.Domain.Numbering;
+using DataIp.Web.Infrastructure;
+
+namespace DataIp.Web.Features.Certificates;
+
+/// <summary>The public record of certificates: status, PDF and credential (anyone).</summary>
+internal static class CertificateEndpoints
+{
+    /// <summary>The certificate services.</summary>
+    public static void AddCertificates(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<CertificateIssuer>();
+        builder.Services.AddScoped<CertificateService>();
+    }
+
+    public static void MapCertificatesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/certificates/{certificateNumber}").WithTags("Certificates").AllowAnonymous();
+        group.MapGet("", StatusAsync)
+            .WithSummary("A certificate's public record and current legal status: valid, pledged, expired, superseded, cancelled or revoked (anyone).");
+        group.MapGet("/pdf", PdfAsync)
+            .WithSummary("The certificate PDF: A4, QR code to the verification page, the body's seal, the credential embedded as credential.json (anyone).");
+        group.MapGet("/credential", CredentialAsync)
+            .WithSummary("The signed credential (W3C VC 2.0, Ed25519 and SM2 proofs) with the C2SP tlog-proof of its issuance act (anyone).");
+    }
+
+    private static async Task<IResult> StatusAsync(string certificateNumber, CertificateService certificates, HttpContext http, CancellationToken ct)
+    {
+        var (record, problem) = await FindAsync(certificateNumber, certificates, ct).ConfigureAwait(false);
+        if (record is null)
+        {
+            return problem!;
+        }
+
+        http.Response.Headers.CacheControl = "no-cache";
+        return TypedResults.Ok(await certificates.ViewAsync(record, ct).ConfigureAwait(false));
+    }
+
+    private static async Task<IResult> PdfAsync(string certificateNumber, CertificateService certificates, CancellationToken ct)
+    {
+        var (record, problem) = await FindAsync(certificateNumber, certificates, ct).ConfigureAwait(false);
+        if (record is null)
+        {
+            return problem!;
+        }
+
+        if (certificates.SealFor(record.BodyCode, record.BodyName) is not { } seal)
+        {
+            return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Seal not configured",
+                $"The registration body {record.BodyCode} has no seal configured (DataIp:Certificates:Seals:{record.BodyCode}), "
+                + "so its certificate PDF cannot be issued. The certificate's record and credential are available.");
+        }
+
+        var envelope = await certificates.EnvelopeAsync(record.Certificate, ct).ConfigureAwait(false);
+        var pdf = certificates.RenderPdf(record, seal, envelope);
+        return TypedResults.File(pdf, "application/pdf", $"certificate-{certificateNumber}.pdf");
+    }
+
+    private static async Task<IResult> CredentialAsync(string certificateNumber, CertificateService certificates, CancellationToken ct)
+    {
+        var (record, problem) = await FindAsync(certificateNumber, certificates, ct).ConfigureAwait(false);
+        if (record is null)
+        {
+            return problem!;
+        }
+
+        var envelope = await certificates.EnvelopeAsync(record.Certificate, ct).ConfigureAwait(false);
+        return TypedResults.Bytes(CertificateService.EnvelopeBytes(envelope), "application/json");
+    }
+
+    /// <summary>The certificate, or the problem to answer: 400 for a malformed number, 404 for an unknown one.</summary>
+    internal static async Task<(CertificateRecord? Record, IResult? Problem)> FindAsync(
+        string certificateNumber, CertificateService certificates, CancellationToken ct)
+    {
+        if (!CertificateNumber.TryParse(certificateNumber, out _, out var error))
+        {
+            return (null, Problems.Field("certificateNumber", error));
+        }
+
+        var record = await certificates.FindAsync(certificateNumber, ct).ConfigureAwait(false);
+        return record is null || record.Certificate.Credential is null
+            ? (null, Problems.Status(StatusCodes.Status404NotFound, "Not found", $"No certificate {certificateNumber} is on the register."))
+            : (record, null);
+    }
+}

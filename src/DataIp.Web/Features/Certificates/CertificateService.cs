@@ -1,0 +1,199 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json.Nodes;
+using DataIp.Crypto;
+using DataIp.Crypto.Credentials;
+using DataIp.Data;
+using DataIp.Data.Certificates;
+using DataIp.Data.TransparencyLog;
+using DataIp.Domain.Calendar;
+using DataIp.Domain.Registration;
+using DataIp.Domain.TransparencyLog;
+using DataIp.Web.Features.Applications;
+using DataIp.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DataIp.Web.Features.Certificates;
+
+/// <summary>A certificate's legal status as the public record shows it (docs/certificate.md).</summary>
+public enum CertificateStatus
+{
+    /// <summary>In force: registered, within its validity, not replaced.</summary>
+    Valid,
+
+    /// <summary>In force and encumbered by an active pledge (M5 records pledges).</summary>
+    Pledged,
+
+    /// <summary>Past the last day of its validity.</summary>
+    Expired,
+
+    /// <summary>Replaced by a later certificate of the same registration (change, renewal, transfer, re-issue).</summary>
+    Superseded,
+
+    /// <summary>Cancelled by its holder (M5 records cancellations).</summary>
+    Cancelled,
+
+    /// <summary>The registration was revoked by the registration body.</summary>
+    Revoked,
+}
+
+/// <summary>A certificate with what its status is decided from.</summary>
+/// <param name="Certificate">The certificate row.</param>
+/// <param name="State">Its registration's lifecycle state.</param>
+/// <param name="DecisionReasons">The reasons of the last decision (a revocation's, when revoked).</param>
+/// <param name="DecidedAt">When that decision was taken.</param>
+/// <param name="BodyCode">The registration body's code.</param>
+/// <param name="BodyName">The body's Chinese name.</param>
+/// <param name="BodyNameEn">The body's English name.</param>
+public sealed record CertificateRecord(
+    Certificate Certificate, ApplicationState State, string? DecisionReasons, DateTimeOffset? DecidedAt, string BodyCode, string BodyName, string BodyNameEn);
+
+/// <summary>
+/// The public side of certificates: status, the credential with its log inclusion proof, and the
+/// PDF (docs/certificate.md).
+/// </summary>
+public sealed class CertificateService(RegistryDbContext db, CertificateIssuer issuer, TimeProvider clock, IOptions<PlatformOptions> options)
+{
+    /// <summary>The name of the credential envelope embedded in the PDF.</summary>
+    public const string CredentialAttachment = "credential.json";
+
+    private static readonly ConcurrentDictionary<string, byte[]> SealImages = new(StringComparer.Ordinal);
+
+    /// <summary>Loads a certificate, or null when there is none with that number.</summary>
+    public async Task<CertificateRecord?> FindAsync(string certificateNumber, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(certificateNumber);
+        return await (
+                from c in db.Certificates.AsNoTracking()
+                join a in db.Applications on c.ApplicationId equals a.Id
+                where c.CertificateNumber == certificateNumber
+                select new CertificateRecord(c, a.State, a.DecisionReasons, a.DecidedAt, a.Body.Code, a.Body.Name, a.Body.NameEn))
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The status today (China), with its reason and since when where known.</summary>
+    public (CertificateStatus Status, string? Reason, DateTimeOffset? Since) StatusOf(CertificateRecord record, DateOnly validUntil)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var today = ChinaTime.ToChinaDate(clock.GetUtcNow());
+        return record.State == ApplicationState.Revoked ? (CertificateStatus.Revoked, record.DecisionReasons, record.DecidedAt)
+            : record.Certificate.Superseded ? (CertificateStatus.Superseded, null, null)
+            : today > validUntil ? (CertificateStatus.Expired, null, ChinaTime.StartOfDay(validUntil.AddDays(1)))
+            : (CertificateStatus.Valid, null, null);
+    }
+
+    /// <summary>The status JSON of <c>GET /api/v1/certificates/{n}</c>.</summary>
+    public async Task<CertificateStatusView> ViewAsync(CertificateRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var certificate = record.Certificate;
+        var document = issuer.Document(certificate);
+        var (status, reason, since) = StatusOf(record, document.ValidUntil);
+        var supersededBy = certificate.Superseded
+            ? await db.Certificates.AsNoTracking().Where(c => c.Supersedes == certificate.CertificateNumber)
+                .Select(c => c.CertificateNumber).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+            : null;
+        var number = certificate.CertificateNumber;
+        return new CertificateStatusView(
+            number, certificate.RegistrationNumber, JsonNaming.Camel(status), reason, since,
+            document.DataName, document.Holders, [.. document.Rights.Select(JsonNaming.Camel)],
+            document.ApplicationDate, document.RegistrationDate, document.ValidFrom, document.ValidUntil,
+            new CertificateBodyView(record.BodyCode, record.BodyName, record.BodyNameEn),
+            certificate.IssuedAt, certificate.Supersedes, supersededBy, certificate.IssuanceLogIndex,
+            new CertificateLinks(
+                issuer.VerificationUrl(number).AbsoluteUri,
+                issuer.StatusUrl(number).AbsoluteUri + "/pdf",
+                issuer.StatusUrl(number).AbsoluteUri + "/credential"));
+    }
+
+    /// <summary>
+    /// The signed credential and, once a checkpoint covers the issuance act, its C2SP tlog-proof
+    /// against the first checkpoint that does (so the proof, and the PDF that embeds it, stay the
+    /// same from then on; the checkpoint's note carries whatever cosignatures it has gathered).
+    /// </summary>
+    public async Task<CredentialEnvelope> EnvelopeAsync(Certificate certificate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        var credential = JsonNode.Parse(certificate.Credential
+            ?? throw new InvalidOperationException($"Certificate {certificate.CertificateNumber} has no credential."))!.AsObject();
+        return new CredentialEnvelope(credential, await TlogProofAsync(certificate, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The envelope's JSON bytes, as served and embedded.</summary>
+    public static byte[] EnvelopeBytes(CredentialEnvelope envelope)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        return Encoding.UTF8.GetBytes(envelope.ToJson().ToJsonString(Applications.ActRecorder.PayloadJson));
+    }
+
+    /// <summary>The body's seal, or null when it has none configured and placeholders are off.</summary>
+    public CertificateSeal? SealFor(string bodyCode, string bodyName)
+    {
+        var settings = options.Value.Certificates;
+        if (settings.Seals.TryGetValue(bodyCode, out var path) && !string.IsNullOrWhiteSpace(path))
+        {
+            return CertificateSeal.FromImage(SealImages.GetOrAdd(Path.GetFullPath(path), File.ReadAllBytes));
+        }
+
+        return options.Value.Demo || settings.PlaceholderSeal ? CertificateSeal.DemoPlaceholder(bodyName) : null;
+    }
+
+    /// <summary>Renders the certificate PDF with the credential envelope embedded as <see cref="CredentialAttachment"/>.</summary>
+    public byte[] RenderPdf(CertificateRecord record, CertificateSeal seal, CredentialEnvelope envelope)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return CertificatePdf.Render(
+            issuer.Document(record.Certificate), seal,
+            [(CredentialAttachment, EnvelopeBytes(envelope), "application/json")],
+            options.Value.Certificates.FontPath);
+    }
+
+    private async Task<string?> TlogProofAsync(Certificate certificate, CancellationToken cancellationToken)
+    {
+        if (certificate.IssuanceLogIndex is not { } index)
+        {
+            return null;
+        }
+
+        var checkpoint = await db.LogCheckpoints.AsNoTracking().Where(c => c.TreeSize > index).OrderBy(c => c.TreeSize)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (checkpoint is null)
+        {
+            return null;
+        }
+
+        var store = new LogStore(db);
+        var nodes = MerkleProof.InclusionNodes((ulong)index, (ulong)checkpoint.TreeSize);
+        var hashes = nodes.Rehash(await store.GetHashesAsync(nodes.Ids, cancellationToken).ConfigureAwait(false));
+        var entry = await store.ReadEntryAsync(index, cancellationToken).ConfigureAwait(false);
+        return new TlogProof(index, [.. hashes.Select(h => h.ToArray())], checkpoint.Note, entry?.Entry).Format();
+    }
+}
+
+/// <summary>The registration body on a certificate.</summary>
+public sealed record CertificateBodyView(string Code, string Name, string NameEn);
+
+/// <summary>Where a certificate's public record, PDF and credential are.</summary>
+public sealed record CertificateLinks(string Verification, string Pdf, string Credential);
+
+/// <summary>A certificate's public record and status: <c>GET /api/v1/certificates/{n}</c>.</summary>
+public sealed record CertificateStatusView(
+    string CertificateNumber,
+    string RegistrationNumber,
+    string Status,
+    string? StatusReason,
+    DateTimeOffset? StatusSince,
+    string DataName,
+    IReadOnlyList<string> Holders,
+    IReadOnlyList<string> Rights,
+    DateOnly ApplicationDate,
+    DateOnly RegistrationDate,
+    DateOnly ValidFrom,
+    DateOnly ValidUntil,
+    CertificateBodyView RegistrationBody,
+    DateTimeOffset IssuedAt,
+    string? Supersedes,
+    string? SupersededBy,
+    long? IssuanceLogIndex,
+    CertificateLinks Links);
