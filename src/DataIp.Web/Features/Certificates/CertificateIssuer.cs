@@ -5,8 +5,8 @@ using DataIp.Data.Applications;
 using DataIp.Data.Certificates;
 using DataIp.Domain.Calendar;
 using DataIp.Domain.Registration;
-using DataIp.Web.Features.Ledger;
 using DataIp.Web.Features.Applications;
+using DataIp.Web.Features.Ledger;
 using DataIp.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
