@@ -49,7 +49,13 @@ internal sealed class RegistryClient(HttpClient http, TimeSpan timeout)
 
             await using var body = await response.Content.ReadAsStreamAsync(deadline.Token);
             using var buffer = new MemoryStream();
-            await body.CopyToAsync(buffer, deadline.Token);
+            var chunk = new byte[16 * 1024];
+            int read;
+            while (buffer.Length <= MaxBodyBytes && (read = await body.ReadAsync(chunk, deadline.Token)) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+            }
+
             return buffer.Length <= MaxBodyBytes
                 ? buffer.ToArray()
                 : throw new LogReadException($"couldn't fetch {url}: the answer is larger than {MaxBodyBytes} bytes");
