@@ -19,6 +19,7 @@ internal static class Program
         root.Subcommands.Add(FingerprintCommand.Build());
         root.Subcommands.Add(ProveCommand.Build());
         root.Subcommands.Add(CheckProofCommand.Build());
+        root.Subcommands.Add(VerifyCommand.Build());
         return root;
     }
 
