@@ -67,14 +67,16 @@ internal static class ProofVerifier
             return Fail(CredentialFailureKind.MalformedProof, "its \"verificationMethod\" is missing or not a string.");
         }
 
-        // §3.3.2 step 4: the document's @context must start with the proof's, in order, and the
-        // proof's is what gets hashed.
+        // §3.3.2 step 4 lets the document's @context merely start with the proof's (the proof's is
+        // what gets hashed), so contexts appended after signing would pass. We require the two to
+        // be equal: an appended context can redefine the credential's terms for a JSON-LD reader,
+        // and nothing of a certificate may change after signing (docs/credential.md).
         var document = unsecured;
         if (options.ContainsKey("@context"))
         {
-            if (!StartsWith(secured["@context"], options["@context"]))
+            if (!SameContext(secured["@context"], options["@context"]))
             {
-                return Fail(CredentialFailureKind.ContextMismatch, "the credential's \"@context\" does not start with the proof's.");
+                return Fail(CredentialFailureKind.ContextMismatch, "the credential's \"@context\" is not the one signed (the proof's).");
             }
 
             document = unsecured.DeepClone().AsObject();
@@ -113,13 +115,12 @@ internal static class ProofVerifier
     private static string? StringOf(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
-    // "Starts with all values contained in the proof's @context in the same order"; a single value
-    // counts as a one-element list.
-    private static bool StartsWith(JsonNode? documentContext, JsonNode? proofContext)
+    // The same values in the same order; a single value counts as a one-element list.
+    private static bool SameContext(JsonNode? documentContext, JsonNode? proofContext)
     {
         JsonNode?[] document = documentContext is JsonArray d ? [.. d] : [documentContext];
-        JsonNode?[] prefix = proofContext is JsonArray p ? [.. p] : [proofContext];
-        return prefix.Length <= document.Length
-            && prefix.Select((node, i) => JsonNode.DeepEquals(node, document[i])).All(equal => equal);
+        JsonNode?[] signed = proofContext is JsonArray p ? [.. p] : [proofContext];
+        return signed.Length == document.Length
+            && signed.Select((node, i) => JsonNode.DeepEquals(node, document[i])).All(equal => equal);
     }
 }

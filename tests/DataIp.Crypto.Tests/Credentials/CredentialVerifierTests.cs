@@ -75,6 +75,7 @@ public sealed class CredentialVerifierTests
         { "type", CredentialFailureKind.WrongProofType },
         { "proofPurpose", CredentialFailureKind.WrongProofPurpose },
         { "proof-context", CredentialFailureKind.ContextMismatch },
+        { "context-appended", CredentialFailureKind.ContextMismatch },
         { "proofValue-not-multibase", CredentialFailureKind.MalformedProof },
         { "proofValue-flipped", CredentialFailureKind.InvalidSignature },
         { "proof-removed", CredentialFailureKind.NoProof },
@@ -166,6 +167,7 @@ public sealed class CredentialVerifierTests
             case "type": proof["type"] = "Ed25519Signature2020"; break;
             case "proofPurpose": proof["proofPurpose"] = "authentication"; break;
             case "proof-context": proof["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2", "https://example.org/extra"); break;
+            case "context-appended": credential["@context"]!.AsArray().Add("https://example.org/extra"); break;
             case "proofValue-not-multibase": proof["proofValue"] = "u" + proof["proofValue"]!.GetValue<string>()[1..]; break;
             case "proofValue-flipped": proof["proofValue"] = FlipLastByte(proof["proofValue"]!.GetValue<string>()); break;
             case "proof-removed": credential.Remove("proof"); break;
