@@ -2,6 +2,7 @@ using DataIp.Data;
 using DataIp.Data.Accounts;
 using DataIp.Data.Attachments;
 using DataIp.Web.Demo;
+using DataIp.Web.Features.Certificates;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,7 @@ internal static class DatabaseStartup
 /// Applies migrations and seeds reference data (and the demo, when asked) before the server
 /// accepts requests: hosted services start before Kestrel does.
 /// </summary>
-internal sealed class DatabaseInitializer(IServiceProvider services, IOptions<PlatformOptions> options, TimeProvider clock) : IHostedService
+internal sealed class DatabaseInitializer(IServiceProvider services, IOptions<PlatformOptions> options, TimeProvider clock, ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -37,6 +38,7 @@ internal sealed class DatabaseInitializer(IServiceProvider services, IOptions<Pl
         await RegistryDatabase.MigrateAsync(db, cancellationToken).ConfigureAwait(false);
         await ReferenceData.SeedAsync(db, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await BootstrapAdministratorAsync(scope.ServiceProvider, cancellationToken).ConfigureAwait(false);
+        await CertificateBackfill.RunAsync(db, scope.ServiceProvider.GetRequiredService<CertificateIssuer>(), logger, cancellationToken).ConfigureAwait(false);
         if (options.Value.Demo)
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken).ConfigureAwait(false);

@@ -8,7 +8,11 @@ using DataIp.Crypto.Credentials;
 using DataIp.Data;
 using DataIp.Testing;
 using DataIp.Web.Tests.Infrastructure;
+using DataIp.Web.Features.Certificates;
 using DataIp.Web.Tests.Lifecycle;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DataIp.Web.Tests.Certificates;
 
@@ -112,6 +116,33 @@ public sealed class CertificateIssuanceTests
         Assert.Equal("valid", (await platform.CreateClient().GetAsync($"/api/v1/certificates/{application.Str("certificateNumber")}").OkAsync()).Str("status"));
         await platform.SetTimeAsync(new DateTimeOffset(validUntil.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)));
         Assert.Equal("expired", (await platform.CreateClient().GetAsync($"/api/v1/certificates/{application.Str("certificateNumber")}").OkAsync()).Str("status"));
+    }
+
+    [Fact]
+    public async Task Backfill_CertificateFromBeforeCredentials_SignedFromItsIssuanceAct()
+    {
+        await using var platform = await StartAsync(DatabaseProvider.Sqlite);
+        var (applicant, _, id) = await RegisterAsync(platform);
+        var number = (await applicant.GetAsync($"/api/v1/applications/{id}").OkAsync()).Str("certificateNumber");
+        await platform.PublishLogAsync();
+        var issued = JsonNode.Parse((await EnvelopeAsync(platform.CreateClient(), number))["credential"]!.ToJsonString())!;
+
+        await using (var scope = platform.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            await db.Certificates.Where(c => c.CertificateNumber == number)
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.Credential, (string?)null).SetProperty(c => c.IssuanceLogIndex, (long?)null));
+            await platform.CreateClient().GetAsync($"/api/v1/certificates/{number}").ProblemAsync(HttpStatusCode.NotFound);
+            Assert.Equal(1, await CertificateBackfill.RunAsync(db, scope.ServiceProvider.GetRequiredService<CertificateIssuer>(), NullLogger.Instance, CancellationToken.None));
+            Assert.Equal(0, await CertificateBackfill.RunAsync(db, scope.ServiceProvider.GetRequiredService<CertificateIssuer>(), NullLogger.Instance, CancellationToken.None));
+        }
+
+        var envelope = await EnvelopeAsync(platform.CreateClient(), number);
+        var did = JsonNode.Parse(await platform.CreateClient().GetStringAsync("/.well-known/did.json"))!.AsObject();
+        Assert.True(IssuerDocument.TryReadVerificationMethods(did, out var methods, out _));
+        Assert.True(CredentialVerifier.Verify(envelope["credential"]!.AsObject(), [.. methods!]).IsValid);
+        Assert.True(JsonNode.DeepEquals(issued["credentialSubject"], envelope["credential"]!["credentialSubject"]));
+        Assert.NotNull(envelope["tlogProof"]);
     }
 
     [Fact]
