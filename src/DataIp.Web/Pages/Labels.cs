@@ -36,6 +36,7 @@ internal static class Labels
         ApplicationState.Rejected => new("不予登记", "Rejected"),
         ApplicationState.Withdrawn => new("已撤回", "Withdrawn"),
         ApplicationState.Registered => new("已登记", "Registered"),
+        ApplicationState.Revoked => new("已撤销登记", "Registration revoked"),
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Not a state of the lifecycle."),
     };
 

@@ -46,9 +46,13 @@ public sealed class LifecycleQueryTests
         { Withdrawn, Actor.Public, [] },
         { Withdrawn, Actor.System, [] },
         { Registered, Actor.Applicant, [] },
-        { Registered, Actor.Examiner, [] },
+        { Registered, Actor.Examiner, [Revoke] },
         { Registered, Actor.Public, [] },
         { Registered, Actor.System, [] },
+        { Revoked, Actor.Applicant, [] },
+        { Revoked, Actor.Examiner, [] },
+        { Revoked, Actor.Public, [] },
+        { Revoked, Actor.System, [] },
     };
 
     [Theory]
@@ -71,8 +75,9 @@ public sealed class LifecycleQueryTests
     [InlineData(ObjectionReview, false)]
     [InlineData(Rejected, true)]
     [InlineData(Withdrawn, true)]
-    [InlineData(Registered, true)]
-    public void IsTerminal_State_TrueOnlyForRejectedWithdrawnRegistered(ApplicationState state, bool terminal)
+    [InlineData(Registered, false)]
+    [InlineData(Revoked, true)]
+    public void IsTerminal_State_TrueOnlyForRejectedWithdrawnRevoked(ApplicationState state, bool terminal)
     {
         Assert.Equal(terminal, Lifecycle.IsTerminal(state));
     }

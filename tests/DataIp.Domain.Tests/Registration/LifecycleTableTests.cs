@@ -35,6 +35,7 @@ public sealed class LifecycleTableTests
         { Draft, UpholdObjection, Nobody, null },
         { Draft, DismissObjection, Nobody, null },
         { Draft, Register, Nobody, null },
+        { Draft, Revoke, Nobody, null },
 
         { Submitted, Submit, Nobody, null },
         { Submitted, StartExamination, [Actor.Examiner], FormalExamination },
@@ -49,6 +50,7 @@ public sealed class LifecycleTableTests
         { Submitted, UpholdObjection, Nobody, null },
         { Submitted, DismissObjection, Nobody, null },
         { Submitted, Register, Nobody, null },
+        { Submitted, Revoke, Nobody, null },
 
         { FormalExamination, Submit, Nobody, null },
         { FormalExamination, StartExamination, Nobody, null },
@@ -63,6 +65,7 @@ public sealed class LifecycleTableTests
         { FormalExamination, UpholdObjection, Nobody, null },
         { FormalExamination, DismissObjection, Nobody, null },
         { FormalExamination, Register, Nobody, null },
+        { FormalExamination, Revoke, Nobody, null },
 
         { CorrectionRequested, Submit, Nobody, null },
         { CorrectionRequested, StartExamination, Nobody, null },
@@ -77,6 +80,7 @@ public sealed class LifecycleTableTests
         { CorrectionRequested, UpholdObjection, Nobody, null },
         { CorrectionRequested, DismissObjection, Nobody, null },
         { CorrectionRequested, Register, Nobody, null },
+        { CorrectionRequested, Revoke, Nobody, null },
 
         { SubstantiveExamination, Submit, Nobody, null },
         { SubstantiveExamination, StartExamination, Nobody, null },
@@ -91,6 +95,7 @@ public sealed class LifecycleTableTests
         { SubstantiveExamination, UpholdObjection, Nobody, null },
         { SubstantiveExamination, DismissObjection, Nobody, null },
         { SubstantiveExamination, Register, Nobody, null },
+        { SubstantiveExamination, Revoke, Nobody, null },
 
         { PublicNotice, Submit, Nobody, null },
         { PublicNotice, StartExamination, Nobody, null },
@@ -105,6 +110,7 @@ public sealed class LifecycleTableTests
         { PublicNotice, UpholdObjection, Nobody, null },
         { PublicNotice, DismissObjection, Nobody, null },
         { PublicNotice, Register, [Actor.Examiner, Actor.System], Registered },
+        { PublicNotice, Revoke, Nobody, null },
 
         { ObjectionReview, Submit, Nobody, null },
         { ObjectionReview, StartExamination, Nobody, null },
@@ -119,6 +125,7 @@ public sealed class LifecycleTableTests
         { ObjectionReview, UpholdObjection, [Actor.Examiner], Rejected },
         { ObjectionReview, DismissObjection, [Actor.Examiner], PublicNotice },
         { ObjectionReview, Register, Nobody, null },
+        { ObjectionReview, Revoke, Nobody, null },
 
         { Rejected, Submit, Nobody, null },
         { Rejected, StartExamination, Nobody, null },
@@ -133,6 +140,7 @@ public sealed class LifecycleTableTests
         { Rejected, UpholdObjection, Nobody, null },
         { Rejected, DismissObjection, Nobody, null },
         { Rejected, Register, Nobody, null },
+        { Rejected, Revoke, Nobody, null },
 
         { Withdrawn, Submit, Nobody, null },
         { Withdrawn, StartExamination, Nobody, null },
@@ -147,6 +155,7 @@ public sealed class LifecycleTableTests
         { Withdrawn, UpholdObjection, Nobody, null },
         { Withdrawn, DismissObjection, Nobody, null },
         { Withdrawn, Register, Nobody, null },
+        { Withdrawn, Revoke, Nobody, null },
 
         { Registered, Submit, Nobody, null },
         { Registered, StartExamination, Nobody, null },
@@ -161,6 +170,22 @@ public sealed class LifecycleTableTests
         { Registered, UpholdObjection, Nobody, null },
         { Registered, DismissObjection, Nobody, null },
         { Registered, Register, Nobody, null },
+        { Registered, Revoke, [Actor.Examiner], Revoked },
+
+        { Revoked, Submit, Nobody, null },
+        { Revoked, StartExamination, Nobody, null },
+        { Revoked, RequestCorrection, Nobody, null },
+        { Revoked, Resubmit, Nobody, null },
+        { Revoked, LapseCorrection, Nobody, null },
+        { Revoked, Withdraw, Nobody, null },
+        { Revoked, PassFormalExamination, Nobody, null },
+        { Revoked, PassSubstantiveExamination, Nobody, null },
+        { Revoked, Reject, Nobody, null },
+        { Revoked, FileObjection, Nobody, null },
+        { Revoked, UpholdObjection, Nobody, null },
+        { Revoked, DismissObjection, Nobody, null },
+        { Revoked, Register, Nobody, null },
+        { Revoked, Revoke, Nobody, null },
     };
 
     [Theory]
@@ -186,7 +211,7 @@ public sealed class LifecycleTableTests
         var all = Enum.GetValues<ApplicationState>()
             .SelectMany(state => Enum.GetValues<LifecycleTrigger>().Select(trigger => (state, trigger)));
 
-        Assert.Equal(130, pairs.Length);
+        Assert.Equal(154, pairs.Length);
         Assert.Equal(all.Order(), pairs.Order());
     }
 

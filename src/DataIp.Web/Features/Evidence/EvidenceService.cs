@@ -19,9 +19,9 @@ namespace DataIp.Web.Features.Evidence;
 /// </summary>
 public sealed class EvidenceService(RegistryDbContext db, EvidenceOptions options)
 {
-    /// <summary>States whose datasets are public record and so reported whatever the body.</summary>
+    /// <summary>States whose datasets are public record and so reported whatever the body (a revoked registration too: examiners want to see a dataset registered before and revoked).</summary>
     private static readonly ApplicationState[] PublicStates =
-        [ApplicationState.PublicNotice, ApplicationState.ObjectionReview, ApplicationState.Registered];
+        [ApplicationState.PublicNotice, ApplicationState.ObjectionReview, ApplicationState.Registered, ApplicationState.Revoked];
 
     /// <summary>States of applications still pending, reported only to examiners of the same body.</summary>
     private static readonly ApplicationState[] PendingStates =
