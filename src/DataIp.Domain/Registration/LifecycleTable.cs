@@ -66,6 +66,8 @@ internal static class LifecycleTable
             + "when no other objection is open, and the notice period continues."),
         Row(ObjectionReview, Withdraw, Applicant, Withdrawn, "The applicant withdraws the application."),
 
+        Row(Registered, ReissueCertificate, Examiner, Registered,
+            "An examiner re-issues the certificate under a new certificate number, with reasons; the earlier one is superseded."),
         Row(Registered, Revoke, Examiner, Revoked,
             "An examiner revokes the registration, with reasons; its certificates are no longer valid."),
     ];

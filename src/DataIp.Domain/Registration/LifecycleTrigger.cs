@@ -47,4 +47,7 @@ public enum LifecycleTrigger
 
     /// <summary>An examiner revokes a registration (撤销登记), with reasons.</summary>
     Revoke,
+
+    /// <summary>An examiner re-issues a registration's certificate under a new certificate number, with reasons.</summary>
+    ReissueCertificate,
 }

@@ -46,7 +46,7 @@ public sealed class LifecycleQueryTests
         { Withdrawn, Actor.Public, [] },
         { Withdrawn, Actor.System, [] },
         { Registered, Actor.Applicant, [] },
-        { Registered, Actor.Examiner, [Revoke] },
+        { Registered, Actor.Examiner, [ReissueCertificate, Revoke] },
         { Registered, Actor.Public, [] },
         { Registered, Actor.System, [] },
         { Revoked, Actor.Applicant, [] },

@@ -36,6 +36,7 @@ public sealed class LifecycleTableTests
         { Draft, DismissObjection, Nobody, null },
         { Draft, Register, Nobody, null },
         { Draft, Revoke, Nobody, null },
+        { Draft, ReissueCertificate, Nobody, null },
 
         { Submitted, Submit, Nobody, null },
         { Submitted, StartExamination, [Actor.Examiner], FormalExamination },
@@ -51,6 +52,7 @@ public sealed class LifecycleTableTests
         { Submitted, DismissObjection, Nobody, null },
         { Submitted, Register, Nobody, null },
         { Submitted, Revoke, Nobody, null },
+        { Submitted, ReissueCertificate, Nobody, null },
 
         { FormalExamination, Submit, Nobody, null },
         { FormalExamination, StartExamination, Nobody, null },
@@ -66,6 +68,7 @@ public sealed class LifecycleTableTests
         { FormalExamination, DismissObjection, Nobody, null },
         { FormalExamination, Register, Nobody, null },
         { FormalExamination, Revoke, Nobody, null },
+        { FormalExamination, ReissueCertificate, Nobody, null },
 
         { CorrectionRequested, Submit, Nobody, null },
         { CorrectionRequested, StartExamination, Nobody, null },
@@ -81,6 +84,7 @@ public sealed class LifecycleTableTests
         { CorrectionRequested, DismissObjection, Nobody, null },
         { CorrectionRequested, Register, Nobody, null },
         { CorrectionRequested, Revoke, Nobody, null },
+        { CorrectionRequested, ReissueCertificate, Nobody, null },
 
         { SubstantiveExamination, Submit, Nobody, null },
         { SubstantiveExamination, StartExamination, Nobody, null },
@@ -96,6 +100,7 @@ public sealed class LifecycleTableTests
         { SubstantiveExamination, DismissObjection, Nobody, null },
         { SubstantiveExamination, Register, Nobody, null },
         { SubstantiveExamination, Revoke, Nobody, null },
+        { SubstantiveExamination, ReissueCertificate, Nobody, null },
 
         { PublicNotice, Submit, Nobody, null },
         { PublicNotice, StartExamination, Nobody, null },
@@ -111,6 +116,7 @@ public sealed class LifecycleTableTests
         { PublicNotice, DismissObjection, Nobody, null },
         { PublicNotice, Register, [Actor.Examiner, Actor.System], Registered },
         { PublicNotice, Revoke, Nobody, null },
+        { PublicNotice, ReissueCertificate, Nobody, null },
 
         { ObjectionReview, Submit, Nobody, null },
         { ObjectionReview, StartExamination, Nobody, null },
@@ -126,6 +132,7 @@ public sealed class LifecycleTableTests
         { ObjectionReview, DismissObjection, [Actor.Examiner], PublicNotice },
         { ObjectionReview, Register, Nobody, null },
         { ObjectionReview, Revoke, Nobody, null },
+        { ObjectionReview, ReissueCertificate, Nobody, null },
 
         { Rejected, Submit, Nobody, null },
         { Rejected, StartExamination, Nobody, null },
@@ -141,6 +148,7 @@ public sealed class LifecycleTableTests
         { Rejected, DismissObjection, Nobody, null },
         { Rejected, Register, Nobody, null },
         { Rejected, Revoke, Nobody, null },
+        { Rejected, ReissueCertificate, Nobody, null },
 
         { Withdrawn, Submit, Nobody, null },
         { Withdrawn, StartExamination, Nobody, null },
@@ -156,6 +164,7 @@ public sealed class LifecycleTableTests
         { Withdrawn, DismissObjection, Nobody, null },
         { Withdrawn, Register, Nobody, null },
         { Withdrawn, Revoke, Nobody, null },
+        { Withdrawn, ReissueCertificate, Nobody, null },
 
         { Registered, Submit, Nobody, null },
         { Registered, StartExamination, Nobody, null },
@@ -171,6 +180,7 @@ public sealed class LifecycleTableTests
         { Registered, DismissObjection, Nobody, null },
         { Registered, Register, Nobody, null },
         { Registered, Revoke, [Actor.Examiner], Revoked },
+        { Registered, ReissueCertificate, [Actor.Examiner], Registered },
 
         { Revoked, Submit, Nobody, null },
         { Revoked, StartExamination, Nobody, null },
@@ -186,6 +196,7 @@ public sealed class LifecycleTableTests
         { Revoked, DismissObjection, Nobody, null },
         { Revoked, Register, Nobody, null },
         { Revoked, Revoke, Nobody, null },
+        { Revoked, ReissueCertificate, Nobody, null },
     };
 
     [Theory]
@@ -211,7 +222,7 @@ public sealed class LifecycleTableTests
         var all = Enum.GetValues<ApplicationState>()
             .SelectMany(state => Enum.GetValues<LifecycleTrigger>().Select(trigger => (state, trigger)));
 
-        Assert.Equal(154, pairs.Length);
+        Assert.Equal(165, pairs.Length);
         Assert.Equal(all.Order(), pairs.Order());
     }
 

@@ -105,6 +105,46 @@ public sealed class CertificateIssuanceTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Reissue_NewNumberForTheSameRegistration_EarlierSuperseded(DatabaseProvider provider)
+    {
+        await using var platform = await StartAsync(provider);
+        var (applicant, examiner, id) = await RegisterAsync(platform);
+        var registered = await applicant.GetAsync($"/api/v1/applications/{id}").OkAsync();
+        var first = registered.Str("certificateNumber");
+
+        var noReason = await examiner.PostJsonAsync($"/api/v1/applications/{id}/certificates/reissue", new { reason = "" }).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("reason", noReason.ErrorFields());
+        var reissued = await examiner.PostJsonAsync($"/api/v1/applications/{id}/certificates/reissue", new { reason = "证书遗失，申请补发。" }).OkAsync();
+        Assert.Equal("registered", reissued.Str("state"));
+        var second = reissued.Str("certificateNumber");
+        Assert.NotEqual(first, second);
+        Assert.Equal(registered.Str("registrationNumber"), reissued.Str("registrationNumber"));
+
+        var anyone = platform.CreateClient();
+        var old = await anyone.GetAsync($"/api/v1/certificates/{first}").OkAsync();
+        Assert.Equal("superseded", old.Str("status"));
+        Assert.Equal(second, old.Str("supersededBy"));
+        var current = await anyone.GetAsync($"/api/v1/certificates/{second}").OkAsync();
+        Assert.Equal("valid", current.Str("status"));
+        Assert.Equal(first, current.Str("supersedes"));
+        Assert.True(current.GetProperty("issuanceLogIndex").GetInt64() > old.GetProperty("issuanceLogIndex").GetInt64());
+
+        await platform.PublishLogAsync();
+        var did = JsonNode.Parse(await anyone.GetStringAsync("/.well-known/did.json"))!.AsObject();
+        Assert.True(IssuerDocument.TryReadVerificationMethods(did, out var methods, out _));
+        var credential = (await EnvelopeAsync(anyone, second))["credential"]!.AsObject();
+        Assert.True(CredentialVerifier.Verify(credential, [.. methods!]).IsValid);
+        Assert.Equal(first, (string)credential["credentialSubject"]!["supersedes"]!);
+        Assert.True(CredentialVerifier.Verify((await EnvelopeAsync(anyone, first))["credential"]!.AsObject(), [.. methods!]).IsValid);
+
+        // Revocation reaches every certificate of the registration.
+        await examiner.PostJsonAsync($"/api/v1/applications/{id}/revoke", new { reason = "异议成立。" }).OkAsync();
+        Assert.Equal("revoked", (await anyone.GetAsync($"/api/v1/certificates/{first}").OkAsync()).Str("status"));
+        Assert.Equal("revoked", (await anyone.GetAsync($"/api/v1/certificates/{second}").OkAsync()).Str("status"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Status_AfterValidUntil_Expired(DatabaseProvider provider)
     {
         await using var platform = await StartAsync(provider);

@@ -181,43 +181,78 @@ public sealed partial class LifecycleService
             app.ValidUntil = ValidUntil(today, app.Body.Policy.ValidityYears, content);
             app.DecidedAt = step.Now;
 
-            var serial = await SerialNumbers.NextAsync(db, $"certificate:{app.Body.Code}:{today.Year}", ct).ConfigureAwait(false);
-            var certificateNumber = CertificateNumber.Create(today.Year, today.Month, app.Body.Code, serial).Value;
-            app.CertificateNumber = certificateNumber;
-            var certificate = new Certificate
-            {
-                CertificateNumber = certificateNumber,
-                RegistrationNumber = app.RegistrationNumber,
-                ApplicationId = app.Id,
-                IssuedAt = step.Now,
-            };
-            db.Certificates.Add(certificate);
-
             step.Payload["registrationNumber"] = app.RegistrationNumber;
             step.Payload["registrationDate"] = today;
             step.Payload["validUntil"] = app.ValidUntil;
             step.Payload["holder"] = content.Applicant?.Name;
             step.Payload["rights"] = content.RightsClaimed.Select(r => r.Right).ToList();
-            step.FollowingActs.Add(("issueCertificate", new Dictionary<string, object?>
-            {
-                ["certificateNumber"] = certificateNumber,
-                ["registrationNumber"] = app.RegistrationNumber,
-                ["applicationNumber"] = app.ApplicationNumber,
-                ["bodyCode"] = app.Body.Code,
-                ["dataName"] = app.DataName,
-                ["holder"] = content.Applicant?.Name,
-                ["validUntil"] = app.ValidUntil,
-            }));
-            // The credential names the issuance act's log index and leaf hash, known once the
-            // act is saved; it is signed then, in the same transaction.
-            step.AfterSave = (recorded, _) =>
-            {
-                var issuance = recorded.Single(r => r.Act.Type == "issueCertificate");
-                certificates.Sign(certificate, app, issuance.Act.LogIndex, issuance.Entry.LeafHash);
-                return Task.CompletedTask;
-            };
+            await IssueCertificateAsync(step, supersedes: null, ct).ConfigureAwait(false);
             return null;
         }, cancellationToken);
+
+    /// <summary>
+    /// An examiner re-issues the certificate of a registration (补发/换发: a lost or damaged
+    /// certificate, a corrected print, a rotated signing key), with reasons: a new certificate
+    /// number for the same registration number; the earlier certificate reads superseded.
+    /// </summary>
+    public Task<ActOutcome> ReissueCertificateAsync(Guid id, ActingParty party, string? reasons, CancellationToken cancellationToken) =>
+        ApplyAsync(id, party, LifecycleTrigger.ReissueCertificate, reasons, async (step, ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(reasons))
+            {
+                return ActOutcome.InvalidField("reason", "A re-issue must state its reasons.");
+            }
+
+            var previous = await db.Certificates.SingleAsync(c => c.CertificateNumber == step.Application.CertificateNumber, ct).ConfigureAwait(false);
+            previous.Superseded = true;
+            step.Payload["registrationNumber"] = step.Application.RegistrationNumber;
+            step.Payload["supersedes"] = previous.CertificateNumber;
+            await IssueCertificateAsync(step, previous.CertificateNumber, ct).ConfigureAwait(false);
+            step.Payload["certificateNumber"] = step.Application.CertificateNumber;
+            return null;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Issues a new certificate number for the step's registration (first issue or a replacement
+    /// of <paramref name="supersedes"/>) with its <c>issueCertificate</c> act, and signs its
+    /// credential once that act is saved: the credential names the act's log index and leaf hash,
+    /// known only then, and is signed in the same transaction.
+    /// </summary>
+    private async Task IssueCertificateAsync(ActStep step, string? supersedes, CancellationToken ct)
+    {
+        var app = step.Application;
+        var content = app.Content;
+        var today = step.Today;
+        var serial = await SerialNumbers.NextAsync(db, $"certificate:{app.Body.Code}:{today.Year}", ct).ConfigureAwait(false);
+        var certificateNumber = CertificateNumber.Create(today.Year, today.Month, app.Body.Code, serial).Value;
+        app.CertificateNumber = certificateNumber;
+        var certificate = new Certificate
+        {
+            CertificateNumber = certificateNumber,
+            RegistrationNumber = app.RegistrationNumber!,
+            ApplicationId = app.Id,
+            IssuedAt = step.Now,
+            Supersedes = supersedes,
+        };
+        db.Certificates.Add(certificate);
+        step.FollowingActs.Add(("issueCertificate", new Dictionary<string, object?>
+        {
+            ["certificateNumber"] = certificateNumber,
+            ["registrationNumber"] = app.RegistrationNumber,
+            ["applicationNumber"] = app.ApplicationNumber,
+            ["bodyCode"] = app.Body.Code,
+            ["dataName"] = app.DataName,
+            ["holder"] = content.Applicant?.Name,
+            ["validUntil"] = app.ValidUntil,
+            ["supersedes"] = supersedes,
+        }));
+        step.AfterSave = (recorded, _) =>
+        {
+            var issuance = recorded.Single(r => r.Act.Type == "issueCertificate");
+            certificates.Sign(certificate, app, issuance.Act.LogIndex, issuance.Entry.LeafHash);
+            return Task.CompletedTask;
+        };
+    }
 
     /// <summary>
     /// Validity: the body's years from the registration announcement (the day before the same

@@ -32,6 +32,9 @@ internal static class ExaminationEndpoints
         group.MapPost("/revoke", (Guid id, ReasonRequest body, ClaimsPrincipal user, LifecycleService lifecycle, CancellationToken ct) =>
                 ApplicationEndpoints.Respond(lifecycle.RevokeAsync(id, ActingParty.From(user), body.Reason, ct)))
             .WithSummary("Revoke a registration with reasons, which are public; its certificates read 'revoked' from then on (examiner of its body).");
+        group.MapPost("/certificates/reissue", (Guid id, ReasonRequest body, ClaimsPrincipal user, LifecycleService lifecycle, CancellationToken ct) =>
+                ApplicationEndpoints.Respond(lifecycle.ReissueCertificateAsync(id, ActingParty.From(user), body.Reason, ct)))
+            .WithSummary("Re-issue a registration's certificate under a new certificate number, with reasons; the earlier certificate reads 'superseded' (examiner of its body).");
         group.MapGet("/objections", ObjectionsAsync)
             .WithSummary("Objections to the application, with objectors' contact details (examiner of its body).");
 
