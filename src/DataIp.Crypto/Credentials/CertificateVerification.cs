@@ -213,10 +213,13 @@ public static class CertificateVerification
         }
 
         var result = proof.Verify(act.LeafHash, logOrigin, [.. logVerifiers]);
-        return result.IsValid
-            ? CertificateCheck.Pass(kind, string.Create(CultureInfo.InvariantCulture, $"entry {proof.Index} is in the log {logOrigin} (checkpoint of {result.Checkpoint!.TreeSize} entries signed by the log)"))
-                with { Checkpoint = result.Checkpoint, Cosignatures = Cosignatures(proof.Checkpoint, logOrigin) }
-            : CertificateCheck.Fail(kind, result.Message) with { Checkpoint = result.Checkpoint };
+        if (!result.IsValid)
+        {
+            return CertificateCheck.Fail(kind, result.Message) with { Checkpoint = result.Checkpoint };
+        }
+
+        var message = string.Create(CultureInfo.InvariantCulture, $"entry {proof.Index} is in the log {logOrigin} (checkpoint of {result.Checkpoint!.TreeSize} entries signed by the log)");
+        return CertificateCheck.Pass(kind, message) with { Checkpoint = result.Checkpoint, Cosignatures = Cosignatures(proof.Checkpoint, logOrigin) };
     }
 
     // Signature lines of the note (c2sp.org/signed-note: "— <name> <base64>") by a key not named

@@ -79,6 +79,7 @@ public sealed class VerificationPageTests
         var garbage = await UploadAsync(platform, "/verify", "not a certificate"u8.ToArray(), "notes.txt", HttpStatusCode.BadRequest);
         var empty = await UploadAsync(platform, "/verify", [], "empty.pdf", HttpStatusCode.BadRequest);
         var noAttachment = await UploadAsync(platform, "/verify", "%PDF-1.4\n%%EOF\n"u8.ToArray(), "other.pdf", HttpStatusCode.BadRequest);
+        var duplicate = await UploadAsync(platform, "/verify", """{"credentialSubject": {"a": 1, "a": 2}, "proof": 1, "proof": 2}"""u8.ToArray(), "dup.json", HttpStatusCode.BadRequest);
 
         Assert.DoesNotContain("check fail", real, StringComparison.Ordinal);
         Assert.Contains("class=\"check pass\" data-check=\"LogInclusion\"", real, StringComparison.Ordinal);
@@ -92,6 +93,7 @@ public sealed class VerificationPageTests
         Assert.Contains(IndexModel.Unreadable, garbage, StringComparison.Ordinal);
         Assert.Contains(IndexModel.EmptyFile, empty, StringComparison.Ordinal);
         Assert.Contains(IndexModel.Unreadable, noAttachment, StringComparison.Ordinal);
+        Assert.Contains(IndexModel.Unreadable, duplicate, StringComparison.Ordinal);
     }
 
     [Theory]
