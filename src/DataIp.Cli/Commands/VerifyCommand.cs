@@ -2,6 +2,7 @@ using System.CommandLine;
 using DataIp.Cli.Log;
 using DataIp.Cli.Verify;
 using DataIp.Crypto;
+using DataIp.Crypto.Credentials;
 
 namespace DataIp.Cli.Commands;
 
@@ -94,7 +95,7 @@ internal static class VerifyCommand
                 return Usage("Give --keys (the registry's DID document, a file or URL) or --online (the registry's URL) to know the registry's keys.");
             }
 
-            var bytes = CertificateInput.TryReadFile(options.File, out var readError);
+            var bytes = InputFile.TryRead(options.File, out var readError);
             var input = bytes is null ? null : CertificateInput.TryRead(bytes, out readError);
             if (input is null)
             {
@@ -107,7 +108,7 @@ internal static class VerifyCommand
                 return ExitCodes.UsageError;
             }
 
-            var certificateNumber = CertificateChecks.CertificateNumber(input.Credential);
+            var certificateNumber = CertificateVerification.CertificateNumber(input.Credential);
             if (Report("signature", CertificateChecks.Signatures(input.Credential, keys)) is { } failed)
             {
                 return failed;
@@ -125,7 +126,7 @@ internal static class VerifyCommand
             }
 
             Report("log proof", CheckResult.Pass(input.TlogProof is null ? "fetched from the registry" : "present"));
-            var act = CertificateChecks.ReadIssuanceAct(input.Credential);
+            var act = CertificateVerification.ReadIssuanceAct(input.Credential);
             if (Report("issuance act", CertificateChecks.Entry(proof, act, certificateNumber)) is { } entryFailed)
             {
                 return entryFailed;
@@ -157,7 +158,7 @@ internal static class VerifyCommand
             }
             else
             {
-                json = CertificateInput.TryReadFile(source, out readError);
+                json = InputFile.TryRead(source, out readError);
             }
 
             if (json is null)
@@ -196,6 +197,8 @@ internal static class VerifyCommand
                 ?? throw new LogReadException($"couldn't read {url}: the answer is not a certificate status (JSON with \"status\")");
             return Report("status", status);
         }
+
+        private int? Report(string check, CertificateCheck result) => Report(check, CheckResult.From(result));
 
         // Prints the check; the exit code when it failed, null when it passed.
         private int? Report(string check, CheckResult result)

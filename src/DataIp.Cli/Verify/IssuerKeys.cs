@@ -18,7 +18,7 @@ namespace DataIp.Cli.Verify;
 internal sealed record IssuerKeys(string Did, IReadOnlyList<CredentialVerificationMethod> Methods, string? LogOrigin, IReadOnlyList<INoteVerifier> LogVerifiers)
 {
     /// <summary>The service type of the log's entry in the DID document.</summary>
-    public const string LogServiceType = "DataIpTransparencyLog";
+    public const string LogServiceType = CertificateVerification.LogServiceType;
 
     /// <summary>Reads a DID document.</summary>
     /// <param name="json">The document's UTF-8 JSON.</param>

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
+using DataIp.Crypto.Credentials;
 using DataIp.Data.Accounts;
 using DataIp.Domain.Calendar;
 using DataIp.Domain.Registration;
+using DataIp.Web.Features.Certificates;
 using DataIp.Web.Infrastructure;
 using Microsoft.AspNetCore.Html;
 
@@ -39,6 +41,41 @@ internal static class Labels
         ApplicationState.Revoked => new("已撤销登记", "Registration revoked"),
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Not a state of the lifecycle."),
     };
+
+    /// <summary>The name of a certificate's legal status (docs/certificate.md), from its JSON name ("valid").</summary>
+    public static Bilingual CertificateStatus(string status) =>
+        Enum.TryParse<CertificateStatus>(status, ignoreCase: true, out var parsed) ? parsed switch
+        {
+            Features.Certificates.CertificateStatus.Valid => new("有效", "Valid"),
+            Features.Certificates.CertificateStatus.Pledged => new("有效（已质押）", "Valid, pledged"),
+            Features.Certificates.CertificateStatus.Expired => new("已过期", "Expired"),
+            Features.Certificates.CertificateStatus.Superseded => new("已被替换", "Superseded"),
+            Features.Certificates.CertificateStatus.Cancelled => new("已注销", "Cancelled"),
+            Features.Certificates.CertificateStatus.Revoked => new("已撤销", "Revoked"),
+            _ => new(status, status),
+        } : new(status, status);
+
+    /// <summary>The name of a check of a certificate's credential.</summary>
+    public static Bilingual Check(CertificateCheckKind kind) => kind switch
+    {
+        CertificateCheckKind.Signature => new("凭证签名", "Credential signatures"),
+        CertificateCheckKind.LogProof => new("日志证明", "Log inclusion proof"),
+        CertificateCheckKind.IssuanceAct => new("叶哈希绑定：发证行为", "Leaf-hash binding: the issuance act"),
+        CertificateCheckKind.LogInclusion => new("发证行为已记入透明日志", "Issuance act included in the log"),
+        _ => new(kind.ToString(), kind.ToString()),
+    };
+
+    /// <summary>The name of a right on a certificate, from its JSON name ("holding"), as the PDF names it.</summary>
+    public static Bilingual Right(string right)
+    {
+        if (!Enum.TryParse<DataRight>(right, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+        {
+            return new(right, right);
+        }
+
+        var (zh, en) = CertificatePdf.RightName(parsed);
+        return new(zh, en);
+    }
 
     /// <summary>The role of a signed-in user; an administrator bound to a body is that body's administrator.</summary>
     public static Bilingual Role(ClaimsPrincipal user)

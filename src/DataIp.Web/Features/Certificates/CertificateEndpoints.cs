@@ -11,6 +11,7 @@ internal static class CertificateEndpoints
     {
         builder.Services.AddSingleton<CertificateIssuer>();
         builder.Services.AddScoped<CertificateService>();
+        builder.Services.AddScoped<CertificateVerifier>();
     }
 
     public static void MapCertificatesApi(this IEndpointRouteBuilder app)

@@ -15,7 +15,7 @@ namespace DataIp.Web.Features.Certificates;
 public sealed class IssuerKeys
 {
     /// <summary>The DID document's <c>service</c> type naming the transparency log and its keys.</summary>
-    public const string LogServiceType = "DataIpTransparencyLog";
+    public const string LogServiceType = CertificateVerification.LogServiceType;
 
     private readonly Ledger.LogKeys _log;
     private readonly string _publicBaseUrl;

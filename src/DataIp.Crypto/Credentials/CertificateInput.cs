@@ -1,18 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace DataIp.Cli.Verify;
+namespace DataIp.Crypto.Credentials;
 
-/// <summary>What <c>dataip verify</c> was given: the signed credential and, when present, its tlog-proof text.</summary>
+/// <summary>A certificate as <c>dataip verify</c> or the verification page was given it: the signed credential and, when present, its tlog-proof text.</summary>
 /// <param name="Credential">The credential, as read.</param>
 /// <param name="TlogProof">The tlog-proof text beside it, or null.</param>
-internal sealed record CertificateInput(JsonObject Credential, string? TlogProof)
+public sealed record CertificateInput(JsonObject Credential, string? TlogProof)
 {
     /// <summary>The name of the file the certificate PDF embeds the envelope as.</summary>
     public const string AttachmentName = "credential.json";
-
-    /// <summary>The largest file read: a certificate PDF with its fonts stays well below.</summary>
-    public const int MaxFileBytes = 64 << 20;
 
     /// <summary>
     /// Reads a credential envelope ({"credential": …, "tlogProof": "…"}), a bare credential, or a
@@ -77,30 +74,5 @@ internal sealed record CertificateInput(JsonObject Credential, string? TlogProof
 
         error = null;
         return new CertificateInput(credential, proof?.GetValue<string>());
-    }
-
-    /// <summary>Reads a file of at most <see cref="MaxFileBytes"/>.</summary>
-    /// <param name="path">The file.</param>
-    /// <param name="error">Why it cannot be read; null when read.</param>
-    /// <returns>The bytes, or null.</returns>
-    public static byte[]? TryReadFile(string path, out string? error)
-    {
-        try
-        {
-            var info = new FileInfo(path);
-            if (info.Exists && info.Length > MaxFileBytes)
-            {
-                error = $"{path} has {info.Length} bytes, more than the {MaxFileBytes} read";
-                return null;
-            }
-
-            error = null;
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            error = $"couldn't read {path}: {exception.Message}";
-            return null;
-        }
     }
 }

@@ -2,14 +2,14 @@ using PdfSharp.Pdf;
 using PdfSharp.Pdf.Advanced;
 using PdfSharp.Pdf.IO;
 
-namespace DataIp.Cli.Verify;
+namespace DataIp.Crypto.Credentials;
 
 /// <summary>
 /// Reads one embedded file from a PDF: the catalog's /Names /EmbeddedFiles name tree
 /// (ISO 32000-1 §7.7.4, §7.9.6), its /Filespec /EF /F stream (§7.11.4), decoded through the
 /// stream's filters (FlateDecode). Thread-safe: no state.
 /// </summary>
-internal static class PdfAttachment
+public static class PdfAttachment
 {
     // A name tree this deep is a loop or an attack, not a certificate.
     private const int MaxDepth = 16;

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using DataIp.Crypto.Credentials;
+using DataIp.Web.Features.Certificates;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DataIp.Web.Pages.Verify;
+
+/// <summary>
+/// The verification page the certificate's QR code opens (anyone; docs/certificate.md,
+/// "Verification page"): a certificate's public record and current status with the checks the
+/// server ran on its own credential, and an upload that runs the same checks on a PDF or a
+/// credential JSON and compares it with the register.
+/// </summary>
+[AllowAnonymous]
+[RequestSizeLimit(CertificateVerifier.MaxUploadBytes + (64 << 10))]
+[RequestFormLimits(MultipartBodyLengthLimit = CertificateVerifier.MaxUploadBytes + (64 << 10))]
+public sealed class IndexModel(CertificateService certificates, CertificateVerifier verifier) : PageModel
+{
+    public const string NoFile = "请选择要查验的文件。Choose a file to verify.";
+    public const string EmptyFile = "文件为空。The file is empty.";
+    public const string TooLarge = "文件超过 2 MB。The file is larger than 2 MB.";
+    public const string Unreadable = "无法读取该文件：应为证书 PDF 或凭证 JSON。The file is neither a certificate PDF nor a credential JSON: ";
+
+    /// <summary>The certificate number in the path, or null on <c>/verify</c>.</summary>
+    [FromRoute]
+    public string? CertificateNumber { get; set; }
+
+    /// <summary>Why the number in the path does not lead to a certificate, or null.</summary>
+    public string? NumberError { get; private set; }
+
+    /// <summary>The register's record and status of the certificate in the path.</summary>
+    public CertificateStatusView? Record { get; private set; }
+
+    /// <summary>The checks of the register's own credential.</summary>
+    public CredentialChecks? RecordChecks { get; private set; }
+
+    /// <summary>The uploaded file's checks and comparison with the register, after a POST that read one.</summary>
+    public UploadComparison? Upload { get; private set; }
+
+    /// <summary>Why the upload could not be read, or null.</summary>
+    public string? UploadError { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct).ConfigureAwait(false);
+
+    public async Task OnPostAsync(IFormFile? file, CancellationToken ct)
+    {
+        await LoadAsync(ct).ConfigureAwait(false);
+        var input = await ReadAsync(file, ct).ConfigureAwait(false);
+        if (input is null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        Upload = await verifier.CheckUploadAsync(input, ct).ConfigureAwait(false);
+    }
+
+    // The certificate in the path: 400 for a malformed number, 404 for an unknown one, as the API answers.
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        if (CertificateNumber is null)
+        {
+            return;
+        }
+
+        if (!Domain.Numbering.CertificateNumber.TryParse(CertificateNumber, out _, out var error))
+        {
+            NumberError = $"证书编号格式不正确。The certificate number is malformed: {error}";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        var record = await certificates.FindAsync(CertificateNumber, ct).ConfigureAwait(false);
+        if (record?.Certificate.Credential is null)
+        {
+            NumberError = $"登记簿上没有证书 {CertificateNumber}。No certificate {CertificateNumber} is on the register.";
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        Record = await certificates.ViewAsync(record, ct).ConfigureAwait(false);
+        RecordChecks = await verifier.CheckAsync(record, ct).ConfigureAwait(false);
+    }
+
+    // The upload as an envelope or a credential, or null with UploadError set.
+    private async Task<CertificateInput?> ReadAsync(IFormFile? file, CancellationToken ct)
+    {
+        UploadError = file is null ? NoFile
+            : file.Length == 0 ? EmptyFile
+            : file.Length > CertificateVerifier.MaxUploadBytes ? TooLarge
+            : null;
+        if (UploadError is not null)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream((int)file!.Length);
+        await file.CopyToAsync(buffer, ct).ConfigureAwait(false);
+        try
+        {
+            var input = CertificateInput.TryRead(buffer.ToArray(), out var error);
+            UploadError = input is null ? Unreadable + error : null;
+            return input;
+        }
+        catch (Exception exception) when (exception is JsonException or ArgumentException or InvalidOperationException)
+        {
+            // JSON the reader accepts but a credential cannot be (e.g. duplicate member names).
+            UploadError = Unreadable + exception.Message;
+            return null;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using DataIp.BrowserTests.Infrastructure;
+using DataIp.Data;
+using DataIp.Web.Features.Ledger;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace DataIp.BrowserTests;
+
+/// <summary>
+/// The verification page in real Chromium against the demo: open the page a certificate's QR
+/// code leads to, read its status, upload the certificate PDF through the file input and see
+/// every check pass.
+/// </summary>
+public sealed class VerificationJourneyTests(DemoRegistry registry, Chromium chromium) : IClassFixture<DemoRegistry>
+{
+    [Fact]
+    public async Task Verify_DemoCertificate_ShowsStatusAndTheUploadedPdfPassesEveryCheck()
+    {
+        var number = await DemoCertificateAsync();
+        await registry.Services.GetRequiredService<LogSequencer>().PublishAsync(CancellationToken.None);
+        using var api = registry.CreateClient();
+        var status = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{number}")).GetProperty("status").GetString();
+        var pdf = Path.Combine(Path.GetTempPath(), $"certificate-{number}-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(pdf, await api.GetByteArrayAsync($"/api/v1/certificates/{number}/pdf"));
+        await using var context = await chromium.NewContextAsync(registry.BaseAddress);
+        var page = await context.NewPageAsync();
+
+        try
+        {
+            await page.GotoAsync($"/verify/{number}");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "证书查验 Certificate verification", Level = 1 })).ToBeVisibleAsync();
+            var current = page.GetByRole(AriaRole.Status).First;
+            await Expect(current).ToContainTextAsync("当前法律状态 Current legal status");
+            await Expect(current.Locator("[data-status]")).ToHaveAttributeAsync("data-status", status!);
+            var checks = page.GetByRole(AriaRole.Region, new() { Name = "服务器对登记簿凭证的查验 Checks the server ran on the register's credential" });
+            await Expect(checks.Locator(".check.pass[data-check]")).ToHaveCountAsync(4);
+
+            await page.GetByLabel("证书文件 Certificate file").SetInputFilesAsync(pdf);
+            await page.GetByRole(AriaRole.Button, new() { Name = "查验 Verify" }).ClickAsync();
+
+            var result = page.GetByRole(AriaRole.Region, new() { Name = "上传文件的查验结果 Checks of the uploaded file" });
+            await Expect(result).ToBeVisibleAsync();
+            foreach (var check in new[] { "Signature", "LogProof", "IssuanceAct", "LogInclusion", "Register", "Same" })
+            {
+                await Expect(result.Locator($".check.pass[data-check='{check}']")).ToContainTextAsync("✓");
+            }
+
+            await Expect(result.Locator(".check.fail")).ToHaveCountAsync(0);
+            await Expect(result.Locator("[data-proof]")).ToHaveCountAsync(2);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "verify-upload.png"), FullPage = true });
+        }
+        finally
+        {
+            File.Delete(pdf);
+        }
+    }
+
+    // A demo certificate in force (the demo registers three applications).
+    private async Task<string> DemoCertificateAsync()
+    {
+        using var scope = registry.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var numbers = await db.Certificates.Where(c => c.Credential != null && !c.Superseded).Select(c => c.CertificateNumber).ToListAsync();
+        Assert.NotEmpty(numbers);
+        return numbers.Order(StringComparer.Ordinal).First();
+    }
+}
