@@ -190,11 +190,12 @@ print_table() {
     { rps[$1] = rps[$1] " " $3; p50[$1] = p50[$1] " " $4; p99[$1] = p99[$1] " " $5; runs[$1]++; loads = loads (loads == "" ? "" : ", ") $9 }
     END {
       plain = median(rps["plain"]); verify = median(rps["verify"]); ratio = verify / plain; p = median(p99["verify"])
+      met = ratio >= 0.5 && p < 20 ? "yes" : "no"
+      if (met == "no") met = ratio >= 0.5 ? "no (p99)" : p < 20 ? "no (throughput)" : "no (throughput, p99)"
       printf "| certificates | wrk | runs | plain Kestrel req/s | verification req/s | verification / plain | verification p50 | verification p99 | plain p99 | load (1 min) | goal | met? |\n"
       print "|---|---|---|---|---|---|---|---|---|---|---|---|"
       printf "| %d | %s | %d + %d | %.0f | %.0f | %.0f%% | %.1f ms | %.1f ms | %.1f ms | %s | ≥ 50%%, p99 < 20 ms | %s |\n",
-        certificates, wrk, runs["plain"], runs["verify"], plain, verify, 100 * ratio, median(p50["verify"]), p, median(p99["plain"]), loads,
-        ratio >= 0.5 && p < 20 ? "yes" : ratio >= 0.5 ? "no (p99)" : p < 20 ? "no (throughput)" : "no (both)"
+        certificates, wrk, runs["plain"], runs["verify"], plain, verify, 100 * ratio, median(p50["verify"]), p, median(p99["plain"]), loads, met
     }' "$RESULTS"
 }
 
