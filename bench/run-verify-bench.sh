@@ -38,8 +38,8 @@ if [[ "${QUICK:-}" == 1 ]]; then
 fi
 OUT=${OUT:-$(mktemp -d /tmp/dataip-verify-bench.XXXXXX)}
 mkdir -p "$OUT"
-readonly RESULTS="$OUT/results.tsv" REPO=$PWD
-readonly WEB_DIR=src/DataIp.Web/bin/Release/net10.0 PLAIN_DIR=bench/DataIp.PlainKestrel/bin/Release/net10.0
+readonly RESULTS="$OUT/results.tsv"
+readonly WEB_DIR=src/DataIp.Web PLAIN_DIR=bench/DataIp.PlainKestrel BIN=bin/Release/net10.0
 : >"$RESULTS"
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
@@ -109,8 +109,9 @@ start_postgres() {
 
 psql_verify() { PGPASSWORD=$pg_password "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d verify "$@"; }
 
-# Starts a host in the background (from its output directory, so that its appsettings.json is
-# the one read) and waits for /healthz. Usage: start_host <name> <dir> <dll> <port> [args…]
+# Starts a host in the background from its project directory (the content root, as `dotnet run`
+# has it: appsettings.json and wwwroot) and waits for /healthz.
+# Usage: start_host <name> <project dir> <dll under it> <port> [args…]
 start_host() {
   local name=$1 dir=$2 dll=$3 port=$4 i
   shift 4
@@ -142,7 +143,7 @@ seed() {
   mapfile -t args < <(web_args)
   web_port=$(free_port 5380)
   say "$(load): web host --demo (schema, reference data, certificates issued by the platform)"
-  start_host web-demo "$WEB_DIR" DataIp.Web.dll "$web_port" --demo "${args[@]}"
+  start_host web-demo "$WEB_DIR" "$BIN/DataIp.Web.dll" "$web_port" --demo "${args[@]}"
   stop_hosts
   say "$(load): seeding $CERTIFICATES certificates (bench/verify/seed.sql)"
   started=$SECONDS
@@ -208,9 +209,9 @@ seed
 
 mapfile -t web < <(web_args)
 verify_port=$(free_port 5480)
-start_host web "$WEB_DIR" DataIp.Web.dll "$verify_port" "${web[@]}"
+start_host web "$WEB_DIR" "$BIN/DataIp.Web.dll" "$verify_port" "${web[@]}"
 plain_port=$(free_port $((verify_port + 1)))
-start_host plain "$PLAIN_DIR" DataIp.PlainKestrel.dll "$plain_port"
+start_host plain "$PLAIN_DIR" "$BIN/DataIp.PlainKestrel.dll" "$plain_port"
 check_target verify "$verify_port"
 check_target plain "$plain_port"
 
