@@ -167,10 +167,13 @@ run_wrk() {
   niced wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency -s bench/verify/random-certificate.lua \
     "http://127.0.0.1:$port" -- "$prefix" "$CERTIFICATES" >"$log" 2>&1 || { say "wrk failed; log: $log"; exit 1; }
   result=$(grep '^RESULT' "$log" | cut -f2-)
+  # A non-2xx answer means the endpoint is not what is being measured: stop. Socket errors
+  # (wrk's 2 s timeout, typically while the cold cache after seeding fills) are kept in the table.
   if [[ $(cut -f6 <<<"$result") != 0 ]]; then
-    say "$target answered with errors or non-2xx statuses; log: $log"
+    say "$target answered with non-2xx statuses; log: $log"
     exit 1
   fi
+  [[ $(cut -f7 <<<"$result") == 0 ]] || say "$target: $(cut -f7 <<<"$result") socket errors (timeouts); log: $log"
   [[ $round == warmup ]] || printf '%s\t%s\t%s\t%s\n' "$target" "$round" "$result" "$(load | cut -d, -f1)" >>"$RESULTS"
 }
 
@@ -188,15 +191,15 @@ print_table() {
       for (i = 2; i <= n; i++) { t = v[i] + 0; for (j = i - 1; j >= 1 && v[j] + 0 > t; j--) v[j + 1] = v[j]; v[j + 1] = t }
       return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
     }
-    { rps[$1] = rps[$1] " " $3; p50[$1] = p50[$1] " " $4; p99[$1] = p99[$1] " " $5; runs[$1]++; loads = loads (loads == "" ? "" : ", ") $9 }
+    { rps[$1] = rps[$1] " " $3; p50[$1] = p50[$1] " " $4; p99[$1] = p99[$1] " " $5; runs[$1]++; errors[$1] += $9; loads = loads (loads == "" ? "" : ", ") $10 }
     END {
       plain = median(rps["plain"]); verify = median(rps["verify"]); ratio = verify / plain; p = median(p99["verify"])
       met = ratio >= 0.5 && p < 20 ? "yes" : "no"
       if (met == "no") met = ratio >= 0.5 ? "no (p99)" : p < 20 ? "no (throughput)" : "no (throughput, p99)"
-      printf "| certificates | wrk | runs | plain Kestrel req/s | verification req/s | verification / plain | verification p50 | verification p99 | plain p99 | load (1 min) | goal | met? |\n"
-      print "|---|---|---|---|---|---|---|---|---|---|---|---|"
-      printf "| %d | %s | %d + %d | %.0f | %.0f | %.0f%% | %.1f ms | %.1f ms | %.1f ms | %s | ≥ 50%%, p99 < 20 ms | %s |\n",
-        certificates, wrk, runs["plain"], runs["verify"], plain, verify, 100 * ratio, median(p50["verify"]), p, median(p99["plain"]), loads, met
+      printf "| certificates | wrk | runs | plain Kestrel req/s | verification req/s | verification / plain | verification p50 | verification p99 | plain p99 | socket errors (plain, verification) | load (1 min) | goal | met? |\n"
+      print "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+      printf "| %d | %s | %d + %d | %.0f | %.0f | %.0f%% | %.1f ms | %.1f ms | %.1f ms | %d, %d | %s | ≥ 50%%, p99 < 20 ms | %s |\n",
+        certificates, wrk, runs["plain"], runs["verify"], plain, verify, 100 * ratio, median(p50["verify"]), p, median(p99["plain"]), errors["plain"], errors["verify"], loads, met
     }' "$RESULTS"
 }
 
@@ -222,4 +225,4 @@ for ((round = 1; round <= ROUNDS; round++)); do
   run_wrk verify "$verify_port" "$round" "$DURATION"
 done
 print_table | tee "$OUT/table.md"
-say "Results: $RESULTS (target round req/s p50 p99 max requests errors load, ms); table: $OUT/table.md"
+say "Results: $RESULTS (target round req/s p50 p99 max requests non-2xx socket-errors load, ms); table: $OUT/table.md"

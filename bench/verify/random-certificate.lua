@@ -20,8 +20,8 @@ end
 function done(summary, latency, requests)
   local seconds = summary.duration / 1e6
   local errors = summary.errors
-  io.write(string.format("RESULT\t%.1f\t%.3f\t%.3f\t%.3f\t%d\t%d\n",
+  io.write(string.format("RESULT\t%.1f\t%.3f\t%.3f\t%.3f\t%d\t%d\t%d\n",
     summary.requests / seconds,
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
-    summary.requests, errors.connect + errors.read + errors.write + errors.timeout + errors.status))
+    summary.requests, errors.status, errors.connect + errors.read + errors.write + errors.timeout))
 end
