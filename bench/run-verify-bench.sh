@@ -16,6 +16,9 @@
 #    endpoint's p50 and p99, the load average, the goal (≥ 50% of plain, p99 < 20 ms).
 #
 # Environment (defaults in brackets):
+#   ENDPOINT [status]        status: GET /api/v1/certificates/{n}/status, the status check relying
+#                            parties and `dataip verify --online` make (from the in-memory index);
+#                            record: GET /api/v1/certificates/{n}, the full record (from the database)
 #   CERTIFICATES [1000000]   certificates seeded
 #   ROUNDS [3]               measured runs of each target
 #   DURATION [30s], WARMUP [10s], THREADS [2], CONNECTIONS [32]   wrk settings, same for both
@@ -26,6 +29,12 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+ENDPOINT=${ENDPOINT:-status}
+case $ENDPOINT in
+  status) SUFFIX=/status ;;
+  record) SUFFIX="" ;;
+  *) echo "ENDPOINT must be status or record" >&2; exit 2 ;;
+esac
 CERTIFICATES=${CERTIFICATES:-1000000}
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-30s}
@@ -165,7 +174,7 @@ run_wrk() {
   log="$OUT/wrk-$target-$round.log"
   say "$(load): wrk $target, round $round, $duration"
   niced wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency -s bench/verify/random-certificate.lua \
-    "http://127.0.0.1:$port" -- "$prefix" "$CERTIFICATES" >"$log" 2>&1 || { say "wrk failed; log: $log"; exit 1; }
+    "http://127.0.0.1:$port" -- "$prefix" "$CERTIFICATES" "$SUFFIX" >"$log" 2>&1 || { say "wrk failed; log: $log"; exit 1; }
   result=$(grep '^RESULT' "$log" | cut -f2-)
   # A non-2xx answer means the endpoint is not what is being measured: stop. Socket errors
   # (wrk's 2 s timeout, typically while the cold cache after seeding fills) are kept in the table.
@@ -179,13 +188,13 @@ run_wrk() {
 
 check_target() {
   local target=$1 port=$2 size
-  size=$(curl -sf -o /dev/null -w '%{size_download}' "http://127.0.0.1:$port/api/v1/certificates/${prefix}1000001") ||
+  size=$(curl -sf -o /dev/null -w '%{size_download}' "http://127.0.0.1:$port/api/v1/certificates/${prefix}1000001$SUFFIX") ||
     { say "$target does not answer 200 for ${prefix}1000001"; exit 1; }
   say "$target: 200, $size bytes of JSON"
 }
 
 print_table() {
-  awk -F'\t' -v certificates="$CERTIFICATES" -v wrk="-t$THREADS -c$CONNECTIONS -d$DURATION" '
+  awk -F'\t' -v certificates="$CERTIFICATES" -v wrk="-t$THREADS -c$CONNECTIONS -d$DURATION" -v endpoint="$ENDPOINT" '
     function median(list,   n, v, i, j, t) {
       n = split(list, v, " ")
       for (i = 2; i <= n; i++) { t = v[i] + 0; for (j = i - 1; j >= 1 && v[j] + 0 > t; j--) v[j + 1] = v[j]; v[j + 1] = t }
@@ -196,10 +205,10 @@ print_table() {
       plain = median(rps["plain"]); verify = median(rps["verify"]); ratio = verify / plain; p = median(p99["verify"])
       met = ratio >= 0.5 && p < 20 ? "yes" : "no"
       if (met == "no") met = ratio >= 0.5 ? "no (p99)" : p < 20 ? "no (throughput)" : "no (throughput, p99)"
-      printf "| certificates | wrk | runs | plain Kestrel req/s | verification req/s | verification / plain | verification p50 | verification p99 | plain p99 | socket errors (plain, verification) | load (1 min) | goal | met? |\n"
-      print "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
-      printf "| %d | %s | %d + %d | %.0f | %.0f | %.0f%% | %.1f ms | %.1f ms | %.1f ms | %d, %d | %s | ≥ 50%%, p99 < 20 ms | %s |\n",
-        certificates, wrk, runs["plain"], runs["verify"], plain, verify, 100 * ratio, median(p50["verify"]), p, median(p99["plain"]), errors["plain"], errors["verify"], loads, met
+      printf "| endpoint | certificates | wrk | runs | plain Kestrel req/s | verification req/s | verification / plain | verification p50 | verification p99 | plain p99 | socket errors (plain, verification) | load (1 min) | goal | met? |\n"
+      print "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+      printf "| %s | %d | %s | %d + %d | %.0f | %.0f | %.0f%% | %.1f ms | %.1f ms | %.1f ms | %d, %d | %s | ≥ 50%%, p99 < 20 ms | %s |\n",
+        endpoint, certificates, wrk, runs["plain"], runs["verify"], plain, verify, 100 * ratio, median(p50["verify"]), p, median(p99["plain"]), errors["plain"], errors["verify"], loads, met
     }' "$RESULTS"
 }
 
@@ -213,6 +222,15 @@ seed
 mapfile -t web < <(web_args)
 verify_port=$(free_port 5480)
 start_host web "$WEB_DIR" "$BIN/DataIp.Web.dll" "$verify_port" "${web[@]}"
+if [[ $ENDPOINT == status ]]; then
+  # Until its status index is loaded the host reads the database: measure the index, once loaded.
+  started=$SECONDS
+  until grep -q "Certificate status index loaded" "$OUT/web.log"; do
+    ((SECONDS - started < 600)) || { say "the status index did not load in 600 s; log: $OUT/web.log"; exit 1; }
+    sleep 1
+  done
+  say "$(load): status index loaded in $((SECONDS - started)) s: $(grep -o 'loaded: [0-9]* certificate' "$OUT/web.log"); host RSS $(ps -o rss= -p "${host_pids[-1]}" | awk '{printf "%.0f MB", $1 / 1024}')"
+fi
 plain_port=$(free_port $((verify_port + 1)))
 start_host plain "$PLAIN_DIR" "$BIN/DataIp.PlainKestrel.dll" "$plain_port"
 check_target verify "$verify_port"

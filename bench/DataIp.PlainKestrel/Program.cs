@@ -1,6 +1,7 @@
-// The reference endpoint of bench/run-verify-bench.sh: Kestrel and a minimal API on the route of
-// GET /api/v1/certificates/{certificateNumber}, answering a fixed record of the same shape as the
-// status JSON (CertificateStatusView) serialised on every request, as the real endpoint does. What
+// The reference endpoints of bench/run-verify-bench.sh: Kestrel and a minimal API on the routes of
+// GET /api/v1/certificates/{certificateNumber} and …/status, answering fixed values of the same
+// shape as the platform's (CertificateStatusView, CertificateStatusAnswer) serialised on every
+// request, as the real endpoints do. What
 // the real endpoint costs beyond this is its own work: the query, the credential parse, the view.
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -10,6 +11,11 @@ app.MapGet("/api/v1/certificates/{certificateNumber}", (string certificateNumber
 {
     http.Response.Headers.CacheControl = "no-cache";
     return TypedResults.Ok(PlainStatus.For(certificateNumber));
+});
+app.MapGet("/api/v1/certificates/{certificateNumber}/status", (string certificateNumber, HttpContext http) =>
+{
+    http.Response.Headers.CacheControl = "no-cache";
+    return TypedResults.Ok(new PlainStatusAnswer(certificateNumber, "valid", null, null, new DateOnly(2029, 2, 2), null));
 });
 app.MapGet("/healthz", () => TypedResults.Text("ok"));
 
@@ -46,6 +52,10 @@ internal sealed record PlainStatus(
         new DateTimeOffset(2026, 2, 3, 9, 30, 0, TimeSpan.Zero), null, null, 42,
         new PlainLinks(Base + "verify/" + number, Base + "api/v1/certificates/" + number + "/pdf", Base + "api/v1/certificates/" + number + "/credential"));
 }
+
+/// <summary>The status check's answer, the same shape as CertificateStatusAnswer.</summary>
+internal sealed record PlainStatusAnswer(
+    string CertificateNumber, string Status, string? StatusReason, DateTimeOffset? StatusSince, DateOnly ValidUntil, string? SupersededBy);
 
 /// <summary>The registration body on the record.</summary>
 internal sealed record PlainBody(string Code, string Name, string NameEn);

@@ -70,6 +70,13 @@ public sealed class PlatformOptions
     /// </summary>
     public string PublicBaseUrl { get; set; } = Startup.DefaultUrl + "/";
 
+    /// <summary>
+    /// How often the certificate status index reads the acts appended since (by any node sharing
+    /// the database): the longest a status change made on another node takes to show in
+    /// <c>GET /api/v1/certificates/{n}/status</c> here. Acts of this node show at once.
+    /// </summary>
+    public TimeSpan CertificateStatusRefreshInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Certificates: font and seals (docs/certificate.md).</summary>
     public CertificateOptions Certificates { get; set; } = new();
 

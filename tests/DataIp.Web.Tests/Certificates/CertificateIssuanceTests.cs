@@ -6,8 +6,12 @@ using System.Text.Json.Nodes;
 using DataIp.Crypto;
 using DataIp.Crypto.Credentials;
 using DataIp.Data;
+using DataIp.Data.Accounts;
 using DataIp.Testing;
+using DataIp.Web.Features.Applications;
 using DataIp.Web.Features.Certificates;
+using DataIp.Web.Features.Evidence;
+using DataIp.Web.Infrastructure;
 using DataIp.Web.Tests.Infrastructure;
 using DataIp.Web.Tests.Lifecycle;
 using Microsoft.EntityFrameworkCore;
@@ -141,6 +145,49 @@ public sealed class CertificateIssuanceTests
         await examiner.PostJsonAsync($"/api/v1/applications/{id}/revoke", new { reason = "异议成立。" }).OkAsync();
         Assert.Equal("revoked", (await anyone.GetAsync($"/api/v1/certificates/{first}").OkAsync()).Str("status"));
         Assert.Equal("revoked", (await anyone.GetAsync($"/api/v1/certificates/{second}").OkAsync()).Str("status"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task StatusCheck_FromMemory_FollowsThisNodesActsAtOnceAndOtherNodesOnRefresh(DatabaseProvider provider)
+    {
+        await using var platform = await StartAsync(provider);
+        var (applicant, examiner, id) = await RegisterAsync(platform);
+        var first = (await applicant.GetAsync($"/api/v1/applications/{id}").OkAsync()).Str("certificateNumber");
+        var anyone = platform.CreateClient();
+        var index = platform.Services.GetRequiredService<CertificateStatusIndex>();
+        await index.LoadAsync(CancellationToken.None);
+        Assert.Equal("valid", index.Find(first)!.Status);
+        var lean = await anyone.GetAsync($"/api/v1/certificates/{first}/status").OkAsync();
+        Assert.Equal("valid", lean.Str("status"));
+        Assert.Equal((await anyone.GetAsync($"/api/v1/certificates/{first}").OkAsync()).Str("validUntil"), lean.Str("validUntil"));
+        Assert.Contains("certificateNumber", (await anyone.GetAsync("/api/v1/certificates/123/status").ProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
+        await anyone.GetAsync("/api/v1/certificates/20251144000000999/status").ProblemAsync(HttpStatusCode.NotFound);
+
+        // This node's act shows in the answer to the act.
+        var second = (await examiner.PostJsonAsync($"/api/v1/applications/{id}/certificates/reissue", new { reason = "换发。" }).OkAsync()).Str("certificateNumber");
+        var superseded = await anyone.GetAsync($"/api/v1/certificates/{first}/status").OkAsync();
+        Assert.Equal("superseded", superseded.Str("status"));
+        Assert.Equal(second, superseded.Str("supersededBy"));
+        Assert.Equal("valid", index.Find(second)!.Status);
+
+        // Another node sharing the database revokes: this node's index learns it on its next refresh.
+        await using (var scope = platform.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            var otherNode = new LifecycleService(db, platform.Clock, new CalendarService(db), new EvidenceService(db, new EvidenceOptions()),
+                scope.ServiceProvider.GetRequiredService<CertificateIssuer>());
+            var bodyId = (await db.Applications.SingleAsync(a => a.Id == Guid.Parse(id))).BodyId;
+            var outcome = await otherNode.RevokeAsync(Guid.Parse(id), new ActingParty(Guid.NewGuid(), AccountRole.Examiner, bodyId, "审查员"), "撤销。", CancellationToken.None);
+            Assert.Equal(200, outcome.Status);
+        }
+
+        Assert.Equal("valid", index.Find(second)!.Status);
+        await index.RefreshAsync(CancellationToken.None);
+        var revoked = await anyone.GetAsync($"/api/v1/certificates/{second}/status").OkAsync();
+        Assert.Equal("revoked", revoked.Str("status"));
+        Assert.Equal("撤销。", revoked.Str("statusReason"));
+        Assert.Equal("revoked", index.Find(first)!.Status);
     }
 
     [Theory]

@@ -15,7 +15,8 @@ namespace DataIp.Web.Features.Applications;
 /// state together with the act. A refused act writes nothing.
 /// </summary>
 public sealed partial class LifecycleService(
-    RegistryDbContext db, TimeProvider clock, CalendarService calendars, EvidenceService evidence, Certificates.CertificateIssuer certificates)
+    RegistryDbContext db, TimeProvider clock, CalendarService calendars, EvidenceService evidence, Certificates.CertificateIssuer certificates,
+    Certificates.CertificateStatusIndex? statuses = null)
 {
     /// <summary>What an act does beyond changing the state; returns a refusal or null.</summary>
     public delegate Task<ActOutcome?> Effect(ActStep step, CancellationToken cancellationToken);
@@ -99,6 +100,12 @@ public sealed partial class LifecycleService(
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        if (statuses is not null && application.CertificateNumber is not null)
+        {
+            // A status change answers only once the status check shows it.
+            await statuses.ApplyAsync(db, application.Id, CancellationToken.None).ConfigureAwait(false);
+        }
+
         return ActOutcome.Done(application, recorded[0].Act);
     }
 

@@ -11,6 +11,8 @@ internal static class CertificateEndpoints
     {
         builder.Services.AddSingleton<CertificateIssuer>();
         builder.Services.AddScoped<CertificateService>();
+        builder.Services.AddSingleton<CertificateStatusIndex>();
+        builder.Services.AddHostedService<CertificateStatusJob>();
         builder.Services.AddScoped<CertificateVerifier>();
     }
 
@@ -19,6 +21,8 @@ internal static class CertificateEndpoints
         var group = app.MapGroup("/api/v1/certificates/{certificateNumber}").WithTags("Certificates").AllowAnonymous();
         group.MapGet("", StatusAsync)
             .WithSummary("A certificate's public record and current legal status: valid, pledged, expired, superseded, cancelled or revoked (anyone).");
+        group.MapGet("/status", LeanStatusAsync)
+            .WithSummary("The certificate's current legal status alone, from memory: what relying parties and `dataip verify --online` check (anyone).");
         group.MapGet("/pdf", PdfAsync)
             .WithSummary("The certificate PDF: A4, QR code to the verification page, the body's seal, the credential embedded as credential.json (anyone).");
         group.MapGet("/credential", CredentialAsync)
@@ -35,6 +39,25 @@ internal static class CertificateEndpoints
 
         http.Response.Headers.CacheControl = "no-cache";
         return TypedResults.Ok(await certificates.ViewAsync(record, ct).ConfigureAwait(false));
+    }
+
+    private static async Task<IResult> LeanStatusAsync(
+        string certificateNumber, CertificateStatusIndex index, IServiceProvider services, HttpContext http, CancellationToken ct)
+    {
+        if (!CertificateNumber.TryParse(certificateNumber, out _, out var error))
+        {
+            return Problems.Field("certificateNumber", error);
+        }
+
+        var answer = index.Find(certificateNumber)
+            ?? await index.FindInDatabaseAsync(services.GetRequiredService<Data.RegistryDbContext>(), certificateNumber, ct).ConfigureAwait(false);
+        if (answer is null)
+        {
+            return Problems.Status(StatusCodes.Status404NotFound, "Not found", $"No certificate {certificateNumber} is on the register.");
+        }
+
+        http.Response.Headers.CacheControl = "no-cache";
+        return TypedResults.Ok(answer);
     }
 
     private static async Task<IResult> PdfAsync(string certificateNumber, CertificateService certificates, CancellationToken ct)
