@@ -192,7 +192,7 @@ internal static class VerifyCommand
 
         private async Task<int?> CheckStatusAsync(string certificateNumber, CancellationToken cancellationToken)
         {
-            var url = new Uri(_online!, $"api/v1/certificates/{Uri.EscapeDataString(certificateNumber)}");
+            var url = new Uri(_online!, $"api/v1/certificates/{Uri.EscapeDataString(certificateNumber)}/status");
             var status = CertificateChecks.Status(await client.GetAsync(url, cancellationToken), certificateNumber)
                 ?? throw new LogReadException($"couldn't read {url}: the answer is not a certificate status (JSON with \"status\")");
             return Report("status", status);

@@ -146,7 +146,7 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Equal((0, string.Empty), (exitCode, error));
         Assert.Contains("✓ log proof: fetched from the registry\n", output, StringComparison.Ordinal);
         Assert.Contains("✓ status: valid, pledged: pledged to a bank", output, StringComparison.Ordinal);
-        Assert.Equal(["/.well-known/did.json", CertificatePath + "/credential", CertificatePath], handler.Requests);
+        Assert.Equal(["/.well-known/did.json", CertificatePath + "/credential", CertificatePath + "/status"], handler.Requests);
     }
 
     [Fact]
@@ -231,7 +231,7 @@ public sealed class VerifyCommandTests : IDisposable
     {
         ["/.well-known/did.json"] = _fixture.DidDocument(),
         [CertificatePath + "/credential"] = VerifyFixture.Envelope(_fixture.Credential, _fixture.Proof),
-        [CertificatePath] = status.Replace("CERT", VerifyFixture.Certificate, StringComparison.Ordinal),
+        [CertificatePath + "/status"] = status.Replace("CERT", VerifyFixture.Certificate, StringComparison.Ordinal),
     });
 
     private string Write(string name, string content)
