@@ -248,7 +248,7 @@ public sealed class CertificateIssuanceTests
     [Fact]
     public async Task Pdf_EmbedsTheServedCredential_AndNeedsTheBodysSeal()
     {
-        PdfTools.RequireOrSkip("pdfdetach", "pdftotext");
+        PdfTools.RequireOrSkip("pdfdetach", "pdftotext", "pdftoppm", "zbarimg", "pdffonts");
         var seal = Path.Combine(Path.GetTempPath(), $"seal-{Guid.NewGuid():N}.png");
         await File.WriteAllBytesAsync(seal, TestPng.SolidRgba(64, 64, 200, 0, 0, 255));
         try
@@ -273,6 +273,15 @@ public sealed class CertificateIssuanceTests
             var text = PdfTools.Ok("pdftotext", "-layout", pdf, "-");
             Assert.Contains(number, text, StringComparison.Ordinal);
             Assert.Contains(TestContent.ApplicantName, text, StringComparison.Ordinal);
+            var fonts = PdfTools.Ok("pdffonts", pdf).Split('\n').Skip(2).Where(l => l.Length > 0)
+                .Select(r => System.Text.RegularExpressions.Regex.Match(r, @"^(\S+)\s.*\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$")).ToList();
+            Assert.NotEmpty(fonts);
+            Assert.All(fonts, f => Assert.True(f.Success && f.Groups[2].Value == "yes", $"not embedded: {f.Value}"));
+            // The QR code opens this certificate's verification page.
+            PdfTools.Ok("pdftoppm", "-r", "150", "-png", "-singlefile", pdf, Path.Combine(directory, "page"));
+            var decoded = PdfTools.Ok("zbarimg", "--raw", "-q", Path.Combine(directory, "page.png")).TrimEnd('\n');
+            Assert.Equal((await anyone.GetAsync($"/api/v1/certificates/{number}").OkAsync()).GetProperty("links").Str("verification"), decoded);
+            Assert.EndsWith("/verify/" + number, decoded, StringComparison.Ordinal);
             Directory.Delete(directory, recursive: true);
 
             // A body with no seal configured gets no PDF (and no fake seal) outside the demo.

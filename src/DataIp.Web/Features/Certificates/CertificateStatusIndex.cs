@@ -36,7 +36,7 @@ public sealed record CertificateStatusAnswer(
 /// answer leaves (<see cref="ApplyAsync"/>), so on one node a revocation reads revoked at once; on
 /// other nodes sharing the database, within the refresh interval. A certificate the index does not
 /// know yet (issued elsewhere, or before loading ends) is looked up in the database.
-/// About 100 bytes per certificate.
+/// With a million certificates loaded the host's resident memory was 473 MB (docs/performance.md).
 /// </remarks>
 public sealed class CertificateStatusIndex(IServiceScopeFactory scopes, TimeProvider clock, ILogger<CertificateStatusIndex> logger) : IDisposable
 {
@@ -136,11 +136,21 @@ public sealed class CertificateStatusIndex(IServiceScopeFactory scopes, TimeProv
         }
     }
 
-    /// <summary>Applies at once what an act of this node did to a registration's certificates.</summary>
+    /// <summary>
+    /// Applies at once what an act of this node did to a registration's certificates. Never
+    /// throws: the act is committed by then, and if this read fails the next refresh applies it.
+    /// </summary>
     public async Task ApplyAsync(RegistryDbContext db, Guid applicationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        await ReadAsync(db, [applicationId], cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ReadAsync(db, [applicationId], cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Couldn't apply an act on application {Application} to the certificate status index; the next refresh will.", applicationId);
+        }
     }
 
     /// <summary>Looks a certificate up in the database and adds it: for one the index does not know yet.</summary>
