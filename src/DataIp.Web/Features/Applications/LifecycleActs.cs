@@ -132,29 +132,17 @@ public sealed partial class LifecycleService
 
     /// <summary>An examiner refuses registration (不予登记) with reasons.</summary>
     public Task<ActOutcome> RejectAsync(Guid id, ActingParty party, string? reasons, CancellationToken cancellationToken) =>
-        ApplyAsync(id, party, LifecycleTrigger.Reject, reasons, (step, _) =>
-        {
-            if (string.IsNullOrWhiteSpace(reasons))
-            {
-                return Task.FromResult<ActOutcome?>(ActOutcome.InvalidField("reason", "A rejection must state its reasons."));
-            }
-
-            step.Application.DecisionReasons = reasons.Trim();
-            step.Application.DecidedAt = step.Now;
-            return Task.FromResult<ActOutcome?>(null);
-        }, cancellationToken);
+        ApplyAsync(id, party, LifecycleTrigger.Reject, reasons, (step, _) => Task.FromResult(Decide(step, reasons, "A rejection")), cancellationToken);
 
     /// <summary>An examiner revokes a registration (撤销登记) with reasons, which are public.</summary>
     public Task<ActOutcome> RevokeAsync(Guid id, ActingParty party, string? reasons, CancellationToken cancellationToken) =>
         ApplyAsync(id, party, LifecycleTrigger.Revoke, reasons, (step, _) =>
         {
-            if (string.IsNullOrWhiteSpace(reasons))
+            if (Decide(step, reasons, "A revocation") is { } refusal)
             {
-                return Task.FromResult<ActOutcome?>(ActOutcome.InvalidField("reason", "A revocation must state its reasons."));
+                return Task.FromResult<ActOutcome?>(refusal);
             }
 
-            step.Application.DecisionReasons = reasons.Trim();
-            step.Application.DecidedAt = step.Now;
             step.Payload["registrationNumber"] = step.Application.RegistrationNumber;
             step.Payload["certificateNumber"] = step.Application.CertificateNumber;
             return Task.FromResult<ActOutcome?>(null);
@@ -252,6 +240,22 @@ public sealed partial class LifecycleService
             certificates.Sign(certificate, app, issuance.Act.LogIndex, issuance.Entry.LeafHash);
             return Task.CompletedTask;
         };
+    }
+
+    /// <summary>
+    /// A decision with reasons (rejection, revocation): refused without reasons, otherwise the
+    /// reasons and the time are recorded on the application.
+    /// </summary>
+    private static ActOutcome? Decide(ActStep step, string? reasons, string what)
+    {
+        if (string.IsNullOrWhiteSpace(reasons))
+        {
+            return ActOutcome.InvalidField("reason", $"{what} must state its reasons.");
+        }
+
+        step.Application.DecisionReasons = reasons.Trim();
+        step.Application.DecidedAt = step.Now;
+        return null;
     }
 
     /// <summary>

@@ -38,6 +38,32 @@ public enum CertificateStatus
     Revoked,
 }
 
+/// <summary>
+/// How a certificate's status is decided: one rule for the record (<see cref="CertificateService"/>)
+/// and the status check (<see cref="CertificateStatusIndex"/>), so that the two never disagree.
+/// </summary>
+public static class CertificateStatusRules
+{
+    /// <summary>Revocation first, then replacement, then the date (China): the last day of validity is still valid.</summary>
+    public static CertificateStatus Decide(ApplicationState state, bool superseded, DateOnly validUntil, DateOnly today) =>
+        state == ApplicationState.Revoked ? CertificateStatus.Revoked
+        : superseded ? CertificateStatus.Superseded
+        : today > validUntil ? CertificateStatus.Expired
+        : CertificateStatus.Valid;
+
+    /// <summary>The reasons shown with a status: the revocation's.</summary>
+    public static string? Reason(CertificateStatus status, string? decisionReasons) =>
+        status == CertificateStatus.Revoked ? decisionReasons : null;
+
+    /// <summary>Since when the status holds, where the register knows it.</summary>
+    public static DateTimeOffset? Since(CertificateStatus status, DateTimeOffset? decidedAt, DateOnly validUntil) => status switch
+    {
+        CertificateStatus.Revoked => decidedAt,
+        CertificateStatus.Expired => ChinaTime.StartOfDay(validUntil.AddDays(1)),
+        _ => null,
+    };
+}
+
 /// <summary>A certificate with what its status is decided from.</summary>
 /// <param name="Certificate">The certificate row.</param>
 /// <param name="State">Its registration's lifecycle state.</param>
@@ -76,11 +102,8 @@ public sealed class CertificateService(RegistryDbContext db, CertificateIssuer i
     public (CertificateStatus Status, string? Reason, DateTimeOffset? Since) StatusOf(CertificateRecord record, DateOnly validUntil)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var today = ChinaTime.ToChinaDate(clock.GetUtcNow());
-        return record.State == ApplicationState.Revoked ? (CertificateStatus.Revoked, record.DecisionReasons, record.DecidedAt)
-            : record.Certificate.Superseded ? (CertificateStatus.Superseded, null, null)
-            : today > validUntil ? (CertificateStatus.Expired, null, ChinaTime.StartOfDay(validUntil.AddDays(1)))
-            : (CertificateStatus.Valid, null, null);
+        var status = CertificateStatusRules.Decide(record.State, record.Certificate.Superseded, validUntil, ChinaTime.ToChinaDate(clock.GetUtcNow()));
+        return (status, CertificateStatusRules.Reason(status, record.DecisionReasons), CertificateStatusRules.Since(status, record.DecidedAt, validUntil));
     }
 
     /// <summary>The status JSON of <c>GET /api/v1/certificates/{n}</c>.</summary>

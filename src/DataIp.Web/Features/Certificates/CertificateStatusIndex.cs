@@ -3,6 +3,7 @@ using System.Globalization;
 using DataIp.Data;
 using DataIp.Domain.Calendar;
 using DataIp.Domain.Registration;
+using DataIp.Web.Features.Applications;
 using DataIp.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -60,14 +61,11 @@ public sealed class CertificateStatusIndex(IServiceScopeFactory scopes, TimeProv
             return null;
         }
 
-        var today = ChinaTime.ToChinaDate(clock.GetUtcNow());
-        return entry.State == ApplicationState.Revoked
-                ? new(certificateNumber, "revoked", entry.Reason, entry.DecidedAt, entry.ValidUntil, entry.SupersededBy)
-            : entry.SupersededBy is not null
-                ? new(certificateNumber, "superseded", null, null, entry.ValidUntil, entry.SupersededBy)
-            : today > entry.ValidUntil
-                ? new(certificateNumber, "expired", null, ChinaTime.StartOfDay(entry.ValidUntil.AddDays(1)), entry.ValidUntil, null)
-            : new(certificateNumber, "valid", null, null, entry.ValidUntil, null);
+        var status = CertificateStatusRules.Decide(entry.State, entry.SupersededBy is not null, entry.ValidUntil, ChinaTime.ToChinaDate(clock.GetUtcNow()));
+        return new(
+            certificateNumber, JsonNaming.Camel(status), CertificateStatusRules.Reason(status, entry.Reason),
+            CertificateStatusRules.Since(status, entry.DecidedAt, entry.ValidUntil), entry.ValidUntil,
+            status is CertificateStatus.Revoked or CertificateStatus.Superseded ? entry.SupersededBy : null);
     }
 
     /// <summary>Loads every certificate; then the index answers.</summary>
