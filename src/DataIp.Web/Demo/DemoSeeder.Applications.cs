@@ -47,7 +47,7 @@ internal sealed partial class DemoSeeder
     {
         var demoClock = new DemoClock(clock.GetUtcNow());
         var lifecycle = new LifecycleService(db, demoClock, new CalendarService(db), new Features.Evidence.EvidenceService(db, new Infrastructure.EvidenceOptions()),
-            new Features.Certificates.CertificateIssuer(issuerKeys, logKeys, options, demoClock));
+            new Features.Certificates.CertificateIssuer(issuerKeys, logKeys, options, demoClock), new Features.Notifications.Notifier(db));
         var drafts = new DraftService(db, demoClock, store);
         var flow = new DemoFlow(this, demoClock, lifecycle, drafts, ct);
 

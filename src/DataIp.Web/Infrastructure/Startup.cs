@@ -46,6 +46,7 @@ internal static class Startup
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<CalendarService>();
+        builder.Services.AddScoped<Features.Notifications.Notifier>();
         builder.Services.AddScoped<LifecycleService>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlatformOptions>>().Value.Evidence);
         builder.Services.AddScoped<DataIp.Web.Features.Evidence.EvidenceService>();

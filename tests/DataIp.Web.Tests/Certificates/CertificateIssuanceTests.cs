@@ -176,7 +176,7 @@ public sealed class CertificateIssuanceTests
         {
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
             var otherNode = new LifecycleService(db, platform.Clock, new CalendarService(db), new EvidenceService(db, new EvidenceOptions()),
-                scope.ServiceProvider.GetRequiredService<CertificateIssuer>());
+                scope.ServiceProvider.GetRequiredService<CertificateIssuer>(), new DataIp.Web.Features.Notifications.Notifier(db));
             var bodyId = (await db.Applications.SingleAsync(a => a.Id == Guid.Parse(id))).BodyId;
             var outcome = await otherNode.RevokeAsync(Guid.Parse(id), new ActingParty(Guid.NewGuid(), AccountRole.Examiner, bodyId, "审查员"), "撤销。", CancellationToken.None);
             Assert.Equal(200, outcome.Status);

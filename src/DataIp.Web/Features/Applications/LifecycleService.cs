@@ -16,7 +16,7 @@ namespace DataIp.Web.Features.Applications;
 /// </summary>
 public sealed partial class LifecycleService(
     RegistryDbContext db, TimeProvider clock, CalendarService calendars, EvidenceService evidence, Certificates.CertificateIssuer certificates,
-    Certificates.CertificateStatusIndex? statuses = null)
+    Notifications.Notifier notifier, Certificates.CertificateStatusIndex? statuses = null)
 {
     /// <summary>What an act does beyond changing the state; returns a refusal or null.</summary>
     public delegate Task<ActOutcome?> Effect(ActStep step, CancellationToken cancellationToken);
@@ -43,6 +43,9 @@ public sealed partial class LifecycleService(
         /// set) and before the commit; what it changes is saved in the same transaction.
         /// </summary>
         public Func<IReadOnlyList<RecordedAct>, CancellationToken, Task>? AfterSave { get; set; }
+
+        /// <summary>Notices to parties the act touches, stored with the act (naming it).</summary>
+        public List<Notifications.Notice> Notices { get; } = [];
     }
 
     /// <summary>
@@ -96,6 +99,15 @@ public sealed partial class LifecycleService(
         if (step.AfterSave is { } afterSave)
         {
             await afterSave(recorded, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var notice in step.Notices)
+        {
+            await notifier.NotifyAsync(notice, recorded[0].Act.Id, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (step.AfterSave is not null || step.Notices.Count > 0)
+        {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
 
