@@ -7,6 +7,7 @@ using DataIp.Data.Certificates;
 using DataIp.Data.Evidence;
 using DataIp.Data.Notifications;
 using DataIp.Data.Numbering;
+using DataIp.Data.Rights;
 using DataIp.Data.TransparencyLog;
 using DataIp.Data.Witness;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -72,6 +73,24 @@ public abstract class RegistryDbContext(DbContextOptions options) : IdentityUser
 
     /// <summary>Messages left for accounts.</summary>
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    /// <summary>Holders of registrations and their shares.</summary>
+    public DbSet<RightHolder> RightHolders => Set<RightHolder>();
+
+    /// <summary>Licences recorded.</summary>
+    public DbSet<LicenceRecord> Licences => Set<LicenceRecord>();
+
+    /// <summary>Pledges filed and registered.</summary>
+    public DbSet<PledgeRecord> Pledges => Set<PledgeRecord>();
+
+    /// <summary>Pledgees' consents.</summary>
+    public DbSet<PledgeConsent> PledgeConsents => Set<PledgeConsent>();
+
+    /// <summary>Transfers offered and accepted.</summary>
+    public DbSet<TransferRecord> Transfers => Set<TransferRecord>();
+
+    /// <summary>Holders' requests to change recorded particulars.</summary>
+    public DbSet<ChangeRequestRecord> ChangeRequests => Set<ChangeRequestRecord>();
 
     /// <summary>Acts appended to the log and not yet saved; written first by every save.</summary>
     internal PendingLogEntries PendingLogEntries { get; } = new();

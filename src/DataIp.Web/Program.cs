@@ -10,6 +10,7 @@ using DataIp.Web.Features.Examination;
 using DataIp.Web.Features.Ledger;
 using DataIp.Web.Features.Notices;
 using DataIp.Web.Features.Notifications;
+using DataIp.Web.Features.Rights;
 using DataIp.Web.Features.Witness;
 using DataIp.Web.Infrastructure;
 
@@ -59,6 +60,7 @@ app.MapLedger();
 app.MapWitness();
 app.MapIssuer();
 app.MapCertificatesApi();
+app.MapRightsApi();
 app.MapPages();
 
 await app.RunAsync();

@@ -76,6 +76,9 @@ public sealed class ApplicationRecord
     /// <summary>The current certificate's number.</summary>
     public string? CertificateNumber { get; set; }
 
+    /// <summary>The number of registered pledges not yet released: the certificate reads <c>pledged</c> while it is above zero.</summary>
+    public int ActivePledges { get; set; }
+
     /// <summary>
     /// Optimistic concurrency token: incremented by every act, so two acts decided on the same
     /// state never both commit.

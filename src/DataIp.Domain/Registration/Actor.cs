@@ -12,6 +12,9 @@ public enum Actor
     /// <summary>Anyone, signed in or not: the public who may object during the public notice.</summary>
     Public,
 
+    /// <summary>A pledgee (质权人: a bank or guarantor) acting on a registration's pledges.</summary>
+    Pledgee,
+
     /// <summary>The platform itself, acting on a schedule (deadlines and periods that end).</summary>
     System,
 }

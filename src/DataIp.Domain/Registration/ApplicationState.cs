@@ -41,4 +41,13 @@ public enum ApplicationState
     /// registration); its certificates are no longer valid. Terminal.
     /// </summary>
     Revoked,
+
+    /// <summary>
+    /// Validity ended without renewal (the earlier of the policy period and the end of an agreement
+    /// the rights rest on); set by the platform the day after the last day of validity. Terminal.
+    /// </summary>
+    Expired,
+
+    /// <summary>Cancelled (注销) by its holder, with the consent of every pledgee of an active pledge. Terminal.</summary>
+    Cancelled,
 }

@@ -53,6 +53,34 @@ internal static class LifecycleGuards
     internal static string? HasOpenObjection(TransitionContext context) =>
         context.OpenObjections >= 1 ? null : "there is no open objection to dismiss";
 
+    /// <summary>
+    /// A registration is renewed only while valid and within the renewal window: from the day
+    /// <c>RenewalWindowDays - 1</c> days before the last day of validity, to that last day (China time).
+    /// </summary>
+    internal static string? WithinRenewalWindow(TransitionContext context)
+    {
+        if (context.ValidUntil is not { } last)
+        {
+            return "no validity is recorded";
+        }
+
+        var today = Calendar.ChinaTime.ToChinaDate(context.Now);
+        var opens = last.AddDays(-(context.RenewalWindowDays - 1));
+        return today > last ? $"validity ended on {Date(last)}"
+            : today < opens ? $"the renewal window opens on {Date(opens)}, {context.RenewalWindowDays} days before validity ends on {Date(last)}"
+            : null;
+    }
+
+    /// <summary>A registration expires from the day after its last day of validity (China time).</summary>
+    internal static string? ValidityEnded(TransitionContext context) => context.ValidUntil switch
+    {
+        null => "no validity is recorded",
+        var last when Calendar.ChinaTime.ToChinaDate(context.Now) <= last => $"it is valid until {Date(last.Value)}",
+        _ => null,
+    };
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>Formats an instant for a reason: ISO 8601 round-trip, invariant culture.</summary>
     internal static string Instant(DateTimeOffset instant) => instant.ToString("o", CultureInfo.InvariantCulture);
 }

@@ -30,6 +30,7 @@ internal static class LifecycleReasons
         Actor.Applicant => "the applicant",
         Actor.Examiner => "an examiner",
         Actor.Public => "a member of the public",
+        Actor.Pledgee => "a pledgee",
         Actor.System => "the system",
         _ => throw new ArgumentOutOfRangeException(nameof(actor), actor, "Unknown actor."),
     };

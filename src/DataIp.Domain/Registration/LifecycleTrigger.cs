@@ -50,4 +50,46 @@ public enum LifecycleTrigger
 
     /// <summary>An examiner re-issues a registration's certificate under a new certificate number, with reasons.</summary>
     ReissueCertificate,
+
+    /// <summary>A holder asks to change the recorded particulars (data name, scenarios, update frequency, holder's name).</summary>
+    RequestChange,
+
+    /// <summary>An examiner approves a requested change; a new certificate is issued.</summary>
+    ApproveChange,
+
+    /// <summary>An examiner refuses a requested change, with reasons.</summary>
+    RefuseChange,
+
+    /// <summary>A holder renews the registration within the renewal window before expiry; a new certificate is issued.</summary>
+    Renew,
+
+    /// <summary>The platform records the end of validity of a registration not renewed.</summary>
+    Expire,
+
+    /// <summary>A holder offers its share, or the whole, to another holder.</summary>
+    ProposeTransfer,
+
+    /// <summary>The transferee accepts a transfer; it takes effect and a new certificate is issued.</summary>
+    AcceptTransfer,
+
+    /// <summary>The transferee declines, or the holder withdraws, a transfer not yet accepted.</summary>
+    DeclineTransfer,
+
+    /// <summary>A holder records a licence (许可) of rights in the data.</summary>
+    RecordLicence,
+
+    /// <summary>A holder or a pledgee files a pledge (质押); it needs the other side's confirmation.</summary>
+    FilePledge,
+
+    /// <summary>The other side confirms a filed pledge, which is registered and takes its priority.</summary>
+    ConfirmPledge,
+
+    /// <summary>A pledgee records its consent to an act that needs it (transfer, cancellation, exclusive licence).</summary>
+    ConsentToAct,
+
+    /// <summary>The pledgee releases its pledge, or an examiner releases it on a court order.</summary>
+    ReleasePledge,
+
+    /// <summary>A holder cancels the registration (注销).</summary>
+    Cancel,
 }

@@ -20,9 +20,16 @@ namespace DataIp.Domain.Registration;
 /// Objections are accepted strictly before this instant; registration is possible from it on.
 /// </param>
 /// <param name="OpenObjections">The number of open objections before this act; never negative.</param>
+/// <param name="ValidUntil">The last day of validity of a registration (China time); null before registration.</param>
+/// <param name="RenewalWindowDays">
+/// The body's policy: how many days before the end of validity a renewal may be filed (the last
+/// day of validity counts as one of them).
+/// </param>
 public sealed record TransitionContext(
     DateTimeOffset Now,
     bool SubstantiveExaminationRequired,
     DateTimeOffset? CorrectionDeadline,
     DateTimeOffset? NoticeEndsAt,
-    int OpenObjections);
+    int OpenObjections,
+    DateOnly? ValidUntil = null,
+    int RenewalWindowDays = 90);

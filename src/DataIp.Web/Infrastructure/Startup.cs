@@ -48,6 +48,7 @@ internal static class Startup
         builder.Services.AddScoped<CalendarService>();
         builder.Services.AddScoped<Features.Notifications.Notifier>();
         builder.Services.AddScoped<LifecycleService>();
+        builder.Services.AddScoped<Features.Rights.RightsService>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlatformOptions>>().Value.Evidence);
         builder.Services.AddScoped<DataIp.Web.Features.Evidence.EvidenceService>();
         builder.Services.AddScoped<DraftService>();

@@ -11,8 +11,11 @@ namespace DataIp.Web.Features.Applications;
 /// </summary>
 public sealed record ActOutcome
 {
-    private ActOutcome(ApplicationRecord? application, Act? act, int status, string? title, string? detail, IDictionary<string, string[]>? errors)
+    private ActOutcome(
+        ApplicationRecord? application, Act? act, int status, string? title, string? detail, IDictionary<string, string[]>? errors,
+        IDictionary<string, object?>? extensions = null)
     {
+        Extensions = extensions;
         Application = application;
         Act = act;
         Status = status;
@@ -39,6 +42,9 @@ public sealed record ActOutcome
     /// <summary>Field-level errors of a refusal for invalid input.</summary>
     public IDictionary<string, string[]>? Errors { get; }
 
+    /// <summary>Further members of a refusal's problem (e.g. the conflicting licence's number).</summary>
+    public IDictionary<string, object?>? Extensions { get; }
+
     /// <summary>Whether the act was done.</summary>
     public bool Succeeded => Act is not null;
 
@@ -60,6 +66,10 @@ public sealed record ActOutcome
     /// <summary>Refused with a status and reason.</summary>
     public static ActOutcome Refused(int status, string title, string detail) => new(null, null, status, title, detail, null);
 
+    /// <summary>Refused with a status, reason and further members of the problem.</summary>
+    public static ActOutcome Refused(int status, string title, string detail, IDictionary<string, object?> extensions) =>
+        new(null, null, status, title, detail, null, extensions);
+
     /// <summary>Refused by the lifecycle table.</summary>
     public static ActOutcome Refused(TransitionResult decision)
     {
@@ -72,5 +82,7 @@ public sealed record ActOutcome
     /// <summary>The problem response of a refusal.</summary>
     public IResult ToProblem() => Errors is not null
         ? TypedResults.ValidationProblem(Errors, detail: Detail, title: Title)
-        : Problems.Status(Status, Title!, Detail!);
+        : Extensions is not null
+            ? TypedResults.Problem(Detail, statusCode: Status, title: Title, extensions: Extensions)
+            : Problems.Status(Status, Title!, Detail!);
 }

@@ -149,6 +149,19 @@ public sealed partial class LifecycleService
         }, cancellationToken);
 
     /// <summary>
+    /// The platform records the end of validity of a registration not renewed (from the day after
+    /// its last day of validity, China time); its certificates read expired.
+    /// </summary>
+    public Task<ActOutcome> ExpireAsync(Guid id, CancellationToken cancellationToken) =>
+        ApplyAsync(id, ActingParty.System, LifecycleTrigger.Expire, "Validity ended without renewal.", (step, _) =>
+        {
+            step.Application.DecidedAt = step.Now;
+            step.Payload["registrationNumber"] = step.Application.RegistrationNumber;
+            step.Payload["validUntil"] = step.Application.ValidUntil;
+            return Task.FromResult<ActOutcome?>(null);
+        }, cancellationToken);
+
+    /// <summary>
     /// Registers the application when its notice period has ended with no open objection: the
     /// registration number, validity and the first certificate are issued in the same transaction.
     /// </summary>
@@ -174,7 +187,9 @@ public sealed partial class LifecycleService
             step.Payload["validUntil"] = app.ValidUntil;
             step.Payload["holder"] = content.Applicant?.Name;
             step.Payload["rights"] = content.RightsClaimed.Select(r => r.Right).ToList();
-            await IssueCertificateAsync(step, supersedes: null, ct).ConfigureAwait(false);
+            var holders = RecordFirstHolders(app);
+            step.Payload["holders"] = HoldersPayload(holders);
+            await IssueCertificateAsync(step, [.. holders.Select(h => h.Name)], ct).ConfigureAwait(false);
             return null;
         }, cancellationToken);
 
@@ -191,25 +206,33 @@ public sealed partial class LifecycleService
                 return ActOutcome.InvalidField("reason", "A re-issue must state its reasons.");
             }
 
-            var previous = await db.Certificates.SingleAsync(c => c.CertificateNumber == step.Application.CertificateNumber, ct).ConfigureAwait(false);
-            previous.Superseded = true;
             step.Payload["registrationNumber"] = step.Application.RegistrationNumber;
-            step.Payload["supersedes"] = previous.CertificateNumber;
-            await IssueCertificateAsync(step, previous.CertificateNumber, ct).ConfigureAwait(false);
-            step.Payload["certificateNumber"] = step.Application.CertificateNumber;
+            step.Payload["supersedes"] = step.Application.CertificateNumber;
+            await IssueCertificateAsync(step, await HolderNamesAsync(step.Application.Id, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
             return null;
         }, cancellationToken);
 
     /// <summary>
-    /// Issues a new certificate number for the step's registration (first issue or a replacement
-    /// of <paramref name="supersedes"/>) with its <c>issueCertificate</c> act, and signs its
+    /// Issues a new certificate number for the step's registration (the first, or a replacement of
+    /// the current one) with its <c>issueCertificate</c> act, and signs its
     /// credential once that act is saved: the credential names the act's log index and leaf hash,
-    /// known only then, and is signed in the same transaction.
+    /// known only then, and is signed in the same transaction. The earlier certificate, if any,
+    /// reads superseded from then on.
     /// </summary>
-    private async Task IssueCertificateAsync(ActStep step, string? supersedes, CancellationToken ct)
+    /// <param name="step">The act's step.</param>
+    /// <param name="holders">The holders' names as the certificate prints them (after the act).</param>
+    /// <param name="ct">Cancellation.</param>
+    internal async Task IssueCertificateAsync(ActStep step, IReadOnlyList<string> holders, CancellationToken ct)
     {
         var app = step.Application;
-        var content = app.Content;
+        string? supersedes = null;
+        if (app.CertificateNumber is { } current)
+        {
+            var previous = await db.Certificates.SingleAsync(c => c.CertificateNumber == current, ct).ConfigureAwait(false);
+            previous.Superseded = true;
+            supersedes = current;
+        }
+
         var today = step.Today;
         var serial = await SerialNumbers.NextAsync(db, $"certificate:{app.Body.Code}:{today.Year}", ct).ConfigureAwait(false);
         var certificateNumber = CertificateNumber.Create(today.Year, today.Month, app.Body.Code, serial).Value;
@@ -230,16 +253,64 @@ public sealed partial class LifecycleService
             ["applicationNumber"] = app.ApplicationNumber,
             ["bodyCode"] = app.Body.Code,
             ["dataName"] = app.DataName,
-            ["holder"] = content.Applicant?.Name,
+            ["holder"] = string.Join("、", holders),
             ["validUntil"] = app.ValidUntil,
             ["supersedes"] = supersedes,
         }));
-        step.AfterSave = (recorded, _) =>
+        step.Payload["certificateNumber"] = certificateNumber;
+        step.ThenAfterSave((recorded, _) =>
         {
             var issuance = recorded.Single(r => r.Act.Type == "issueCertificate");
-            certificates.Sign(certificate, app, issuance.Act.LogIndex, issuance.Entry.LeafHash);
+            certificates.Sign(certificate, app, issuance.Act.LogIndex, issuance.Entry.LeafHash, holders);
             return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>
+    /// The first holders, recorded with the registration: the applicant (with its account) and any
+    /// co-applicants, in equal shares (the first takes what does not divide evenly).
+    /// </summary>
+    internal List<Data.Rights.RightHolder> RecordFirstHolders(ApplicationRecord app)
+    {
+        var applicant = app.Content.Applicant;
+        var named = new List<(Guid? Account, string Name, string? Identifier)>
+        {
+            (app.ApplicantId, applicant?.Name?.Trim() ?? "", applicant?.CreditCode ?? applicant?.IdNumber),
         };
+        named.AddRange((applicant?.CoApplicants ?? []).Where(c => !string.IsNullOrWhiteSpace(c.Name))
+            .Select(c => ((Guid?)null, c.Name!.Trim(), c.CreditCode ?? c.IdNumber)));
+        var each = Data.Rights.RightHolder.Whole / named.Count;
+        var holders = named.Select((h, i) => new Data.Rights.RightHolder
+        {
+            Id = Guid.CreateVersion7(),
+            ApplicationId = app.Id,
+            AccountId = h.Account,
+            Name = h.Name,
+            Identifier = h.Identifier,
+            Share = i == 0 ? Data.Rights.RightHolder.Whole - (each * (named.Count - 1)) : each,
+            Position = i,
+        }).ToList();
+        db.RightHolders.AddRange(holders);
+        return holders;
+    }
+
+    /// <summary>The holders as an act records them (public: name and share in basis points).</summary>
+    internal static List<Dictionary<string, object?>> HoldersPayload(IEnumerable<Data.Rights.RightHolder> holders) =>
+        [.. holders.OrderBy(h => h.Position).Select(h => new Dictionary<string, object?> { ["name"] = h.Name, ["share"] = h.Share })];
+
+    /// <summary>The current holders' names in order, as a certificate prints them.</summary>
+    internal async Task<IReadOnlyList<string>> HolderNamesAsync(Guid applicationId, CancellationToken ct)
+    {
+        var names = await db.RightHolders.Where(h => h.ApplicationId == applicationId).OrderBy(h => h.Position).Select(h => h.Name)
+            .ToListAsync(ct).ConfigureAwait(false);
+        if (names.Count > 0)
+        {
+            return names;
+        }
+
+        // Registered before holders were recorded (before M5): the application's applicants.
+        var content = await db.Applications.Where(a => a.Id == applicationId).Select(a => a.Content).SingleAsync(ct).ConfigureAwait(false);
+        return Certificates.CertificateIssuer.Holders(content);
     }
 
     /// <summary>

@@ -17,13 +17,16 @@ public sealed class LifecycleSweeper(IServiceScopeFactory scopes, TimeProvider c
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        List<Guid> ended, lapsed;
+        List<Guid> ended, lapsed, expired;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
             ended = await db.Applications.Where(a => a.State == ApplicationState.PublicNotice && a.NoticeEndsAt <= now)
                 .Select(a => a.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
             lapsed = await db.Applications.Where(a => a.State == ApplicationState.CorrectionRequested && a.CorrectionDeadline <= now)
+                .Select(a => a.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var today = DataIp.Domain.Calendar.ChinaTime.ToChinaDate(now);
+            expired = await db.Applications.Where(a => a.State == ApplicationState.Registered && a.ValidUntil < today)
                 .Select(a => a.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -36,6 +39,11 @@ public sealed class LifecycleSweeper(IServiceScopeFactory scopes, TimeProvider c
         foreach (var id in lapsed)
         {
             done += await ActAsync(id, (lifecycle, ct) => lifecycle.LapseCorrectionAsync(id, ct), cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var id in expired)
+        {
+            done += await ActAsync(id, (lifecycle, ct) => lifecycle.ExpireAsync(id, ct), cancellationToken).ConfigureAwait(false);
         }
 
         return done;

@@ -44,24 +44,58 @@ public sealed partial class LifecycleService(
         /// </summary>
         public Func<IReadOnlyList<RecordedAct>, CancellationToken, Task>? AfterSave { get; set; }
 
-        /// <summary>Notices to parties the act touches, stored with the act (naming it).</summary>
+        /// <summary>
+        /// Notices the effect words itself (e.g. to an earlier holder); every party to the
+        /// registration is told of the act anyway (<see cref="NotifyPartiesAsync"/>).
+        /// </summary>
         public List<Notifications.Notice> Notices { get; } = [];
+
+        /// <summary>Adds a step to <see cref="AfterSave"/>, after those already there.</summary>
+        public void ThenAfterSave(Func<IReadOnlyList<RecordedAct>, CancellationToken, Task> next)
+        {
+            var previous = AfterSave;
+            AfterSave = previous is null ? next : async (recorded, ct) =>
+            {
+                await previous(recorded, ct).ConfigureAwait(false);
+                await next(recorded, ct).ConfigureAwait(false);
+            };
+        }
     }
 
     /// <summary>
     /// Decides and, when allowed, carries out <paramref name="trigger"/> on an application.
     /// </summary>
+    /// <param name="applicationId">The application or registration.</param>
+    /// <param name="party">Who acts.</param>
+    /// <param name="trigger">The act.</param>
+    /// <param name="reason">Why, in the actor's words.</param>
+    /// <param name="effect">What the act does beyond changing the state.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <param name="mayAct">
+    /// Who may attempt the act at all (otherwise 404); <see cref="ApplicationAccess.CanAct"/> unless
+    /// given. The rights acts let anyone attempt and decide the party in their effect.
+    /// </param>
     public async Task<ActOutcome> ApplyAsync(
-        Guid applicationId, ActingParty party, LifecycleTrigger trigger, string? reason, Effect? effect, CancellationToken cancellationToken)
+        Guid applicationId, ActingParty party, LifecycleTrigger trigger, string? reason, Effect? effect, CancellationToken cancellationToken,
+        Func<ActingParty, ApplicationRecord, bool>? mayAct = null)
     {
         ArgumentNullException.ThrowIfNull(party);
         // On SQLite this begins an IMMEDIATE transaction, taking the write lock before reading,
-        // so acts on one database are serialized; on PostgreSQL the Version token refuses the
-        // second of two acts decided on the same state.
+        // so acts on one database are serialized. On PostgreSQL the application's row is locked
+        // (SELECT … FOR UPDATE) before it is read, so acts on one registration are decided one
+        // after the other, each on the state the previous one left: of two conflicting acts the
+        // second sees the first and is refused with its reason. The Version token stays as a
+        // second line of defence.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Applications\" WHERE \"Id\" = {applicationId} FOR UPDATE", cancellationToken)
+                .ConfigureAwait(false);
+        }
+
         var application = await db.Applications.Include(a => a.Body)
             .SingleOrDefaultAsync(a => a.Id == applicationId, cancellationToken).ConfigureAwait(false);
-        if (application is null || !ApplicationAccess.CanAct(party, application))
+        if (application is null || !(mayAct ?? ApplicationAccess.CanAct)(party, application))
         {
             return ActOutcome.NotFound;
         }
@@ -69,8 +103,10 @@ public sealed partial class LifecycleService(
         var now = clock.GetUtcNow();
         var openObjections = await db.Objections
             .CountAsync(o => o.ApplicationId == applicationId && o.Status == ObjectionStatus.Open, cancellationToken).ConfigureAwait(false);
+        var policy = application.Body.Policy;
         var decision = Lifecycle.Decide(application.State, trigger, party.Actor, new TransitionContext(
-            now, application.Body.Policy.SubstantiveExamination, application.CorrectionDeadline, application.NoticeEndsAt, openObjections));
+            now, policy.SubstantiveExamination, application.CorrectionDeadline, application.NoticeEndsAt, openObjections,
+            application.ValidUntil, policy.RenewalWindowDays));
         if (!decision.IsAllowed)
         {
             return ActOutcome.Refused(decision);
@@ -106,10 +142,8 @@ public sealed partial class LifecycleService(
             await notifier.NotifyAsync(notice, recorded[0].Act.Id, now, cancellationToken).ConfigureAwait(false);
         }
 
-        if (step.AfterSave is not null || step.Notices.Count > 0)
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await NotifyPartiesAsync(party, recorded[0].Act, application, step, cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         if (statuses is not null && application.CertificateNumber is not null)
@@ -121,9 +155,54 @@ public sealed partial class LifecycleService(
         return ActOutcome.Done(application, recorded[0].Act);
     }
 
+    /// <summary>
+    /// Tells the parties whose interest the act touches, except the actor and accounts the
+    /// effect's own notices already reach: before registration the applicant; from registration
+    /// on the holders, licensees, pledgees (of pledges filed or registered) and transferees of
+    /// open transfers, read after the act so that a new licensee or transferee hears of it too.
+    /// </summary>
+    private async Task NotifyPartiesAsync(ActingParty party, Data.Acts.Act act, ApplicationRecord application, ActStep step, CancellationToken cancellationToken)
+    {
+        var parties = new HashSet<Guid>();
+        if (application.RegistrationNumber is null)
+        {
+            parties.Add(application.ApplicantId);
+        }
+        else
+        {
+            var id = application.Id;
+            parties.UnionWith(await db.RightHolders.Where(h => h.ApplicationId == id && h.AccountId != null).Select(h => h.AccountId!.Value)
+                .ToListAsync(cancellationToken).ConfigureAwait(false));
+            parties.UnionWith(await db.Licences.Where(l => l.ApplicationId == id && l.LicenseeAccountId != null).Select(l => l.LicenseeAccountId!.Value)
+                .ToListAsync(cancellationToken).ConfigureAwait(false));
+            parties.UnionWith(await db.Pledges.Where(p => p.ApplicationId == id && (p.Status == Data.Rights.PledgeStatus.Filed || p.Status == Data.Rights.PledgeStatus.Registered))
+                .Select(p => p.PledgeeAccountId).ToListAsync(cancellationToken).ConfigureAwait(false));
+            parties.UnionWith(await db.Transfers.Where(t => t.ApplicationId == id && t.Status == Data.Rights.TransferStatus.Proposed).Select(t => t.ToAccountId)
+                .ToListAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        if (party.AccountId is { } actor)
+        {
+            parties.Remove(actor);
+        }
+
+        parties.ExceptWith(step.Notices.SelectMany(n => n.AccountIds));
+        if (parties.Count == 0)
+        {
+            return;
+        }
+
+        var what = application.RegistrationNumber is { } number ? $"registration {number}" : $"application {application.ApplicationNumber ?? application.Id.ToString()}";
+        await notifier.NotifyAsync(
+            new Notifications.Notice(parties, act.Type, application.Id, $"{act.Type} on {what} “{application.DataName}”",
+                $"{act.ActorName} ({act.ActorRole}) recorded '{act.Type}' on {what} “{application.DataName}” at {act.At:yyyy-MM-dd HH:mm} UTC."),
+            act.Id, act.At, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Acts whose reasons are public decisions; other reasons reach the log only as digests.</summary>
     private static readonly HashSet<LifecycleTrigger> PublicReasons =
-        [LifecycleTrigger.Reject, LifecycleTrigger.Revoke, LifecycleTrigger.UpholdObjection, LifecycleTrigger.DismissObjection, LifecycleTrigger.LapseCorrection];
+        [LifecycleTrigger.Reject, LifecycleTrigger.Revoke, LifecycleTrigger.UpholdObjection, LifecycleTrigger.DismissObjection, LifecycleTrigger.LapseCorrection,
+         LifecycleTrigger.Expire, LifecycleTrigger.RefuseChange, LifecycleTrigger.ReleasePledge];
 
     /// <summary>Particulars that become public only with the public notice.</summary>
     private static readonly string[] NoticeParticulars = ["dataName", "holder", "industryCode", "dataSourceType", "rights"];

@@ -39,7 +39,7 @@ public sealed class CertificateIssuer(IssuerKeys keys, LogKeys log, IOptions<Pla
     /// the act at <paramref name="logIndex"/> with <paramref name="leafHash"/>, and stores it on the
     /// certificate.
     /// </summary>
-    public void Sign(Certificate certificate, ApplicationRecord application, long logIndex, byte[] leafHash)
+    public void Sign(Certificate certificate, ApplicationRecord application, long logIndex, byte[] leafHash, IReadOnlyList<string>? holders = null)
     {
         ArgumentNullException.ThrowIfNull(certificate);
         ArgumentNullException.ThrowIfNull(application);
@@ -52,7 +52,7 @@ public sealed class CertificateIssuer(IssuerKeys keys, LogKeys log, IOptions<Pla
             ["certificateNumber"] = certificate.CertificateNumber,
             ["registrationNumber"] = certificate.RegistrationNumber,
             ["dataName"] = application.DataName,
-            ["holders"] = new JsonArray([.. Holders(content).Select(h => JsonValue.Create(h))]),
+            ["holders"] = new JsonArray([.. (holders ?? Holders(content)).Select(h => JsonValue.Create(h))]),
             ["rights"] = new JsonArray([.. content.RightsClaimed.Select(r => r.Right).OfType<DataRight>().Distinct().Order().Select(r => JsonValue.Create(JsonNaming.Camel(r)))]),
             ["applicationDate"] = Date(ChinaTime.ToChinaDate(application.SubmittedAt ?? certificate.IssuedAt)),
             ["registrationDate"] = Date(registrationDate),

@@ -44,11 +44,17 @@ public enum CertificateStatus
 /// </summary>
 public static class CertificateStatusRules
 {
-    /// <summary>Revocation first, then replacement, then the date (China): the last day of validity is still valid.</summary>
-    public static CertificateStatus Decide(ApplicationState state, bool superseded, DateOnly validUntil, DateOnly today) =>
+    /// <summary>
+    /// Revocation first, then cancellation, then replacement, then the end of validity (by the
+    /// date in China, the last day of validity still valid, or by the recorded expiry), then an
+    /// active pledge.
+    /// </summary>
+    public static CertificateStatus Decide(ApplicationState state, bool superseded, DateOnly validUntil, DateOnly today, int activePledges = 0) =>
         state == ApplicationState.Revoked ? CertificateStatus.Revoked
+        : state == ApplicationState.Cancelled ? CertificateStatus.Cancelled
         : superseded ? CertificateStatus.Superseded
-        : today > validUntil ? CertificateStatus.Expired
+        : state == ApplicationState.Expired || today > validUntil ? CertificateStatus.Expired
+        : activePledges > 0 ? CertificateStatus.Pledged
         : CertificateStatus.Valid;
 
     /// <summary>The reasons shown with a status: the revocation's.</summary>
@@ -58,7 +64,7 @@ public static class CertificateStatusRules
     /// <summary>Since when the status holds, where the register knows it.</summary>
     public static DateTimeOffset? Since(CertificateStatus status, DateTimeOffset? decidedAt, DateOnly validUntil) => status switch
     {
-        CertificateStatus.Revoked => decidedAt,
+        CertificateStatus.Revoked or CertificateStatus.Cancelled => decidedAt,
         CertificateStatus.Expired => ChinaTime.StartOfDay(validUntil.AddDays(1)),
         _ => null,
     };
@@ -72,8 +78,10 @@ public static class CertificateStatusRules
 /// <param name="BodyCode">The registration body's code.</param>
 /// <param name="BodyName">The body's Chinese name.</param>
 /// <param name="BodyNameEn">The body's English name.</param>
+/// <param name="ActivePledges">The registration's pledges in force.</param>
 public sealed record CertificateRecord(
-    Certificate Certificate, ApplicationState State, string? DecisionReasons, DateTimeOffset? DecidedAt, string BodyCode, string BodyName, string BodyNameEn);
+    Certificate Certificate, ApplicationState State, string? DecisionReasons, DateTimeOffset? DecidedAt, string BodyCode, string BodyName, string BodyNameEn,
+    int ActivePledges = 0);
 
 /// <summary>
 /// The public side of certificates: status, the credential with its log inclusion proof, and the
@@ -94,7 +102,7 @@ public sealed class CertificateService(RegistryDbContext db, CertificateIssuer i
                 from c in db.Certificates.AsNoTracking()
                 join a in db.Applications on c.ApplicationId equals a.Id
                 where c.CertificateNumber == certificateNumber
-                select new CertificateRecord(c, a.State, a.DecisionReasons, a.DecidedAt, a.Body.Code, a.Body.Name, a.Body.NameEn))
+                select new CertificateRecord(c, a.State, a.DecisionReasons, a.DecidedAt, a.Body.Code, a.Body.Name, a.Body.NameEn, a.ActivePledges))
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -102,7 +110,7 @@ public sealed class CertificateService(RegistryDbContext db, CertificateIssuer i
     public (CertificateStatus Status, string? Reason, DateTimeOffset? Since) StatusOf(CertificateRecord record, DateOnly validUntil)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var status = CertificateStatusRules.Decide(record.State, record.Certificate.Superseded, validUntil, ChinaTime.ToChinaDate(clock.GetUtcNow()));
+        var status = CertificateStatusRules.Decide(record.State, record.Certificate.Superseded, validUntil, ChinaTime.ToChinaDate(clock.GetUtcNow()), record.ActivePledges);
         return (status, CertificateStatusRules.Reason(status, record.DecisionReasons), CertificateStatusRules.Since(status, record.DecidedAt, validUntil));
     }
 

@@ -17,8 +17,9 @@ namespace DataIp.Web.Features.Certificates;
 /// <param name="Reason">The reasons of the registration's last decision (shown when revoked).</param>
 /// <param name="DecidedAt">When that decision was taken.</param>
 /// <param name="Version">The registration's version when read: a later read never loses to an earlier one.</param>
+/// <param name="ActivePledges">The registration's pledges in force.</param>
 internal readonly record struct StatusEntry(
-    DateOnly ValidUntil, ApplicationState State, string? SupersededBy, string? Reason, DateTimeOffset? DecidedAt, int Version);
+    DateOnly ValidUntil, ApplicationState State, string? SupersededBy, string? Reason, DateTimeOffset? DecidedAt, int Version, int ActivePledges);
 
 /// <summary>The lean status answer of <c>GET /api/v1/certificates/{n}/status</c>.</summary>
 public sealed record CertificateStatusAnswer(
@@ -61,7 +62,7 @@ public sealed class CertificateStatusIndex(IServiceScopeFactory scopes, TimeProv
             return null;
         }
 
-        var status = CertificateStatusRules.Decide(entry.State, entry.SupersededBy is not null, entry.ValidUntil, ChinaTime.ToChinaDate(clock.GetUtcNow()));
+        var status = CertificateStatusRules.Decide(entry.State, entry.SupersededBy is not null, entry.ValidUntil, ChinaTime.ToChinaDate(clock.GetUtcNow()), entry.ActivePledges);
         return new(
             certificateNumber, JsonNaming.Camel(status), CertificateStatusRules.Reason(status, entry.Reason),
             CertificateStatusRules.Since(status, entry.DecidedAt, entry.ValidUntil), entry.ValidUntil,
@@ -202,7 +203,8 @@ public sealed class CertificateStatusIndex(IServiceScopeFactory scopes, TimeProv
                 c.Superseded ? db.Certificates.Where(n => n.Supersedes == c.CertificateNumber).Select(n => n.CertificateNumber).FirstOrDefault() : null,
                 a.DecisionReasons,
                 a.DecidedAt,
-                a.Version));
+                a.Version,
+                a.ActivePledges));
 
     private sealed record Row(string Number, Guid ApplicationId, StatusEntry Entry);
 }

@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using DataIp.Data;
+using DataIp.Domain.Calendar;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataIp.Web.Features.Rights;
+
+/// <summary>A holder and its share, in basis points (10,000 = all).</summary>
+public sealed record HolderView(string Name, int Share);
+
+/// <summary>A licence as the register records it.</summary>
+public sealed record LicenceView(
+    string Number, string Licensee, string Kind, IReadOnlyList<string> Rights, string Scope, string Territory,
+    DateOnly StartsOn, DateOnly EndsOn, bool SubLicensing, DateTimeOffset RecordedAt);
+
+/// <summary>A registered pledge; <see cref="Priority"/> 1 ranks first.</summary>
+public sealed record PledgeView(
+    string Number, int Priority, string Pledgee, string SecuredAmount, string Currency, DateOnly StartsOn, DateOnly EndsOn,
+    IReadOnlyList<string> Rights, DateTimeOffset RegisteredAt);
+
+/// <summary>The legal status of a registration at an instant, computed from its acts.</summary>
+/// <param name="RegistrationNumber">The registration.</param>
+/// <param name="At">The instant asked about.</param>
+/// <param name="State">registered, expired, cancelled or revoked.</param>
+/// <param name="CertificateNumber">The certificate current then.</param>
+/// <param name="RegistrationDate">The registration date.</param>
+/// <param name="ValidUntil">The last day of validity as it stood then.</param>
+/// <param name="Rights">The rights recorded.</param>
+/// <param name="Holders">The holders then, in order.</param>
+/// <param name="Licences">Licences recorded by then whose term had not ended.</param>
+/// <param name="Pledges">Pledges registered by then and not released, in priority order.</param>
+/// <param name="Acts">How many acts of the registration the answer is computed from.</param>
+public sealed record LegalStatusView(
+    string RegistrationNumber, DateTimeOffset At, string State, string? CertificateNumber, DateOnly? RegistrationDate, DateOnly? ValidUntil,
+    IReadOnlyList<string> Rights, IReadOnlyList<HolderView> Holders, IReadOnlyList<LicenceView> Licences, IReadOnlyList<PledgeView> Pledges, int Acts);
+
+/// <summary>
+/// <c>GET /api/v1/registrations/{n}/status?at=</c>: the legal status at any instant, replayed from
+/// the registration's acts (their public particulars) up to it, never read from the current
+/// tables, so that it is what the log of acts says it was.
+/// </summary>
+public static class LegalStatus
+{
+    /// <summary>One act as the replay reads it.</summary>
+    /// <param name="Type">The act's type.</param>
+    /// <param name="At">When it took effect.</param>
+    /// <param name="Payload">Its particulars.</param>
+    public sealed record ActLine(string Type, DateTimeOffset At, string Payload);
+
+    /// <summary>
+    /// Parses <c>at</c>: a date (YYYY-MM-DD: the end of that day in China) or an ISO 8601 instant
+    /// with an offset; omitted means now.
+    /// </summary>
+    public static (DateTimeOffset? At, string? Error) ParseAt(string? at, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(at))
+        {
+            return (now, null);
+        }
+
+        if (DateOnly.TryParseExact(at, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return (ChinaTime.EndOfDay(date).AddTicks(-1), null);
+        }
+
+        return DateTimeOffset.TryParseExact(at, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
+            ? (instant, null)
+            : (null, $"'{at}' is neither a date (YYYY-MM-DD, meaning the end of that day in China) nor an ISO 8601 instant with an offset (e.g. 2026-03-01T09:00:00+08:00).");
+    }
+
+    /// <summary>Reads the registration's acts up to the instant and replays them; null when it was not registered then.</summary>
+    public static async Task<(LegalStatusView? View, bool Exists)> AtAsync(RegistryDbContext db, string registrationNumber, DateTimeOffset at, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var id = await db.Applications.Where(a => a.RegistrationNumber == registrationNumber).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(ct).ConfigureAwait(false);
+        if (id is null)
+        {
+            return (null, false);
+        }
+
+        var utc = at.ToUniversalTime();
+        var acts = await db.Acts.AsNoTracking().Where(a => a.ApplicationId == id && a.At <= utc).OrderBy(a => a.Sequence)
+            .Select(a => new ActLine(a.Type, a.At, a.Payload)).ToListAsync(ct).ConfigureAwait(false);
+        return (Replay(registrationNumber, at, acts), true);
+    }
+
+    /// <summary>Replays acts in order; null when none of them registered the data.</summary>
+    public static LegalStatusView? Replay(string registrationNumber, DateTimeOffset at, IReadOnlyList<ActLine> acts)
+    {
+        ArgumentNullException.ThrowIfNull(acts);
+        string? state = null;
+        string? certificate = null;
+        DateOnly? registrationDate = null, validUntil = null;
+        List<string> rights = [];
+        List<HolderView> holders = [];
+        var licences = new List<LicenceView>();
+        var pledges = new List<PledgeView>();
+        var registered = false;
+        foreach (var act in acts)
+        {
+            var payload = JsonNode.Parse(act.Payload)!.AsObject();
+            if (payload["toState"] is { } to)
+            {
+                state = (string?)to;
+            }
+
+            switch (act.Type)
+            {
+                case "register":
+                    registered = true;
+                    registrationDate = Date(payload["registrationDate"]);
+                    validUntil = Date(payload["validUntil"]);
+                    rights = [.. payload["rights"]?.AsArray().Select(r => (string)r!) ?? []];
+                    holders = payload["holders"] is JsonArray list
+                        ? Holders(list)
+                        : [new HolderView((string?)payload["holder"] ?? "", Data.Rights.RightHolder.Whole)];
+                    break;
+                case "issueCertificate":
+                    certificate = (string?)payload["certificateNumber"];
+                    break;
+                case "renew":
+                    validUntil = Date(payload["validUntil"]);
+                    break;
+                case "acceptTransfer" or "approveChange":
+                    holders = Holders(payload["holders"]!.AsArray());
+                    break;
+                case "recordLicence":
+                    var l = payload["licence"]!;
+                    licences.Add(new LicenceView(
+                        (string)l["number"]!, (string)l["licensee"]!, (string)l["kind"]!, [.. l["rights"]!.AsArray().Select(r => (string)r!)],
+                        (string)l["scope"]!, (string)l["territory"]!, Date(l["startsOn"])!.Value, Date(l["endsOn"])!.Value,
+                        (bool?)l["subLicensing"] ?? false, act.At));
+                    break;
+                case "confirmPledge":
+                    var p = payload["pledge"]!;
+                    pledges.Add(new PledgeView(
+                        (string)p["number"]!, (int)p["priority"]!, (string)p["pledgee"]!, (string)p["securedAmount"]!, (string)p["currency"]!,
+                        Date(p["startsOn"])!.Value, Date(p["endsOn"])!.Value, [.. p["rights"]!.AsArray().Select(r => (string)r!)], act.At));
+                    break;
+                case "releasePledge":
+                    pledges.RemoveAll(x => x.Number == (string?)payload["pledgeNumber"]);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        if (!registered)
+        {
+            return null;
+        }
+
+        var day = ChinaTime.ToChinaDate(at);
+        return new LegalStatusView(
+            registrationNumber, at, state!, certificate, registrationDate, validUntil, rights, holders,
+            [.. licences.Where(l => l.EndsOn >= day)], [.. pledges.OrderBy(x => x.Priority)], acts.Count);
+    }
+
+    private static List<HolderView> Holders(JsonArray list) =>
+        [.. list.Select(h => new HolderView((string)h!["name"]!, (int)h["share"]!))];
+
+    private static DateOnly? Date(JsonNode? node) =>
+        node is null ? null : DateOnly.ParseExact((string)node!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
