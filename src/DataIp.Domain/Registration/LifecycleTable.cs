@@ -19,9 +19,9 @@ internal static class LifecycleTable
     private static readonly FrozenSet<Actor> HolderOrPledgee = [Actor.Applicant, Actor.Pledgee];
     private static readonly FrozenSet<Actor> PledgeeOrExaminer = [Actor.Pledgee, Actor.Examiner];
 
-    // "Anyone" may object: the public, signed in or not, and the applicant and examiners too.
+    // "Anyone" may object: the public, signed in or not, the applicant, examiners and banks too.
     // The system never objects on its own.
-    private static readonly FrozenSet<Actor> Anyone = [Actor.Public, Actor.Applicant, Actor.Examiner];
+    private static readonly FrozenSet<Actor> Anyone = [Actor.Public, Actor.Applicant, Actor.Examiner, Actor.Pledgee];
 
     /// <summary>Builds the table, in lifecycle order.</summary>
     internal static TransitionRule[] Build() =>

@@ -34,7 +34,7 @@ public sealed class LifecycleRefusalTests
         { PublicNotice, Register, Actor.Applicant, RefusalKind.ActorNotPermitted, "Only an examiner or the system may Register." },
         {
             PublicNotice, FileObjection, Actor.System, RefusalKind.ActorNotPermitted,
-            "Only the applicant, an examiner or a member of the public may FileObjection."
+            "Only the applicant, an examiner, a member of the public or a pledgee may FileObjection."
         },
         { ObjectionReview, DismissObjection, Actor.System, RefusalKind.ActorNotPermitted, "Only an examiner may DismissObjection." },
     };
