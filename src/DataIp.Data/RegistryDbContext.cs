@@ -92,6 +92,12 @@ public abstract class RegistryDbContext(DbContextOptions options) : IdentityUser
     /// <summary>Holders' requests to change recorded particulars.</summary>
     public DbSet<ChangeRequestRecord> ChangeRequests => Set<ChangeRequestRecord>();
 
+    /// <summary>Accounts' webhook subscriptions.</summary>
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    /// <summary>The webhook outbox and delivery log.</summary>
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
     /// <summary>Acts appended to the log and not yet saved; written first by every save.</summary>
     internal PendingLogEntries PendingLogEntries { get; } = new();
 

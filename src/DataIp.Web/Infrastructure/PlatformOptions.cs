@@ -92,6 +92,9 @@ public sealed class PlatformOptions
     /// <summary>Evidence: when examiners and earlier holders are told of overlapping datasets.</summary>
     public EvidenceOptions Evidence { get; set; } = new();
 
+    /// <summary>Webhooks: how the dispatcher sends and retries (docs/notifications.md).</summary>
+    public WebhookOptions Webhooks { get; set; } = new();
+
     /// <summary>The absolute data directory.</summary>
     public string DataDirectoryPath => Path.GetFullPath(DataDirectory);
 
@@ -181,4 +184,42 @@ public sealed class EvidenceOptions
 
     /// <summary>At most this many overlaps are reported for one application; default 20.</summary>
     public int OverlapLimit { get; set; } = 20;
+}
+
+/// <summary>The <c>DataIp:Webhooks</c> settings (docs/notifications.md, "Webhooks").</summary>
+public sealed class WebhookOptions
+{
+    /// <summary>The retry delays when none are configured: 5 s, 30 s, 2 min, 10 min, 1 h, 6 h, 24 h.</summary>
+    public static IReadOnlyList<TimeSpan> DefaultRetryDelays { get; } =
+    [
+        TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10),
+        TimeSpan.FromHours(1), TimeSpan.FromHours(6), TimeSpan.FromHours(24),
+    ];
+
+    /// <summary>Whether this node runs the dispatcher (tests drive it by hand).</summary>
+    public bool RunDispatcher { get; set; } = true;
+
+    /// <summary>How often the dispatcher looks for deliveries due; default 1 s.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long one POST to a receiver may take; default 10 s.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a dispatcher holds a delivery it claimed; default 1 min. Longer than
+    /// <see cref="Timeout"/>, so that no other node sends it while the attempt is under way.
+    /// </summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The delay before each retry after a failed attempt, e.g. <c>DataIp:Webhooks:RetryDelays:0=00:00:05</c>;
+    /// a delivery fails for good after one more attempt than there are delays. Unset: <see cref="DefaultRetryDelays"/>.
+    /// </summary>
+    public List<TimeSpan>? RetryDelays { get; set; }
+
+    /// <summary>How many receivers are sent to at the same time; default 8.</summary>
+    public int MaxConcurrency { get; set; } = 8;
+
+    /// <summary>The retry delays in force.</summary>
+    public IReadOnlyList<TimeSpan> Delays => RetryDelays is { Count: > 0 } delays ? delays : DefaultRetryDelays;
 }

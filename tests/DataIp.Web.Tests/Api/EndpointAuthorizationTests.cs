@@ -131,7 +131,7 @@ public sealed class EndpointAuthorizationTests
         foreach (var parameter in endpoint.RoutePattern.Parameters)
         {
             var value = parameter.ParameterPolicies.Any(p => p.Content == "guid") ? Guid.NewGuid().ToString()
-                : parameter.ParameterPolicies.Any(p => p.Content == "int") ? "2025"
+                : parameter.ParameterPolicies.Any(p => p.Content is "int" or "long") ? "2025"
                 : parameter.Name == "code" ? "4400"
                 : "SQ44002025000001";
             path = System.Text.RegularExpressions.Regex.Replace(path, "\\{" + parameter.Name + "[^}]*\\}", value);

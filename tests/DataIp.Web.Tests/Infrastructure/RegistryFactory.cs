@@ -86,6 +86,7 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataIp:DatabaseProvider", Provider.ToString());
         builder.UseSetting("DataIp:RunLifecycleJob", "false");
         builder.UseSetting("DataIp:RunLogSequencer", "false");
+        builder.UseSetting("DataIp:Webhooks:RunDispatcher", "false");
         builder.UseSetting("DataIp:Demo", _demo ? "true" : "false");
         builder.UseSetting("DataIp:BootstrapAdministratorEmail", AdminEmail);
         builder.UseSetting("DataIp:BootstrapAdministratorPassword", Password);

@@ -137,6 +137,14 @@ public sealed partial class LifecycleService(
             await afterSave(recorded, cancellationToken).ConfigureAwait(false);
         }
 
+        // The applicant learns of every act on the application done by someone else (correction
+        // requests, notices, objections, decisions); from registration on, the parties to the
+        // registration are told instead (NotifyPartiesAsync), so a former holder no longer is.
+        if (party.AccountId != application.ApplicantId && application.RegistrationNumber is null)
+        {
+            step.Notices.Add(ApplicantNotice(application, recorded[0].Act, reason));
+        }
+
         foreach (var notice in step.Notices)
         {
             await notifier.NotifyAsync(notice, recorded[0].Act.Id, now, cancellationToken).ConfigureAwait(false);
@@ -198,6 +206,14 @@ public sealed partial class LifecycleService(
                 $"{act.ActorName} ({act.ActorRole}) recorded '{act.Type}' on {what} “{application.DataName}” at {act.At:yyyy-MM-dd HH:mm} UTC."),
             act.Id, act.At, cancellationToken).ConfigureAwait(false);
     }
+
+    private static Notifications.Notice ApplicantNotice(ApplicationRecord application, Data.Acts.Act act, string? reason) => new(
+        [application.ApplicantId],
+        act.Type,
+        application.Id,
+        $"{act.Type}: {application.ApplicationNumber} “{application.DataName}”",
+        $"{act.ActorName} ({act.ActorRole}) carried out {act.Type} on your application {application.ApplicationNumber} “{application.DataName}”; "
+            + $"it is now {JsonNaming.Camel(application.State)}." + (string.IsNullOrWhiteSpace(reason) ? "" : $" Reasons: {reason}"));
 
     /// <summary>Acts whose reasons are public decisions; other reasons reach the log only as digests.</summary>
     private static readonly HashSet<LifecycleTrigger> PublicReasons =

@@ -1,7 +1,6 @@
 using DataIp.Data;
 using DataIp.Data.Applications;
 using DataIp.Data.Evidence;
-using DataIp.Data.Notifications;
 using DataIp.Domain.Evidence;
 using DataIp.Domain.Fingerprinting;
 using DataIp.Domain.Registration;
@@ -105,21 +104,22 @@ public sealed class EvidenceService(RegistryDbContext db, EvidenceOptions option
     {
         ArgumentNullException.ThrowIfNull(application);
         var overlaps = await OverlapsAsync(application, registeredOnly: true, cancellationToken).ConfigureAwait(false);
+        var notifier = new Notifications.Notifier(db);
         foreach (var holder in overlaps.Where(o => o.ApplicantId != application.ApplicantId).GroupBy(o => o.ApplicantId))
         {
             var registrations = string.Join("; ", holder.Select(o => $"{o.RegistrationNumber} “{o.DataName}” (estimated similarity {o.Similarity:P0})"));
-            db.Notifications.Add(new Notification
-            {
-                Id = Guid.NewGuid(),
-                AccountId = holder.Key,
-                Kind = "evidenceOverlap",
-                ApplicationId = application.Id,
-                Subject = $"A new application overlaps your registered data: {application.ApplicationNumber} “{application.DataName}”",
-                Body = $"Application {application.ApplicationNumber} “{application.DataName}” went to public notice on {now.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd}. "
-                    + $"Its dataset fingerprint overlaps your registration(s) {registrations}. "
-                    + $"If it claims rights in your data you may file an objection until the end of the notice period on {application.NoticeLastDay:yyyy-MM-dd}.",
-                CreatedAt = now,
-            });
+            await notifier.NotifyAsync(
+                new Notifications.Notice(
+                    [holder.Key],
+                    "evidenceOverlap",
+                    application.Id,
+                    $"A new application overlaps your registered data: {application.ApplicationNumber} “{application.DataName}”",
+                    $"Application {application.ApplicationNumber} “{application.DataName}” went to public notice on {now.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd}. "
+                        + $"Its dataset fingerprint overlaps your registration(s) {registrations}. "
+                        + $"If it claims rights in your data you may file an objection until the end of the notice period on {application.NoticeLastDay:yyyy-MM-dd}."),
+                actId: null,
+                now,
+                cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -101,9 +101,25 @@ internal static class RightsEndpoints
         var party = ActingParty.From(user);
         if (!http.Request.HasFormContentType)
         {
-            var body = http.Request.ContentLength is > 0 || http.Request.ContentType is not null
-                ? await http.Request.ReadFromJsonAsync<ReasonRequest>(ct).ConfigureAwait(false)
-                : null;
+            ReasonRequest? body = null;
+            if (http.Request.ContentLength is not 0 && (http.Request.ContentLength is > 0 || http.Request.ContentType is not null))
+            {
+                if (!http.Request.HasJsonContentType())
+                {
+                    return Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                        "Send JSON {\"reason\": …} (the pledgee) or multipart/form-data with the court order (an examiner).");
+                }
+
+                try
+                {
+                    body = await http.Request.ReadFromJsonAsync<ReasonRequest>(ct).ConfigureAwait(false);
+                }
+                catch (System.Text.Json.JsonException e)
+                {
+                    return Problems.Field(string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.'), "The body is not the JSON expected: {\"reason\": \"…\"}.");
+                }
+            }
+
             return await Answer(rights.ReleasePledgeAsync(registrationNumber, pledgeNumber, party, body?.Reason, null, ct)).ConfigureAwait(false);
         }
 

@@ -1,0 +1,243 @@
+using System.Security.Claims;
+using DataIp.Data;
+using DataIp.Data.Notifications;
+using DataIp.Web.Features.Applications;
+using DataIp.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DataIp.Web.Features.Notifications;
+
+/// <summary>
+/// The signed-in account's webhooks (docs/notifications.md): subscribe, list, disable, read the
+/// delivery log and replay deliveries. An account sees only its own; anyone else's is a 404.
+/// </summary>
+internal static class WebhookEndpoints
+{
+    private const int DefaultPage = 100;
+    private const int MaxPage = 1000;
+    private const int MaxDescription = 200;
+
+    /// <summary>The dispatcher, its background job and its HTTP client.</summary>
+    public static void AddNotifications(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<WebhookDispatcher>();
+        builder.Services.AddHostedService<WebhookDispatchJob>();
+        builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, (sp, client) =>
+                client.Timeout = sp.GetRequiredService<IOptions<PlatformOptions>>().Value.Webhooks.Timeout)
+            // A redirect is a failed attempt: the subscription names the receiver.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+    }
+
+    public static void MapWebhooksApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/webhooks").WithTags("Notifications").RequireAuthorization(Policies.SignedIn);
+        group.MapPost("/", CreateAsync).WithSummary("Subscribe a URL to your notifications; the answer shows the signing secret, once (signed in).");
+        group.MapGet("/", ListAsync).WithSummary("Your webhooks (signed in).");
+        group.MapGet("/{id:guid}", GetAsync).WithSummary("One of your webhooks (signed in).");
+        group.MapDelete("/{id:guid}", DisableAsync).WithSummary("Disable one of your webhooks: nothing more is sent to it; its delivery log stays (signed in).");
+        group.MapGet("/{id:guid}/deliveries", DeliveriesAsync)
+            .WithSummary("A webhook's delivery log in outbox order, after=CURSOR&limit=N (signed in).");
+        group.MapPost("/{id:guid}/deliveries/{deliveryId:long}/replay", ReplayOneAsync)
+            .WithSummary("Send one delivery again, with the same webhook-id (signed in).");
+        group.MapPost("/{id:guid}/replay", ReplayRangeAsync)
+            .WithSummary("Send again every delivery after a delivery id (after=…; failedOnly=true for failed ones only), with their webhook-ids (signed in).");
+    }
+
+    private static async Task<IResult> CreateAsync(CreateWebhookRequest request, ClaimsPrincipal user, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = Validate(request);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var subscription = new WebhookSubscription
+        {
+            Id = Guid.CreateVersion7(),
+            AccountId = ActingParty.From(user).AccountId!.Value,
+            Url = request.Url!.Trim(),
+            Secret = WebhookMessage.NewSecret(),
+            Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim(),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.WebhookSubscriptions.Add(subscription);
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return TypedResults.Created($"/api/v1/webhooks/{subscription.Id}", WebhookView.From(subscription, withSecret: true));
+    }
+
+    private static Dictionary<string, string[]> Validate(CreateWebhookRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var url = request.Url?.Trim();
+        if (string.IsNullOrEmpty(url))
+        {
+            errors["url"] = ["Give url: the absolute http or https URL to POST notifications to."];
+        }
+        else if (url.Length > WebhookSubscription.MaxUrlLength)
+        {
+            errors["url"] = [$"url may have at most {WebhookSubscription.MaxUrlLength} characters; it has {url.Length}."];
+        }
+        else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            errors["url"] = ["url must be an absolute http or https URL, e.g. https://example.cn/hooks/dataip."];
+        }
+        else if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            errors["url"] = ["url must not carry a user name or password; the signature authenticates the platform."];
+        }
+
+        if (request.Description is { Length: > MaxDescription })
+        {
+            errors["description"] = [$"description may have at most {MaxDescription} characters."];
+        }
+
+        return errors;
+    }
+
+    private static async Task<IResult> ListAsync(ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct)
+    {
+        var accountId = ActingParty.From(user).AccountId;
+        var rows = await db.WebhookSubscriptions.AsNoTracking().Where(w => w.AccountId == accountId).ToListAsync(ct).ConfigureAwait(false);
+        return TypedResults.Ok(rows.OrderBy(w => w.CreatedAt).ThenBy(w => w.Id).Select(w => WebhookView.From(w, withSecret: false)).ToList());
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct) =>
+        await FindAsync(db, user, id, ct).ConfigureAwait(false) is { } subscription
+            ? TypedResults.Ok(WebhookView.From(subscription, withSecret: false))
+            : Problems.NotFound("The webhook");
+
+    private static async Task<IResult> DisableAsync(Guid id, ClaimsPrincipal user, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await FindAsync(db, user, id, ct).ConfigureAwait(false) is not { } subscription)
+        {
+            return Problems.NotFound("The webhook");
+        }
+
+        subscription.DisabledAt ??= clock.GetUtcNow();
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> DeliveriesAsync(Guid id, string? after, string? limit, ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct)
+    {
+        if (Cursor.Parse(after, limit, DefaultPage, MaxPage) is not { } page)
+        {
+            return Cursor.Problem(after, limit, MaxPage);
+        }
+
+        if (await FindAsync(db, user, id, ct).ConfigureAwait(false) is null)
+        {
+            return Problems.NotFound("The webhook");
+        }
+
+        var rows = await db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == id && d.Id > page.After)
+            .OrderBy(d => d.Id).Take(page.Limit).ToListAsync(ct).ConfigureAwait(false);
+        var kinds = await KindsAsync(db, rows, ct).ConfigureAwait(false);
+        return TypedResults.Ok(new DeliveryPage(
+            [.. rows.Select(d => DeliveryView.From(d, kinds[d.NotificationId]))], rows.Count > 0 ? rows[^1].Id : page.Next));
+    }
+
+    private static async Task<IResult> ReplayOneAsync(Guid id, long deliveryId, ClaimsPrincipal user, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await FindAsync(db, user, id, ct).ConfigureAwait(false) is not { } subscription
+            || await db.WebhookDeliveries.SingleOrDefaultAsync(d => d.Id == deliveryId && d.SubscriptionId == id, ct).ConfigureAwait(false) is not { } delivery)
+        {
+            return Problems.NotFound("The delivery");
+        }
+
+        if (subscription.DisabledAt is not null)
+        {
+            return Disabled();
+        }
+
+        Requeue(delivery, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        var kinds = await KindsAsync(db, [delivery], ct).ConfigureAwait(false);
+        return TypedResults.Accepted($"/api/v1/webhooks/{id}/deliveries", DeliveryView.From(delivery, kinds[delivery.NotificationId]));
+    }
+
+    private static async Task<IResult> ReplayRangeAsync(
+        Guid id, string? after, bool? failedOnly, ClaimsPrincipal user, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (Cursor.Parse(after, null, DefaultPage, MaxPage) is not { } page)
+        {
+            return Cursor.Problem(after, null, MaxPage);
+        }
+
+        if (await FindAsync(db, user, id, ct).ConfigureAwait(false) is not { } subscription)
+        {
+            return Problems.NotFound("The webhook");
+        }
+
+        if (subscription.DisabledAt is not null)
+        {
+            return Disabled();
+        }
+
+        var now = clock.GetUtcNow();
+        var query = db.WebhookDeliveries.Where(d => d.SubscriptionId == id && d.Id > page.After && d.Status != WebhookDeliveryStatus.Pending);
+        if (failedOnly == true)
+        {
+            query = query.Where(d => d.Status == WebhookDeliveryStatus.Failed);
+        }
+
+        var requeued = await query.ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.Status, WebhookDeliveryStatus.Pending)
+            .SetProperty(d => d.Failures, 0)
+            .SetProperty(d => d.NextAttemptAt, now), ct).ConfigureAwait(false);
+        return TypedResults.Accepted($"/api/v1/webhooks/{id}/deliveries", new ReplayView(requeued));
+    }
+
+    // A replay sends the same notification again under the same webhook-id; it is due at once and
+    // gets the whole retry schedule again. Being pending, it goes before its subscription's later deliveries.
+    private static void Requeue(WebhookDelivery delivery, DateTimeOffset now)
+    {
+        delivery.Status = WebhookDeliveryStatus.Pending;
+        delivery.Failures = 0;
+        delivery.NextAttemptAt = now;
+    }
+
+    private static IResult Disabled() =>
+        Problems.Status(StatusCodes.Status409Conflict, "Webhook disabled", "The webhook is disabled: nothing is sent to it. Create a new one to receive notifications again.");
+
+    private static Task<WebhookSubscription?> FindAsync(RegistryDbContext db, ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        var accountId = ActingParty.From(user).AccountId;
+        return db.WebhookSubscriptions.SingleOrDefaultAsync(w => w.Id == id && w.AccountId == accountId, ct);
+    }
+
+    private static async Task<Dictionary<Guid, string>> KindsAsync(RegistryDbContext db, IReadOnlyCollection<WebhookDelivery> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(d => d.NotificationId).Distinct().ToList();
+        return await db.Notifications.AsNoTracking().Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Kind, ct).ConfigureAwait(false);
+    }
+}
+
+/// <summary>A new webhook.</summary>
+/// <param name="Url">The receiver: an absolute http or https URL.</param>
+/// <param name="Description">What you call it.</param>
+public sealed record CreateWebhookRequest(string? Url, string? Description);
+
+/// <summary>A webhook as its account sees it; the secret only in the answer that created it.</summary>
+public sealed record WebhookView(Guid Id, string Url, string? Description, DateTimeOffset CreatedAt, DateTimeOffset? DisabledAt, string? Secret)
+{
+    internal static WebhookView From(WebhookSubscription w, bool withSecret) =>
+        new(w.Id, w.Url, w.Description, w.CreatedAt, w.DisabledAt, withSecret ? w.Secret : null);
+}
+
+/// <summary>One delivery of the log.</summary>
+public sealed record DeliveryView(
+    long Id, string EventId, string Kind, WebhookDeliveryStatus Status, int Attempts, DateTimeOffset CreatedAt, DateTimeOffset? LastAttemptAt,
+    int? LastStatusCode, string? LastError, DateTimeOffset? NextAttemptAt, DateTimeOffset? DeliveredAt)
+{
+    internal static DeliveryView From(WebhookDelivery d, string kind) => new(
+        d.Id, WebhookMessage.EventId(d.NotificationId), kind, d.Status, d.Attempts, d.CreatedAt, d.LastAttemptAt, d.LastStatusCode, d.LastError,
+        d.Status == WebhookDeliveryStatus.Pending ? d.NextAttemptAt : null, d.DeliveredAt);
+}
+
+/// <summary>A page of the delivery log; <c>next</c> is the cursor for the following page.</summary>
+public sealed record DeliveryPage(IReadOnlyList<DeliveryView> Deliveries, long? Next);
+
+/// <summary>How many deliveries a replay queued.</summary>
+public sealed record ReplayView(int Requeued);
