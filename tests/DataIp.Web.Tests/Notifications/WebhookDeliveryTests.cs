@@ -164,9 +164,9 @@ public sealed class WebhookDeliveryTests
     internal static Task<int> DispatchAsync(RegistryFactory platform) =>
         platform.Services.GetRequiredService<WebhookDispatcher>().RunOnceAsync(CancellationToken.None);
 
-    private static Task AdvanceAsync(RegistryFactory platform, TimeSpan by) => platform.SetTimeAsync(platform.Clock.GetUtcNow() + by);
+    internal static Task AdvanceAsync(RegistryFactory platform, TimeSpan by) => platform.SetTimeAsync(platform.Clock.GetUtcNow() + by);
 
-    private static async Task<string> SubscribeAsync(HttpClient account, WebhookReceiver receiver)
+    internal static async Task<string> SubscribeAsync(HttpClient account, WebhookReceiver receiver)
     {
         using var response = await account.PostJsonAsync("/api/v1/webhooks", new { url = receiver.Url, description = "ERP" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);

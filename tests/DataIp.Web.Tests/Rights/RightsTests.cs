@@ -199,6 +199,47 @@ public sealed class RightsTests
         Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<RegistryDbContext>().Licences.CountAsync());
     }
 
+    [Fact]
+    public async Task TransferAndPledge_RacingOnPostgres_NeverBothTakeEffect()
+    {
+        await using var platform = await CertificateIssuanceTests.StartAsync(DatabaseProvider.Postgres);
+        var (bank, _) = await PledgeeAsync(platform, "示范银行");
+        var buyer = await platform.ApplicantAsync();
+        var buyerId = await AccountIdAsync(buyer);
+        var outcomes = new List<(HttpStatusCode Confirm, HttpStatusCode Accept)>();
+        var registered = await RegisterManyAsync(platform, 6);
+        for (var round = 0; round < registered.Count; round++)
+        {
+            var (holder, id) = registered[round];
+            var number = await RegistrationNumberAsync(holder, id);
+            var certificate = (await holder.GetAsync($"/api/v1/applications/{id}").OkAsync()).Str("certificateNumber");
+            var pledge = (await bank.PostJsonAsync($"/api/v1/registrations/{number}/pledges", Pledge(null)).AcceptedAsync())
+                .GetProperty("act").GetProperty("payload").GetProperty("pledge").Str("number");
+            var transfer = (await holder.PostJsonAsync($"/api/v1/registrations/{number}/transfers", new { transfereeAccountId = buyerId }).AcceptedAsync())
+                .GetProperty("act").GetProperty("payload").GetProperty("transfer").Str("number");
+
+            using var gate = new SemaphoreSlim(0);
+            var confirm = Task.Run(async () => { await gate.WaitAsync(); using var r = await holder.PostAsync($"/api/v1/registrations/{number}/pledges/{pledge}/confirm", null); return r.StatusCode; });
+            var accept = Task.Run(async () => { await gate.WaitAsync(); using var r = await buyer.PostAsync($"/api/v1/registrations/{number}/transfers/{transfer}/accept", null); return r.StatusCode; });
+            gate.Release(2);
+            outcomes.Add((await confirm, await accept));
+
+            var status = await platform.CreateClient().GetAsync($"/api/v1/registrations/{number}/status").OkAsync();
+            var pledged = status.GetProperty("pledges").GetArrayLength() == 1;
+            // (The buyer has the same display name as the holder: a transfer shows as a new certificate.)
+            var transferred = status.Str("certificateNumber") != certificate;
+            Assert.False(pledged && transferred, $"round {round}: the pledge and the transfer both took effect without the pledgee's consent");
+            Assert.True(pledged || transferred, $"round {round}: neither took effect");
+        }
+
+        // Exactly one of each pair succeeded; the other was refused with a reason, never a 500.
+        Assert.All(outcomes, o => Assert.True(
+            (o.Confirm == HttpStatusCode.OK) != (o.Accept == HttpStatusCode.OK)
+            && (o.Confirm is HttpStatusCode.OK or HttpStatusCode.Conflict or HttpStatusCode.Forbidden)
+            && (o.Accept is HttpStatusCode.OK or HttpStatusCode.Conflict),
+            $"confirm {o.Confirm}, accept {o.Accept}"));
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task StatusAtDate_LongScriptedHistory_EachDateShowsTheRegisterAsItStoodThen(DatabaseProvider provider)
@@ -320,6 +361,26 @@ public sealed class RightsTests
 
     internal static PledgeBody Pledge(string? pledgeeAccountId) =>
         new(pledgeeAccountId, "ZY-2025-001", "5000000.00", "CNY", Start, End, ["holding", "processingAndUse"]);
+
+    /// <summary>Several applications of body 4400 registered together (clock then on 2025-09-30).</summary>
+    internal static async Task<List<(HttpClient Holder, string Id)>> RegisterManyAsync(RegistryFactory platform, int count)
+    {
+        var examiner = await platform.ExaminerAsync("4400");
+        var filed = new List<(HttpClient, string)>();
+        for (var i = 0; i < count; i++)
+        {
+            var applicant = await platform.ApplicantAsync();
+            var id = (await applicant.PostJsonAsync("/api/v1/applications", new { bodyCode = "4400", content = TestContent.Complete() }).OkAsync()).Str("id");
+            await applicant.PostJsonAsync($"/api/v1/applications/{id}/submit").OkAsync();
+            await examiner.PostJsonAsync($"/api/v1/applications/{id}/examination/start").OkAsync();
+            await examiner.PostJsonAsync($"/api/v1/applications/{id}/examination/pass").OkAsync();
+            filed.Add((applicant, id));
+        }
+
+        await platform.SetTimeAsync(LifecycleWalkTests.At(2025, 9, 30, 9));
+        Assert.Equal(count, await platform.SweepAsync());
+        return filed;
+    }
 
     internal static async Task<string> RegistrationNumberAsync(HttpClient holder, string id) =>
         (await holder.GetAsync($"/api/v1/applications/{id}").OkAsync()).Str("registrationNumber");

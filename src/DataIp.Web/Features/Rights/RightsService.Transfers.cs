@@ -123,6 +123,11 @@ public sealed partial class RightsService
 
             transfer.Status = TransferStatus.Accepted;
             transfer.DecidedAt = step.Now;
+            // The transferring holder may hold nothing after the act, so it is told here.
+            step.Notices.Add(new Notifications.Notice(
+                [transfer.FromAccountId], "acceptTransfer", app.Id, $"Transfer {transfer.Number} of registration {app.RegistrationNumber} took effect",
+                $"{transfer.ToName} accepted transfer {transfer.Number}: {transfer.Share / 100m:0.##}% of registration {app.RegistrationNumber} “{app.DataName}” "
+                + $"passed from {transfer.FromName} on {step.Today:yyyy-MM-dd}; a new certificate names the holders."));
             step.Payload["registrationNumber"] = app.RegistrationNumber;
             step.Payload["transfer"] = TransferPayload(transfer);
             step.Payload["holders"] = LifecycleService.HoldersPayload(holders);
