@@ -39,6 +39,8 @@ internal static class Labels
         ApplicationState.Withdrawn => new("已撤回", "Withdrawn"),
         ApplicationState.Registered => new("已登记", "Registered"),
         ApplicationState.Revoked => new("已撤销登记", "Registration revoked"),
+        ApplicationState.Expired => new("已期满", "Expired"),
+        ApplicationState.Cancelled => new("已注销", "Cancelled"),
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Not a state of the lifecycle."),
     };
 
@@ -54,6 +56,18 @@ internal static class Labels
             Features.Certificates.CertificateStatus.Revoked => new("已撤销", "Revoked"),
             _ => new(status, status),
         } : new(status, status);
+
+    /// <summary>The name of a kind of licence, from its JSON name ("exclusive").</summary>
+    public static Bilingual LicenceKind(string kind) => kind switch
+    {
+        "exclusive" => new("独占许可", "Exclusive"),
+        "sole" => new("排他许可", "Sole"),
+        "nonExclusive" => new("普通许可", "Non-exclusive"),
+        _ => new(kind, kind),
+    };
+
+    /// <summary>A share in basis points as a percentage.</summary>
+    public static string Share(int basisPoints) => (basisPoints / 100m).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>The name of a check of a certificate's credential.</summary>
     public static Bilingual Check(CertificateCheckKind kind) => kind switch

@@ -110,6 +110,10 @@ public sealed class RightsTests
         var encumbered = await anyone.GetAsync($"/api/v1/registrations/{number}/status").OkAsync();
         Assert.Equal("示范银行", encumbered.GetProperty("pledges")[0].Str("pledgee"));
         Assert.Equal("5000000.00", encumbered.GetProperty("pledges")[0].Str("securedAmount"));
+        var page = await anyone.GetStringAsync($"/verify/{certificate}");
+        Assert.Contains("data-pledges=\"1\"", page, StringComparison.Ordinal);
+        Assert.Contains("示范银行", page, StringComparison.Ordinal);
+        Assert.Contains("5000000.00 CNY", page, StringComparison.Ordinal);
 
         // Nobody but the pledgee releases: not the holder, not another bank, not an examiner without a court order.
         await holder.PostJsonAsync($"/api/v1/registrations/{number}/pledges/{pledge}/release", new { reason = "paid" }).ProblemAsync(HttpStatusCode.Forbidden);

@@ -16,7 +16,7 @@ namespace DataIp.Web.Pages.Verify;
 [AllowAnonymous]
 [RequestSizeLimit(CertificateVerifier.MaxUploadBytes + (64 << 10))]
 [RequestFormLimits(MultipartBodyLengthLimit = CertificateVerifier.MaxUploadBytes + (64 << 10))]
-public sealed class IndexModel(CertificateService certificates, CertificateVerifier verifier) : PageModel
+public sealed class IndexModel(CertificateService certificates, CertificateVerifier verifier, Data.RegistryDbContext db, TimeProvider clock) : PageModel
 {
     public const string NoFile = "请选择要查验的文件。Choose a file to verify.";
     public const string EmptyFile = "文件为空。The file is empty.";
@@ -35,6 +35,9 @@ public sealed class IndexModel(CertificateService certificates, CertificateVerif
 
     /// <summary>The checks of the register's own credential.</summary>
     public CredentialChecks? RecordChecks { get; private set; }
+
+    /// <summary>The registration's rights and encumbrances now: holders, licences, pledges in priority order.</summary>
+    public Features.Rights.LegalStatusView? Rights { get; private set; }
 
     /// <summary>The uploaded file's checks and comparison with the register, after a POST that read one.</summary>
     public UploadComparison? Upload { get; private set; }
@@ -82,6 +85,7 @@ public sealed class IndexModel(CertificateService certificates, CertificateVerif
 
         Record = await certificates.ViewAsync(record, ct).ConfigureAwait(false);
         RecordChecks = await verifier.CheckAsync(record, ct).ConfigureAwait(false);
+        Rights = (await Features.Rights.LegalStatus.AtAsync(db, record.Certificate.RegistrationNumber, clock.GetUtcNow(), ct).ConfigureAwait(false)).View;
     }
 
     // The upload as an envelope or a credential, or null with UploadError set.
