@@ -51,6 +51,8 @@ public sealed class RightsTests
             .ProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
         Assert.Contains("licenseeName", (await holder.PostJsonAsync($"/api/v1/registrations/{number}/licences", Licence("nonExclusive", ["holding"]) with { LicenseeName = " " })
             .ProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
+        Assert.Contains("licenseeIdentifier", (await holder.PostJsonAsync($"/api/v1/registrations/{number}/licences", Licence("nonExclusive", ["holding"]) with { LicenseeIdentifier = "91350100M000100Y44" })
+            .ProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
         await holder.PostJsonAsync($"/api/v1/registrations/{number}/licences", Licence("forever", ["holding"])).ProblemAsync(HttpStatusCode.BadRequest);
 
         // Wrong parties: another applicant, an examiner, an anonymous caller.
@@ -100,6 +102,11 @@ public sealed class RightsTests
         var filed = await holder.PostJsonAsync($"/api/v1/registrations/{number}/pledges", Pledge(bankId)).AcceptedAsync();
         var pledge = filed.GetProperty("act").GetProperty("payload").GetProperty("pledge").Str("number");
         Assert.Empty((await anyone.GetAsync($"/api/v1/registrations/{number}/status").OkAsync()).GetProperty("pledges").EnumerateArray());
+        var awaiting = (await bank.GetAsync($"/api/v1/registrations/{number}/rights").OkAsync()).GetProperty("pledges");
+        Assert.Equal((pledge, "filed", "ZY-2025-001"), (awaiting[0].Str("number"), awaiting[0].Str("status"), awaiting[0].Str("contractNumber")));
+        Assert.Empty((await bank.GetAsync($"/api/v1/registrations/{number}/rights").OkAsync()).GetProperty("licences").EnumerateArray());
+        await otherBank.GetAsync($"/api/v1/registrations/{number}/rights").ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Single((await examiner.GetAsync($"/api/v1/registrations/{number}/rights").OkAsync()).GetProperty("pledges").EnumerateArray());
         var oneSide = await holder.PostJsonAsync($"/api/v1/registrations/{number}/pledges/{pledge}/confirm").ProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("jointly", oneSide.Str("detail"), StringComparison.Ordinal);
         await otherBank.PostJsonAsync($"/api/v1/registrations/{number}/pledges/{pledge}/confirm").ProblemAsync(HttpStatusCode.Forbidden);
@@ -333,6 +340,8 @@ public sealed class RightsTests
         var change = (await holder.PostJsonAsync($"/api/v1/registrations/{number}/changes", new { dataName = "城市交通流量数据集（2026版）", updateFrequency = "daily" }).AcceptedAsync())
             .GetProperty("act").GetProperty("payload").Str("changeId");
         await holder.PostJsonAsync($"/api/v1/registrations/{number}/changes", new { dataName = "again" }).ProblemAsync(HttpStatusCode.Conflict);
+        var pending = (await examiner.GetAsync($"/api/v1/registrations/{number}/rights").OkAsync()).GetProperty("changes")[0];
+        Assert.Equal((change, "pending", "daily"), (pending.Str("id"), pending.Str("status"), pending.GetProperty("changes").Str("updateFrequency")));
         await holder.PostJsonAsync($"/api/v1/registrations/{number}/changes/{change}/approve").ProblemAsync(HttpStatusCode.Forbidden);
         await otherExaminer.PostJsonAsync($"/api/v1/registrations/{number}/changes/{change}/approve").ProblemAsync(HttpStatusCode.Forbidden);
         Assert.Contains("reason", (await examiner.PostJsonAsync($"/api/v1/registrations/{number}/changes/{change}/refuse", new { reason = "" })
@@ -361,7 +370,7 @@ public sealed class RightsTests
     internal sealed record PledgeBody(string? PledgeeAccountId, string ContractNumber, string SecuredAmount, string Currency, string StartsOn, string EndsOn, string[] Rights);
 
     internal static LicenceBody Licence(string kind, string[] rights, string startsOn = Start, string endsOn = End) =>
-        new("示范被许可科技有限公司", kind, rights, "在智慧交通产品中使用", "中国大陆", startsOn, endsOn, false, "91110000MA01234567");
+        new("示范被许可科技有限公司", kind, rights, "在智慧交通产品中使用", "中国大陆", startsOn, endsOn, false, TestContent.CreditCode);
 
     internal static PledgeBody Pledge(string? pledgeeAccountId) =>
         new(pledgeeAccountId, "ZY-2025-001", "5000000.00", "CNY", Start, End, ["holding", "processingAndUse"]);

@@ -136,16 +136,17 @@ public sealed partial class LifecycleService
 
     /// <summary>An examiner revokes a registration (撤销登记) with reasons, which are public.</summary>
     public Task<ActOutcome> RevokeAsync(Guid id, ActingParty party, string? reasons, CancellationToken cancellationToken) =>
-        ApplyAsync(id, party, LifecycleTrigger.Revoke, reasons, (step, _) =>
+        ApplyAsync(id, party, LifecycleTrigger.Revoke, reasons, async (step, ct) =>
         {
             if (Decide(step, reasons, "A revocation") is { } refusal)
             {
-                return Task.FromResult<ActOutcome?>(refusal);
+                return refusal;
             }
 
+            await CloseOpenFilingsAsync(step, ct).ConfigureAwait(false);
             step.Payload["registrationNumber"] = step.Application.RegistrationNumber;
             step.Payload["certificateNumber"] = step.Application.CertificateNumber;
-            return Task.FromResult<ActOutcome?>(null);
+            return null;
         }, cancellationToken);
 
     /// <summary>
@@ -153,12 +154,13 @@ public sealed partial class LifecycleService
     /// its last day of validity, China time); its certificates read expired.
     /// </summary>
     public Task<ActOutcome> ExpireAsync(Guid id, CancellationToken cancellationToken) =>
-        ApplyAsync(id, ActingParty.System, LifecycleTrigger.Expire, "Validity ended without renewal.", (step, _) =>
+        ApplyAsync(id, ActingParty.System, LifecycleTrigger.Expire, "Validity ended without renewal.", async (step, ct) =>
         {
+            await CloseOpenFilingsAsync(step, ct).ConfigureAwait(false);
             step.Application.DecidedAt = step.Now;
             step.Payload["registrationNumber"] = step.Application.RegistrationNumber;
             step.Payload["validUntil"] = step.Application.ValidUntil;
-            return Task.FromResult<ActOutcome?>(null);
+            return null;
         }, cancellationToken);
 
     /// <summary>
@@ -266,6 +268,24 @@ public sealed partial class LifecycleService
         });
     }
 
+    /// <summary>
+    /// When a registration ends (cancellation, expiry, revocation): filings never confirmed and
+    /// transfers never accepted lapse with it. Registered pledges stay on record until released.
+    /// </summary>
+    internal async Task CloseOpenFilingsAsync(ActStep step, CancellationToken ct)
+    {
+        var id = step.Application.Id;
+        foreach (var pledge in await db.Pledges.Where(p => p.ApplicationId == id && p.Status == Data.Rights.PledgeStatus.Filed).ToListAsync(ct).ConfigureAwait(false))
+        {
+            pledge.Status = Data.Rights.PledgeStatus.Withdrawn;
+        }
+
+        foreach (var transfer in await db.Transfers.Where(t => t.ApplicationId == id && t.Status == Data.Rights.TransferStatus.Proposed).ToListAsync(ct).ConfigureAwait(false))
+        {
+            transfer.Status = Data.Rights.TransferStatus.Declined;
+            transfer.DecidedAt = step.Now;
+        }
+    }
     /// <summary>
     /// The first holders, recorded with the registration: the applicant (with its account) and any
     /// co-applicants, in equal shares (the first takes what does not divide evenly).

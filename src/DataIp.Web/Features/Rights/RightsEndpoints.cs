@@ -17,6 +17,11 @@ internal static class RightsEndpoints
             .WithSummary("Legal status at an instant (at=YYYY-MM-DD for the end of that day in China, or an ISO 8601 instant; default now): holders, validity, licences, pledges in priority order, computed from the acts.");
 
         var signedIn = group.MapGroup("").RequireAuthorization(Policies.SignedIn);
+        signedIn.MapGet("/rights", async (string registrationNumber, ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct) =>
+                await RightsRecordView.ReadAsync(db, registrationNumber, ActingParty.From(user), ct).ConfigureAwait(false) is { } view
+                    ? Results.Ok(view)
+                    : Problems.NotFound($"Registration {registrationNumber}"))
+            .WithSummary("The register of rights with what only parties see: filings awaiting confirmation, offers, change requests, identifiers (holders, examiners of the body and administrators see all; a pledgee, licensee or transferee its own entries).");
         signedIn.MapPost("/licences", (string registrationNumber, LicenceRequest body, ClaimsPrincipal user, RightsService rights, CancellationToken ct) =>
                 Answer(rights.RecordLicenceAsync(registrationNumber, ActingParty.From(user), body, ct), StatusCodes.Status201Created))
             .WithSummary("Record a licence (a holder). An exclusive or sole licence conflicts with any other licence of the same right and term (409 names it) and needs every active pledgee's consent.");

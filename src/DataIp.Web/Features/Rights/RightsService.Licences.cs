@@ -113,9 +113,12 @@ public sealed partial class RightsService
             return ActOutcome.InvalidField("licenseeName", "Give the licensee's name (at most 200 characters).");
         }
 
-        if (request.LicenseeIdentifier is { Length: > 32 })
+        if (!string.IsNullOrWhiteSpace(request.LicenseeIdentifier)
+            && Domain.Numbering.UnifiedSocialCreditCode.Validate(request.LicenseeIdentifier.Trim()).Error is { } notCode
+            && Domain.Numbering.ResidentIdNumber.Validate(request.LicenseeIdentifier.Trim()).Error is not null)
         {
-            return ActOutcome.InvalidField("licenseeIdentifier", "The licensee's identifier has at most 32 characters.");
+            return ActOutcome.InvalidField("licenseeIdentifier",
+                $"'{request.LicenseeIdentifier}' is neither a unified social credit code nor a resident ID number: {notCode}");
         }
 
         if (request.Kind is null)

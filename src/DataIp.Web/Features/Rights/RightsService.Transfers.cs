@@ -387,29 +387,10 @@ public sealed partial class RightsService
                 return noConsent;
             }
 
-            await CloseOpenFilingsAsync(step, ct).ConfigureAwait(false);
+            await lifecycle.CloseOpenFilingsAsync(step, ct).ConfigureAwait(false);
             app.DecidedAt = step.Now;
             step.Payload["registrationNumber"] = app.RegistrationNumber;
             step.Payload["certificateNumber"] = app.CertificateNumber;
             return null;
         }, ct);
-
-    /// <summary>
-    /// When a registration ends (cancellation, expiry, revocation): filings never confirmed and
-    /// transfers never accepted lapse with it. Registered pledges stay on record until released.
-    /// </summary>
-    internal async Task CloseOpenFilingsAsync(LifecycleService.ActStep step, CancellationToken ct)
-    {
-        var id = step.Application.Id;
-        foreach (var pledge in await db.Pledges.Where(p => p.ApplicationId == id && p.Status == PledgeStatus.Filed).ToListAsync(ct).ConfigureAwait(false))
-        {
-            pledge.Status = PledgeStatus.Withdrawn;
-        }
-
-        foreach (var transfer in await db.Transfers.Where(t => t.ApplicationId == id && t.Status == TransferStatus.Proposed).ToListAsync(ct).ConfigureAwait(false))
-        {
-            transfer.Status = TransferStatus.Declined;
-            transfer.DecidedAt = step.Now;
-        }
-    }
 }
