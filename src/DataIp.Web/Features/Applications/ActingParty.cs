@@ -40,6 +40,7 @@ public sealed record ActingParty(Guid? AccountId, AccountRole? Role, int? BodyId
     {
         AccountRole.Applicant => Actor.Applicant,
         AccountRole.Examiner => Actor.Examiner,
+        AccountRole.Pledgee => Actor.Pledgee,
         _ => Actor.Public,
     };
 
