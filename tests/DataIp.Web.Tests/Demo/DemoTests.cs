@@ -108,6 +108,7 @@ public sealed class DemoTests
         var pledge = Assert.Single(licensed.GetProperty("pledges").EnumerateArray());
         Assert.Equal((1, "中国示范银行 Demo Bank of China"), (pledge.GetProperty("priority").GetInt32(), pledge.Str("pledgee")));
         Assert.Equal("pledged", await CertificateAsync(licensed));
+        Assert.Equal("20250944030000001", licensed.Str("certificateNumber")); // the README's example
 
         // Transferred whole to applicant 4, on a new certificate (after a re-issue).
         var holder = Assert.Single(transferred.GetProperty("holders").EnumerateArray());
