@@ -1,16 +1,33 @@
 using DataIp.Domain.Registration;
 using DataIp.Web.Features.Applications;
+using DataIp.Web.Features.Rights;
 
 namespace DataIp.Web.Demo;
 
 /// <summary>Steps the demo seeder repeats: submit a complete application, examine and publish, object.</summary>
 internal sealed partial class DemoSeeder
 {
-    private sealed class DemoFlow(DemoSeeder seeder, DemoClock clock, LifecycleService lifecycle, DraftService drafts, CancellationToken cancellation)
+    /// <summary>The demo's acts, through the real services on the demo clock.</summary>
+    /// <param name="seeder">The seeder.</param>
+    /// <param name="clock">The demo clock the services act on.</param>
+    /// <param name="lifecycle">The lifecycle acts.</param>
+    /// <param name="drafts">The drafts.</param>
+    /// <param name="historyEnds">
+    /// The latest instant a past history may be dated (a little before the real now, where the
+    /// applications in progress today begin); <see cref="AtAsync"/> skips acts dated later.
+    /// </param>
+    /// <param name="cancellation">Cancellation.</param>
+    private sealed class DemoFlow(
+        DemoSeeder seeder, DemoClock clock, LifecycleService lifecycle, DraftService drafts, DateTimeOffset historyEnds, CancellationToken cancellation)
     {
         private int _datasets;
 
         public LifecycleService Lifecycle => lifecycle;
+
+        /// <summary>The register of rights, acting on the demo clock as the API would.</summary>
+        public RightsService Rights { get; } = new(seeder.Database, lifecycle);
+
+        public Task<ActingParty> PartyAsync(string email) => seeder.PartyAsync(email);
 
         public DraftService Drafts => drafts;
 
@@ -69,6 +86,25 @@ internal sealed partial class DemoSeeder
                 "赵六", "zhao.liu@example.cn", "该数据集的部分数据来源于本人公司，权属存在争议。Part of the data comes from my company; ownership is disputed."),
                 [], cancellation)).ConfigureAwait(false);
             return seeder.Database.Objections.Local.Single(o => o.ApplicationId == id && o.Status == Data.Applications.ObjectionStatus.Open).Id;
+        }
+
+        /// <summary>
+        /// Sets the demo clock to <paramref name="at"/> and carries out the act, which must succeed;
+        /// returns false, with a warning, without acting when <paramref name="at"/> is later than the
+        /// history may be dated (the demo never dates an act after the real now). Acts come in time
+        /// order, so once one is skipped every later one is too.
+        /// </summary>
+        public async Task<bool> AtAsync(DateTimeOffset at, Func<Task<ActOutcome>> act)
+        {
+            if (at > historyEnds)
+            {
+                seeder.Logger.LogWarning("Demo: skipped an act dated {At}, after the demo's history ends ({End}).", at, historyEnds);
+                return false;
+            }
+
+            clock.Set(at);
+            await MustAsync(act()).ConfigureAwait(false);
+            return true;
         }
 
         public static async Task<ActOutcome> MustAsync(Task<ActOutcome> act)

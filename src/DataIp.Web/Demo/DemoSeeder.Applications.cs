@@ -1,8 +1,6 @@
-using DataIp.Data;
 using DataIp.Domain.Calendar;
 using DataIp.Domain.Registration;
 using DataIp.Web.Features.Applications;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Demo;
 
@@ -11,45 +9,21 @@ internal sealed partial class DemoSeeder
 {
     private static readonly TimeSpan China = ChinaTime.Offset;
 
-    // Entered for the demo only, so that notices and corrections can start today; an operator
-    // enters the year from the official notice (DOMAIN §5) before production use.
-    private static readonly CalendarYear Demo2026 = new(2026,
-    [
-        .. Days(2026, 1, 1, 3, DayKind.Holiday, "元旦 New Year"),
-        new(new DateOnly(2026, 1, 4), DayKind.ExtraWorkingDay, "元旦调休 New Year make-up day"),
-        .. Days(2026, 2, 15, 23, DayKind.Holiday, "春节 Spring Festival"),
-        new(new DateOnly(2026, 2, 14), DayKind.ExtraWorkingDay, "春节调休 Spring Festival make-up day"),
-        new(new DateOnly(2026, 2, 28), DayKind.ExtraWorkingDay, "春节调休 Spring Festival make-up day"),
-        .. Days(2026, 4, 4, 6, DayKind.Holiday, "清明节 Qingming"),
-        .. Days(2026, 5, 1, 5, DayKind.Holiday, "劳动节 Labour Day"),
-        new(new DateOnly(2026, 5, 9), DayKind.ExtraWorkingDay, "劳动节调休 Labour Day make-up day"),
-        .. Days(2026, 6, 19, 21, DayKind.Holiday, "端午节 Dragon Boat Festival"),
-        .. Days(2026, 9, 25, 27, DayKind.Holiday, "中秋节 Mid-Autumn Festival"),
-        new(new DateOnly(2026, 9, 20), DayKind.ExtraWorkingDay, "国庆节调休 National Day make-up day"),
-        .. Days(2026, 10, 1, 7, DayKind.Holiday, "国庆节 National Day"),
-        new(new DateOnly(2026, 10, 10), DayKind.ExtraWorkingDay, "国庆节调休 National Day make-up day"),
-    ]);
-
-    private static IEnumerable<CalendarDay> Days(int year, int month, int first, int last, DayKind kind, string name) =>
-        Enumerable.Range(first, last - first + 1).Select(d => new CalendarDay(new DateOnly(year, month, d), kind, name));
-
-    private async Task SeedDemoCalendarAsync(CancellationToken cancellationToken)
-    {
-        if (!await db.CalendarYears.AnyAsync(y => y.Year == 2026, cancellationToken).ConfigureAwait(false))
-        {
-            db.CalendarYears.Add(ReferenceData.ToRecord(Demo2026,
-                "国务院办公厅关于2026年部分节假日安排的通知 (entered for the demo; check against the official notice before production use)", null, clock.GetUtcNow()));
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
     private async Task SeedApplicationsAsync(CancellationToken ct)
     {
         var demoClock = new DemoClock(clock.GetUtcNow());
         var lifecycle = new LifecycleService(db, demoClock, new CalendarService(db), new Features.Evidence.EvidenceService(db, new Infrastructure.EvidenceOptions()),
             new Features.Certificates.CertificateIssuer(issuerKeys, logKeys, options, demoClock), new Features.Notifications.Notifier(db));
         var drafts = new DraftService(db, demoClock, store);
-        var flow = new DemoFlow(this, demoClock, lifecycle, drafts, ct);
+        var flow = new DemoFlow(this, demoClock, lifecycle, drafts, clock.GetUtcNow().AddHours(-3), ct);
+
+        // Registered in January 2024, on a calendar entered for the demo, so that its validity of
+        // three years ends in January 2027 and the demo can renew it within the renewal window in
+        // 2026 (SeedRightsAsync says why a 2025 registration cannot show a renewal).
+        var renewed = await flow.SubmittedAsync(0, "4403", "深圳市公交客流数据集", "G54", At(2024, 1, 2)).ConfigureAwait(false);
+        await flow.ExamineAndPublishAsync(renewed, At(2024, 1, 3)).ConfigureAwait(false);
+        demoClock.Set(At(2024, 1, 18));
+        await DemoFlow.MustAsync(lifecycle.RegisterAsync(renewed, ActingParty.System, ct)).ConfigureAwait(false);
 
         // Histories of 2025, on the shipped calendar: three registrations, a rejection, a lapse, in
         // the order they happened (the log's acts never go back in time).
@@ -83,6 +57,9 @@ internal sealed partial class DemoSeeder
         await DemoFlow.MustAsync(lifecycle.RequestCorrectionAsync(lapsed, examiner4403, "请补充数据来源授权协议。Please attach the data source licence agreement.", ct)).ConfigureAwait(false);
         demoClock.Set(At(2025, 12, 20));
         await DemoFlow.MustAsync(lifecycle.LapseCorrectionAsync(lapsed, ct)).ConfigureAwait(false);
+
+        // Then the register of rights on the registrations, from late 2025 to a few weeks ago.
+        await SeedRightsAsync(flow, new DemoRegistrations(renewed, registered1, registered2, registered3)).ConfigureAwait(false);
 
         await SeedCurrentAsync(flow, demoClock, clock.GetUtcNow()).ConfigureAwait(false);
     }

@@ -12,8 +12,10 @@ namespace DataIp.Web.Demo;
 
 /// <summary>
 /// Seeds the demo (<c>--demo</c>): an administrator, one examiner per body, applicant
-/// organisations, a bank, and applications in every state of the lifecycle, made through the real
-/// lifecycle acts (so the demo's history is a real history). Runs once per data directory.
+/// organisations, a bank, applications in every state of the lifecycle, and on the registrations
+/// every kind of act of the register of rights (licences, a pledge, a transfer, a renewal, a
+/// revocation, a re-issue), made through the real lifecycle and rights acts (so the demo's history
+/// is a real history). Runs once per data directory.
 /// </summary>
 internal sealed partial class DemoSeeder(
     RegistryDbContext db, UserManager<Account> users, TimeProvider clock, IAttachmentStore store, IOptions<PlatformOptions> options,
@@ -34,6 +36,9 @@ internal sealed partial class DemoSeeder(
         new("applicant1@demo.dataip.cn", "深圳市数智交通科技有限公司", WithCheck("91440300MA5G0001"), "440300", "深圳市南山区科技园", "李明"),
         new("applicant2@demo.dataip.cn", "广州市健康医疗大数据有限公司", WithCheck("91440101MA5G0002"), "440100", "广州市天河区珠江新城", "王芳"),
         new("applicant3@demo.dataip.cn", "上海市金融数据服务有限公司", WithCheck("91310000MA1H0003"), "310000", "上海市浦东新区陆家嘴", "张伟"),
+
+        // Files nothing: it becomes a holder by accepting a transfer (DemoSeeder.Rights.cs).
+        new("applicant4@demo.dataip.cn", "广东省数据资产运营有限公司", WithCheck("91440101MA5G0004"), "440100", "广州市海珠区琶洲", "陈静"),
     ];
 
     /// <summary>The e-mail of the examiner of a body.</summary>

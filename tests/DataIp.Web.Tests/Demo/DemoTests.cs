@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DataIp.Data;
 using DataIp.Domain.Fingerprinting;
 using DataIp.Domain.Registration;
@@ -6,7 +7,10 @@ using DataIp.Web.Tests.Infrastructure;
 
 namespace DataIp.Web.Tests.Demo;
 
-/// <summary>The README's demo: its accounts sign in, and it holds every state of the lifecycle.</summary>
+/// <summary>
+/// The README's demo: its accounts sign in, it holds every state of the lifecycle, and every kind of
+/// act of the register of rights.
+/// </summary>
 public sealed class DemoTests
 {
     [Fact]
@@ -16,6 +20,11 @@ public sealed class DemoTests
 
         var admin = await platform.SignInAsync(DemoSeeder.AdministratorEmail, DemoSeeder.Password);
         var applicant = await platform.SignInAsync(DemoSeeder.Applicants[0].Email, DemoSeeder.Password);
+        foreach (var other in DemoSeeder.Applicants.Skip(1))
+        {
+            await platform.SignInAsync(other.Email, DemoSeeder.Password);
+        }
+
         await platform.SignInAsync(DemoSeeder.BankEmail, DemoSeeder.Password);
         var bodies = await platform.CreateClient().GetAsync("/api/v1/bodies").OkAsync();
         foreach (var body in bodies.EnumerateArray())
@@ -28,7 +37,7 @@ public sealed class DemoTests
 
         Assert.Equal(17, bodies.GetArrayLength());
         Assert.Equal(
-            ["correctionRequested", "formalExamination", "objectionReview", "publicNotice", "registered", "rejected", "submitted", "substantiveExamination", "withdrawn"],
+            ["correctionRequested", "formalExamination", "objectionReview", "publicNotice", "registered", "rejected", "revoked", "submitted", "substantiveExamination", "withdrawn"],
             states.Order());
         Assert.Contains("draft", own); // drafts are the applicant's own: administrators never see them
         var registered = (await admin.GetAsync("/api/v1/applications?state=registered").OkAsync()).EnumerateArray().ToList();
@@ -73,5 +82,46 @@ public sealed class DemoTests
         Assert.InRange(overlap.GetProperty("similarity").GetDouble(), 0.45, 0.8); // 1,500 of 2,500 distinct rows: 0.6
         var notifications = await applicant.GetAsync("/api/v1/notifications").OkAsync();
         Assert.Contains(notifications.EnumerateArray(), n => n.Str("kind") == "evidenceOverlap" && n.Str("subject").Contains("互联网医院问诊数据集", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Demo_Seeded_RegisterOfRightsHoldsEveryKindOfAct()
+    {
+        await using var platform = await RegistryFactory.StartAsync(DatabaseProvider.Sqlite, new DateTimeOffset(2026, 11, 27, 16, 0, 0, TimeSpan.FromHours(8)), demo: true);
+        var admin = await platform.SignInAsync(DemoSeeder.AdministratorEmail, DemoSeeder.Password);
+        var anyone = platform.CreateClient();
+        var applications = (await admin.GetAsync("/api/v1/applications").OkAsync()).EnumerateArray().ToList();
+        string Number(string dataName) => applications.Single(a => a.Str("dataName") == dataName).Str("registrationNumber");
+        async Task<JsonElement> StatusAsync(string dataName) => await anyone.GetAsync($"/api/v1/registrations/{Number(dataName)}/status").OkAsync();
+        async Task<string> CertificateAsync(JsonElement status) =>
+            (await anyone.GetAsync($"/api/v1/certificates/{status.Str("certificateNumber")}/status").OkAsync()).Str("status");
+
+        var licensed = await StatusAsync("深圳市城市交通流量数据集");
+        var transferred = await StatusAsync("广东省医疗健康诊疗数据集");
+        var revoked = await StatusAsync("上海金融市场交易行情数据集");
+        var renewed = await StatusAsync("深圳市公交客流数据集");
+
+        // Two lawful licences of different rights, and the bank's pledge ranking first.
+        Assert.Equal(
+            [("nonExclusive", "processingAndUse"), ("exclusive", "productOperation")],
+            licensed.GetProperty("licences").EnumerateArray().Select(l => (l.Str("kind"), Assert.Single(l.GetProperty("rights").EnumerateArray()).GetString()!)));
+        var pledge = Assert.Single(licensed.GetProperty("pledges").EnumerateArray());
+        Assert.Equal((1, "中国示范银行 Demo Bank of China"), (pledge.GetProperty("priority").GetInt32(), pledge.Str("pledgee")));
+        Assert.Equal("pledged", await CertificateAsync(licensed));
+        Assert.Equal("20250944030000001", licensed.Str("certificateNumber")); // the README's example
+
+        // Transferred whole to applicant 4, on a new certificate (after a re-issue).
+        var holder = Assert.Single(transferred.GetProperty("holders").EnumerateArray());
+        Assert.Equal((DemoSeeder.Applicants[3].Name, 10_000), (holder.Str("name"), holder.GetProperty("share").GetInt32()));
+        Assert.Equal("valid", await CertificateAsync(transferred));
+        var first = await anyone.GetAsync("/api/v1/certificates/20251044000000001/status").OkAsync(); // its first, as the README shows
+        Assert.Equal("superseded", first.Str("status"));
+
+        Assert.Equal("revoked", revoked.Str("state"));
+        Assert.Equal("revoked", await CertificateAsync(revoked));
+
+        // Registered on 18 January 2024 (valid to 17 January 2027) and renewed in its window.
+        Assert.Equal(("2024-01-18", "2030-01-17"), (renewed.Str("registrationDate"), renewed.Str("validUntil")));
+        Assert.Equal("valid", await CertificateAsync(renewed));
     }
 }
