@@ -131,6 +131,8 @@ public sealed class RightsTests
         // While pledged: transfer, cancellation and an exclusive licence need the pledgee's consent.
         var offered = await holder.PostJsonAsync($"/api/v1/registrations/{number}/transfers", new { transfereeAccountId = buyerId }).AcceptedAsync();
         var transfer = offered.GetProperty("act").GetProperty("payload").GetProperty("transfer").Str("number");
+        await buyer.PostJsonAsync($"/api/v1/registrations/{number}/transfers/{number}-T999/accept").ProblemAsync(HttpStatusCode.NotFound);
+        await bank.PostJsonAsync($"/api/v1/registrations/{number}/transfers/{transfer}/accept").ProblemAsync(HttpStatusCode.Forbidden);
         var refusedTransfer = await buyer.PostJsonAsync($"/api/v1/registrations/{number}/transfers/{transfer}/accept").ProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains(pledge, refusedTransfer.Str("detail"), StringComparison.Ordinal);
         await holder.PostJsonAsync($"/api/v1/registrations/{number}/cancellation", new { reason = "no longer needed" }).ProblemAsync(HttpStatusCode.Conflict);

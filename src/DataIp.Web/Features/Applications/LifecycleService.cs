@@ -203,7 +203,7 @@ public sealed partial class LifecycleService(
         var what = application.RegistrationNumber is { } number ? $"registration {number}" : $"application {application.ApplicationNumber ?? application.Id.ToString()}";
         await notifier.NotifyAsync(
             new Notifications.Notice(parties, act.Type, application.Id, $"{act.Type} on {what} “{application.DataName}”",
-                $"{act.ActorName} ({act.ActorRole}) recorded '{act.Type}' on {what} “{application.DataName}” at {act.At:yyyy-MM-dd HH:mm} UTC."),
+                $"{act.ActorName} ({act.ActorRole}) recorded '{act.Type}' on {what} “{application.DataName}” at {act.At.ToOffset(ChinaTime.Offset):yyyy-MM-dd HH:mm} (China time)."),
             act.Id, act.At, cancellationToken).ConfigureAwait(false);
     }
 

@@ -65,10 +65,9 @@ public sealed partial class RightsService
         ActAsync(number, party, LifecycleTrigger.AcceptTransfer, null, async (step, ct) =>
         {
             var app = step.Application;
-            var transfer = await db.Transfers.SingleOrDefaultAsync(t => t.ApplicationId == app.Id && t.Number == transferNumber, ct).ConfigureAwait(false);
-            if (transfer is null)
+            if (await db.Transfers.SingleOrDefaultAsync(t => t.ApplicationId == app.Id && t.Number == transferNumber, ct).ConfigureAwait(false) is not { } transfer)
             {
-                return ActOutcome.Refused(StatusCodes.Status404NotFound, "Not found", $"Registration {app.RegistrationNumber} has no transfer {transferNumber}.");
+                return TransferNotFound(app, transferNumber);
             }
 
             if (party.AccountId != transfer.ToAccountId)
@@ -140,10 +139,9 @@ public sealed partial class RightsService
         ActAsync(number, party, LifecycleTrigger.DeclineTransfer, reason, async (step, ct) =>
         {
             var app = step.Application;
-            var transfer = await db.Transfers.SingleOrDefaultAsync(t => t.ApplicationId == app.Id && t.Number == transferNumber, ct).ConfigureAwait(false);
-            if (transfer is null)
+            if (await db.Transfers.SingleOrDefaultAsync(t => t.ApplicationId == app.Id && t.Number == transferNumber, ct).ConfigureAwait(false) is not { } transfer)
             {
-                return ActOutcome.Refused(StatusCodes.Status404NotFound, "Not found", $"Registration {app.RegistrationNumber} has no transfer {transferNumber}.");
+                return TransferNotFound(app, transferNumber);
             }
 
             if (party.AccountId != transfer.ToAccountId && party.AccountId != transfer.FromAccountId)
@@ -162,6 +160,9 @@ public sealed partial class RightsService
             step.Payload["transfer"] = TransferPayload(transfer);
             return null;
         }, ct);
+
+    private static ActOutcome TransferNotFound(Data.Applications.ApplicationRecord app, string transferNumber) =>
+        ActOutcome.Refused(StatusCodes.Status404NotFound, "Not found", $"Registration {app.RegistrationNumber} has no transfer {transferNumber}.");
 
     /// <summary>A transfer as its acts record it.</summary>
     internal static Dictionary<string, object?> TransferPayload(TransferRecord transfer) => new()
