@@ -355,6 +355,36 @@ public sealed class RightsTests
         Assert.Equal("城市交通流量数据集（2026版）", record.Str("dataName"));
         await examiner.PostJsonAsync($"/api/v1/registrations/{number}/changes/{change}/approve").ProblemAsync(HttpStatusCode.Conflict);
 
+        // A second change is refused with reasons: nothing changes, no certificate is issued.
+        var second = (await holder.PostJsonAsync($"/api/v1/registrations/{number}/changes", new { dataName = "另一个名称" }).AcceptedAsync())
+            .GetProperty("act").GetProperty("payload").Str("changeId");
+        var refused = await examiner.PostJsonAsync($"/api/v1/registrations/{number}/changes/{second}/refuse", new { reason = "名称与数据内容不符。" }).OkAsync();
+        Assert.Equal(approved.Str("certificateNumber"), refused.Str("certificateNumber"));
+        var decided = (await holder.GetAsync($"/api/v1/registrations/{number}/rights").OkAsync()).GetProperty("changes");
+        Assert.Equal(["approved", "refused"], decided.EnumerateArray().Select(c => c.Str("status")));
+        Assert.Equal("名称与数据内容不符。", decided[1].Str("reasons"));
+        Assert.Equal("城市交通流量数据集（2026版）", (await anyone.GetAsync($"/api/v1/certificates/{refused.Str("certificateNumber")}").OkAsync()).Str("dataName"));
+
+        // Transfers not taken up: withdrawn by the holder, declined by the transferee; neither moves anything.
+        var buyer = await platform.ApplicantAsync();
+        var buyerId = await AccountIdAsync(buyer);
+        var withdrawn = (await holder.PostJsonAsync($"/api/v1/registrations/{number}/transfers", new { transfereeAccountId = buyerId, share = 2500 }).AcceptedAsync())
+            .GetProperty("act").GetProperty("payload").GetProperty("transfer").Str("number");
+        await holder.PostJsonAsync($"/api/v1/registrations/{number}/transfers/{withdrawn}/decline", new { reason = "协议未签署" }).OkAsync();
+        await buyer.PostJsonAsync($"/api/v1/registrations/{number}/transfers/{withdrawn}/accept").ProblemAsync(HttpStatusCode.Conflict);
+        var declined = (await holder.PostJsonAsync($"/api/v1/registrations/{number}/transfers", new { transfereeAccountId = buyerId }).AcceptedAsync())
+            .GetProperty("act").GetProperty("payload").GetProperty("transfer").Str("number");
+        await examiner.PostJsonAsync($"/api/v1/registrations/{number}/transfers/{declined}/decline").ProblemAsync(HttpStatusCode.Forbidden);
+        await buyer.PostJsonAsync($"/api/v1/registrations/{number}/transfers/{declined}/decline").OkAsync();
+        Assert.Contains("share", (await holder.PostJsonAsync($"/api/v1/registrations/{number}/transfers", new { transfereeAccountId = buyerId, share = 10001 })
+            .ProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
+        Assert.Contains("transfereeAccountId", (await holder.PostJsonAsync($"/api/v1/registrations/{number}/transfers", new { transfereeAccountId = Guid.NewGuid() })
+            .ProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
+        var transfers = (await buyer.GetAsync($"/api/v1/registrations/{number}/rights").OkAsync()).GetProperty("transfers");
+        Assert.Equal(["declined", "declined"], transfers.EnumerateArray().Select(t => t.Str("status")));
+        Assert.Equal([$"{TestContent.ApplicantName}:10000"], (await anyone.GetAsync($"/api/v1/registrations/{number}/status").OkAsync())
+            .GetProperty("holders").EnumerateArray().Select(h => $"{h.Str("name")}:{h.GetProperty("share").GetInt32()}"));
+
         // Renewal only in the window; without it, validity ends and the sweep records the expiry.
         await holder.PostJsonAsync($"/api/v1/registrations/{number}/renewal").ProblemAsync(HttpStatusCode.Conflict);
         await platform.SetTimeAsync(LifecycleWalkTests.At(2028, 9, 29, 23));
