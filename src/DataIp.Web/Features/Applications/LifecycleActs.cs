@@ -286,6 +286,7 @@ public sealed partial class LifecycleService
             transfer.DecidedAt = step.Now;
         }
     }
+
     /// <summary>
     /// The first holders, recorded with the registration: the applicant (with its account) and any
     /// co-applicants, in equal shares (the first takes what does not divide evenly).

@@ -137,20 +137,12 @@ public sealed partial class LifecycleService(
             await afterSave(recorded, cancellationToken).ConfigureAwait(false);
         }
 
-        // The applicant learns of every act on the application done by someone else (correction
-        // requests, notices, objections, decisions); from registration on, the parties to the
-        // registration are told instead (NotifyPartiesAsync), so a former holder no longer is.
-        if (party.AccountId != application.ApplicantId && application.RegistrationNumber is null)
-        {
-            step.Notices.Add(ApplicantNotice(application, recorded[0].Act, reason));
-        }
-
         foreach (var notice in step.Notices)
         {
             await notifier.NotifyAsync(notice, recorded[0].Act.Id, now, cancellationToken).ConfigureAwait(false);
         }
 
-        await NotifyPartiesAsync(party, recorded[0].Act, application, step, cancellationToken).ConfigureAwait(false);
+        await NotifyPartiesAsync(party, recorded[0].Act, application, step, reason, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -165,30 +157,35 @@ public sealed partial class LifecycleService(
 
     /// <summary>
     /// Tells the parties whose interest the act touches, except the actor and accounts the
-    /// effect's own notices already reach: before registration the applicant; from registration
-    /// on the holders, licensees, pledgees (of pledges filed or registered) and transferees of
-    /// open transfers, read after the act so that a new licensee or transferee hears of it too.
+    /// effect's own notices already reach. Before registration that is the applicant, told of
+    /// every act by someone else (correction requests, notices, objections, decisions). From
+    /// registration on it is the holders, licensees, pledgees (of pledges filed or registered) and
+    /// transferees of open transfers, read after the act so that a new licensee or transferee
+    /// hears of it too, and a former holder no longer does.
     /// </summary>
-    private async Task NotifyPartiesAsync(ActingParty party, Data.Acts.Act act, ApplicationRecord application, ActStep step, CancellationToken cancellationToken)
+    private async Task NotifyPartiesAsync(
+        ActingParty party, Data.Acts.Act act, ApplicationRecord application, ActStep step, string? reason, CancellationToken cancellationToken)
     {
-        var parties = new HashSet<Guid>();
         if (application.RegistrationNumber is null)
         {
-            parties.Add(application.ApplicantId);
-        }
-        else
-        {
-            var id = application.Id;
-            parties.UnionWith(await db.RightHolders.Where(h => h.ApplicationId == id && h.AccountId != null).Select(h => h.AccountId!.Value)
-                .ToListAsync(cancellationToken).ConfigureAwait(false));
-            parties.UnionWith(await db.Licences.Where(l => l.ApplicationId == id && l.LicenseeAccountId != null).Select(l => l.LicenseeAccountId!.Value)
-                .ToListAsync(cancellationToken).ConfigureAwait(false));
-            parties.UnionWith(await db.Pledges.Where(p => p.ApplicationId == id && (p.Status == Data.Rights.PledgeStatus.Filed || p.Status == Data.Rights.PledgeStatus.Registered))
-                .Select(p => p.PledgeeAccountId).ToListAsync(cancellationToken).ConfigureAwait(false));
-            parties.UnionWith(await db.Transfers.Where(t => t.ApplicationId == id && t.Status == Data.Rights.TransferStatus.Proposed).Select(t => t.ToAccountId)
-                .ToListAsync(cancellationToken).ConfigureAwait(false));
+            if (party.AccountId != application.ApplicantId)
+            {
+                await notifier.NotifyAsync(ApplicantNotice(application, act, reason), act.Id, act.At, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
         }
 
+        var id = application.Id;
+        var parties = new HashSet<Guid>();
+        parties.UnionWith(await db.RightHolders.Where(h => h.ApplicationId == id && h.AccountId != null).Select(h => h.AccountId!.Value)
+            .ToListAsync(cancellationToken).ConfigureAwait(false));
+        parties.UnionWith(await db.Licences.Where(l => l.ApplicationId == id && l.LicenseeAccountId != null).Select(l => l.LicenseeAccountId!.Value)
+            .ToListAsync(cancellationToken).ConfigureAwait(false));
+        parties.UnionWith(await db.Pledges.Where(p => p.ApplicationId == id && (p.Status == Data.Rights.PledgeStatus.Filed || p.Status == Data.Rights.PledgeStatus.Registered))
+            .Select(p => p.PledgeeAccountId).ToListAsync(cancellationToken).ConfigureAwait(false));
+        parties.UnionWith(await db.Transfers.Where(t => t.ApplicationId == id && t.Status == Data.Rights.TransferStatus.Proposed).Select(t => t.ToAccountId)
+            .ToListAsync(cancellationToken).ConfigureAwait(false));
         if (party.AccountId is { } actor)
         {
             parties.Remove(actor);
@@ -200,7 +197,7 @@ public sealed partial class LifecycleService(
             return;
         }
 
-        var what = application.RegistrationNumber is { } number ? $"registration {number}" : $"application {application.ApplicationNumber ?? application.Id.ToString()}";
+        var what = $"registration {application.RegistrationNumber}";
         await notifier.NotifyAsync(
             new Notifications.Notice(parties, act.Type, application.Id, $"{act.Type} on {what} “{application.DataName}”",
                 $"{act.ActorName} ({act.ActorRole}) recorded '{act.Type}' on {what} “{application.DataName}” at {act.At.ToOffset(ChinaTime.Offset):yyyy-MM-dd HH:mm} (China time)."),
