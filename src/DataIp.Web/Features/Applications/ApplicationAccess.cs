@@ -34,6 +34,23 @@ public static class ApplicationAccess
         };
     }
 
+    /// <summary>
+    /// The actor the lifecycle table knows the party as, on this application: its relation to the
+    /// case, not its role alone. An examiner of another body, or an applicant who did not file this
+    /// application, is a member of the public here. (After registration an applicant account acts
+    /// as a holder or transferee, which the rights acts check against the register.)
+    /// </summary>
+    public static Actor ActorFor(ActingParty party, ApplicationRecord application)
+    {
+        ArgumentNullException.ThrowIfNull(party);
+        ArgumentNullException.ThrowIfNull(application);
+        return party.Actor switch
+        {
+            Actor.Applicant when application.RegistrationNumber is null && party.AccountId != application.ApplicantId => Actor.Public,
+            var actor => actor,
+        };
+    }
+
     /// <summary>Whether the party may attempt an act (the lifecycle table then decides which).</summary>
     public static bool CanAct(ActingParty party, ApplicationRecord application)
     {

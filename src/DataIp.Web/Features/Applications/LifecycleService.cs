@@ -104,7 +104,7 @@ public sealed partial class LifecycleService(
         var openObjections = await db.Objections
             .CountAsync(o => o.ApplicationId == applicationId && o.Status == ObjectionStatus.Open, cancellationToken).ConfigureAwait(false);
         var policy = application.Body.Policy;
-        var decision = Lifecycle.Decide(application.State, trigger, party.Actor, new TransitionContext(
+        var decision = Lifecycle.Decide(application.State, trigger, ApplicationAccess.ActorFor(party, application), new TransitionContext(
             now, policy.SubstantiveExamination, application.CorrectionDeadline, application.NoticeEndsAt, openObjections,
             application.ValidUntil, policy.RenewalWindowDays));
         if (!decision.IsAllowed)

@@ -1,0 +1,48 @@
+using System.Net;
+using DataIp.Data;
+using DataIp.Testing;
+using DataIp.Web.Tests.Infrastructure;
+using DataIp.Web.Tests.Lifecycle;
+
+namespace DataIp.Web.Tests.Api;
+
+/// <summary>
+/// Authorization is a relation, not a role: each act tried by a stranger of the same role (another
+/// applicant, another body's examiner) next to the rightful party.
+/// </summary>
+public sealed class RelationTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Withdraw_AnotherApplicantDuringNoticeAndObjectionReview_RefusedAndNothingWritten(DatabaseProvider provider)
+    {
+        await using var platform = await RegistryFactory.StartAsync(provider);
+        var owner = await platform.ApplicantAsync();
+        var stranger = await platform.ApplicantAsync();
+        var examiner = await platform.ExaminerAsync("4400");
+        var id = await ToNoticeAsync(owner, examiner, "4400");
+        var number = (await owner.GetAsync($"/api/v1/applications/{id}").OkAsync()).Str("applicationNumber");
+
+        await stranger.PostJsonAsync($"/api/v1/applications/{id}/withdraw", new { reason = "不想要了" }).ProblemAsync(HttpStatusCode.Forbidden);
+        await LifecycleWalkTests.FileObjectionAsync(platform, number).OkAsync();
+        var acts = await ActCountAsync(owner, id);
+        await stranger.PostJsonAsync($"/api/v1/applications/{id}/withdraw", new { reason = "不想要了" }).ProblemAsync(HttpStatusCode.Forbidden);
+
+        Assert.Equal("objectionReview", (await owner.GetAsync($"/api/v1/applications/{id}").OkAsync()).Str("state"));
+        Assert.Equal(acts, await ActCountAsync(owner, id));
+        var withdrawn = await owner.PostJsonAsync($"/api/v1/applications/{id}/withdraw", new { reason = "主动撤回" }).OkAsync();
+        Assert.Equal("withdrawn", withdrawn.Str("state"));
+    }
+
+    private static async Task<string> ToNoticeAsync(HttpClient applicant, HttpClient examiner, string bodyCode)
+    {
+        var id = await LifecycleWalkTests.SubmitAsync(applicant, bodyCode);
+        await examiner.PostJsonAsync($"/api/v1/applications/{id}/examination/start").OkAsync();
+        var passed = await examiner.PostJsonAsync($"/api/v1/applications/{id}/examination/pass").OkAsync();
+        Assert.Equal("publicNotice", passed.Str("state"));
+        return id;
+    }
+
+    private static async Task<int> ActCountAsync(HttpClient reader, string id) =>
+        (await reader.GetAsync($"/api/v1/applications/{id}/acts").OkAsync()).GetArrayLength();
+}
