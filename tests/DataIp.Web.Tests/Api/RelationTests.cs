@@ -34,6 +34,32 @@ public sealed class RelationTests
         Assert.Equal("withdrawn", withdrawn.Str("state"));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task ObjectionRulingAndRegistration_ExaminerOfAnotherBody_Refused(DatabaseProvider provider)
+    {
+        await using var platform = await RegistryFactory.StartAsync(provider);
+        var applicant = await platform.ApplicantAsync();
+        var shenzhen = await platform.ExaminerAsync("4403");
+        var guangdong = await platform.ExaminerAsync("4400");
+        var id = await ToNoticeAsync(applicant, shenzhen, "4403");
+        var number = (await applicant.GetAsync($"/api/v1/applications/{id}").OkAsync()).Str("applicationNumber");
+        await LifecycleWalkTests.FileObjectionAsync(platform, number).OkAsync();
+        var objection = (await shenzhen.GetAsync($"/api/v1/applications/{id}/objections").OkAsync())[0].Str("id");
+        var acts = await ActCountAsync(applicant, id);
+
+        await guangdong.PostJsonAsync($"/api/v1/objections/{objection}/uphold", new { reason = "异议成立" }).ProblemAsync(HttpStatusCode.Forbidden);
+        await guangdong.PostJsonAsync($"/api/v1/objections/{objection}/dismiss", new { reason = "异议不成立" }).ProblemAsync(HttpStatusCode.Forbidden);
+        await guangdong.GetAsync($"/api/v1/applications/{id}/objections").ProblemAsync(HttpStatusCode.NotFound);
+
+        Assert.Equal(acts, await ActCountAsync(applicant, id));
+        Assert.Equal("objectionReview", (await applicant.GetAsync($"/api/v1/applications/{id}").OkAsync()).Str("state"));
+        await shenzhen.PostJsonAsync($"/api/v1/objections/{objection}/dismiss", new { reason = "异议不成立" }).OkAsync();
+        await platform.SetTimeAsync(LifecycleWalkTests.At(2025, 10, 20, 9));
+        await guangdong.PostJsonAsync($"/api/v1/applications/{id}/register").ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal("registered", (await shenzhen.PostJsonAsync($"/api/v1/applications/{id}/register").OkAsync()).Str("state"));
+    }
+
     private static async Task<string> ToNoticeAsync(HttpClient applicant, HttpClient examiner, string bodyCode)
     {
         var id = await LifecycleWalkTests.SubmitAsync(applicant, bodyCode);

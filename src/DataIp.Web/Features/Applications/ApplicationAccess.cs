@@ -46,6 +46,7 @@ public static class ApplicationAccess
         ArgumentNullException.ThrowIfNull(application);
         return party.Actor switch
         {
+            Actor.Examiner when party.BodyId != application.BodyId => Actor.Public,
             Actor.Applicant when application.RegistrationNumber is null && party.AccountId != application.ApplicantId => Actor.Public,
             var actor => actor,
         };
