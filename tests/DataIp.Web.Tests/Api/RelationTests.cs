@@ -60,6 +60,26 @@ public sealed class RelationTests
         Assert.Equal("registered", (await shenzhen.PostJsonAsync($"/api/v1/applications/{id}/register").OkAsync()).Str("state"));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Acts_ObjectorsContact_ShownToTheBodysExaminersOnly(DatabaseProvider provider)
+    {
+        await using var platform = await RegistryFactory.StartAsync(provider);
+        var applicant = await platform.ApplicantAsync();
+        var examiner = await platform.ExaminerAsync("4400");
+        var id = await ToNoticeAsync(applicant, examiner, "4400");
+        var number = (await applicant.GetAsync($"/api/v1/applications/{id}").OkAsync()).Str("applicationNumber");
+
+        await LifecycleWalkTests.FileObjectionAsync(platform, number).OkAsync();
+        var seenByApplicant = await FileObjectionPayloadAsync(applicant, id);
+        var seenByExaminer = await FileObjectionPayloadAsync(examiner, id);
+
+        Assert.Equal("赵六", seenByApplicant.Str("objectorName"));
+        Assert.False(seenByApplicant.TryGetProperty("objectorContact", out _), seenByApplicant.ToString());
+        Assert.DoesNotContain("zhao@example.cn", (await applicant.GetAsync($"/api/v1/applications/{id}/acts").OkAsync()).ToString(), StringComparison.Ordinal);
+        Assert.Equal("zhao@example.cn", seenByExaminer.Str("objectorContact"));
+    }
+
     private static async Task<string> ToNoticeAsync(HttpClient applicant, HttpClient examiner, string bodyCode)
     {
         var id = await LifecycleWalkTests.SubmitAsync(applicant, bodyCode);
@@ -71,4 +91,8 @@ public sealed class RelationTests
 
     private static async Task<int> ActCountAsync(HttpClient reader, string id) =>
         (await reader.GetAsync($"/api/v1/applications/{id}/acts").OkAsync()).GetArrayLength();
+
+    private static async Task<System.Text.Json.JsonElement> FileObjectionPayloadAsync(HttpClient reader, string id) =>
+        (await reader.GetAsync($"/api/v1/applications/{id}/acts").OkAsync()).EnumerateArray()
+            .Single(a => a.Str("type") == "fileObjection").GetProperty("payload");
 }

@@ -52,6 +52,19 @@ public static class ApplicationAccess
         };
     }
 
+    /// <summary>Whether the party may read what only the body's examiners and administrators see (an objector's contact).</summary>
+    public static bool IsBodyStaff(ActingParty party, ApplicationRecord application)
+    {
+        ArgumentNullException.ThrowIfNull(party);
+        ArgumentNullException.ThrowIfNull(application);
+        return party.IsSystem || party.Role switch
+        {
+            AccountRole.Examiner => party.BodyId == application.BodyId,
+            AccountRole.Administrator => party.BodyId is null || party.BodyId == application.BodyId,
+            _ => false,
+        };
+    }
+
     /// <summary>Whether the party may attempt an act (the lifecycle table then decides which).</summary>
     public static bool CanAct(ActingParty party, ApplicationRecord application)
     {

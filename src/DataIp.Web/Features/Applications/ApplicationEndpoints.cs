@@ -78,12 +78,14 @@ internal static class ApplicationEndpoints
     private static async Task<IResult> ActsAsync(Guid id, ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct)
     {
         var app = await db.Applications.AsNoTracking().Include(a => a.Body).SingleOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false);
-        if (app is null || !ApplicationAccess.CanSee(ActingParty.From(user), app))
+        var party = ActingParty.From(user);
+        if (app is null || !ApplicationAccess.CanSee(party, app))
         {
             return Problems.NotFound("The application");
         }
 
         var acts = await db.Acts.AsNoTracking().Where(a => a.ApplicationId == id).OrderBy(a => a.Sequence).ToListAsync(ct).ConfigureAwait(false);
-        return TypedResults.Ok(acts.Select(ActView.Of).ToList());
+        var bodyStaff = ApplicationAccess.IsBodyStaff(party, app);
+        return TypedResults.Ok(acts.Select(a => ActView.Of(a, bodyStaff)).ToList());
     }
 }
