@@ -1,6 +1,7 @@
 using DataIp.Data.Bodies;
 using DataIp.Data.Calendar;
 using DataIp.Domain.Calendar;
+using DataIp.Domain.Registration;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Data;

@@ -1,4 +1,5 @@
 using DataIp.Data.Attachments;
+using DataIp.Domain.Registration;
 
 namespace DataIp.Data.Applications;
 

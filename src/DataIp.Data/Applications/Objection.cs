@@ -1,3 +1,5 @@
+using DataIp.Domain.Registration;
+
 namespace DataIp.Data.Applications;
 
 /// <summary>An objection (异议) filed by anyone during the public notice period.</summary>
@@ -35,17 +37,4 @@ public sealed class Objection
 
     /// <summary>The reasons of the ruling.</summary>
     public string? RulingReasons { get; set; }
-}
-
-/// <summary>Status of an objection.</summary>
-public enum ObjectionStatus
-{
-    /// <summary>Filed and not yet ruled on.</summary>
-    Open,
-
-    /// <summary>Upheld: the application is rejected.</summary>
-    Upheld,
-
-    /// <summary>Dismissed: the notice period continues.</summary>
-    Dismissed,
 }

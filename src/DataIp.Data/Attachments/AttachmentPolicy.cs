@@ -1,3 +1,4 @@
+using DataIp.Domain.Registration;
 using System.Collections.ObjectModel;
 
 namespace DataIp.Data.Attachments;

@@ -1,3 +1,4 @@
+using DataIp.Domain.Registration;
 using System.Globalization;
 
 namespace DataIp.Data.Attachments;

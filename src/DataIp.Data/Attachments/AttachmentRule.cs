@@ -1,3 +1,5 @@
+using DataIp.Domain.Registration;
+
 namespace DataIp.Data.Attachments;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using DataIp.Domain.Registration;
 using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;

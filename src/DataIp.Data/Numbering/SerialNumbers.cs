@@ -75,6 +75,22 @@ public static class SerialNumbers
         return db.Database.SqlQueryRaw<long>(ReserveSql, arguments).ToList().Single() - count + 1;
     }
 
+    /// <summary>
+    /// Locks the counter of <paramref name="scope"/> until the transaction ends (creating it at 0 if
+    /// it is new, which takes nothing from it): every other transaction that takes or locks a serial
+    /// of the scope waits until then. PostgreSQL only; on SQLite the transaction's write lock
+    /// serialises writers already.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No transaction is open on <paramref name="db"/>.</exception>
+    public static async Task LockAsync(RegistryDbContext db, string scope, CancellationToken cancellationToken)
+    {
+        _ = ReserveArguments(db, scope, 1);
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""INSERT INTO "SerialCounters" ("Scope", "Value") VALUES ({scope}, 0) ON CONFLICT ("Scope") DO NOTHING""", cancellationToken).ConfigureAwait(false);
+        _ = await db.Database.SqlQuery<long>($"""SELECT "Value" AS "Value" FROM "SerialCounters" WHERE "Scope" = {scope} FOR UPDATE""")
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     private static object[] ReserveArguments(RegistryDbContext db, string scope, int count)
     {
         ArgumentNullException.ThrowIfNull(db);

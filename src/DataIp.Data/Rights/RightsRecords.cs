@@ -83,22 +83,6 @@ public sealed class LicenceRecord
     public Guid ActId { get; set; }
 }
 
-/// <summary>Where a pledge stands.</summary>
-public enum PledgeStatus
-{
-    /// <summary>Filed by one side; waiting for the other side's confirmation. Not in force.</summary>
-    Filed,
-
-    /// <summary>Registered: in force from the time of registration, which gives its priority.</summary>
-    Registered,
-
-    /// <summary>Released by the pledgee or on a court order.</summary>
-    Released,
-
-    /// <summary>A filing that was never confirmed and was withdrawn (or lapsed with the registration).</summary>
-    Withdrawn,
-}
-
 /// <summary>A pledge (质押) of a registration's rights (DOMAIN §9).</summary>
 public sealed class PledgeRecord
 {
@@ -166,19 +150,6 @@ public sealed class PledgeRecord
     public Guid? CourtOrderAttachmentId { get; set; }
 }
 
-/// <summary>The acts a pledgee's consent is needed for while its pledge is in force.</summary>
-public enum ConsentPurpose
-{
-    /// <summary>A transfer of the registration or of a share.</summary>
-    Transfer,
-
-    /// <summary>Cancellation of the registration.</summary>
-    Cancellation,
-
-    /// <summary>An exclusive or sole licence.</summary>
-    ExclusiveLicence,
-}
-
 /// <summary>A pledgee's recorded consent to one act; used up by that act.</summary>
 public sealed class PledgeConsent
 {
@@ -202,19 +173,6 @@ public sealed class PledgeConsent
 
     /// <summary>The act that used it.</summary>
     public Guid? UsedByActId { get; set; }
-}
-
-/// <summary>Where a transfer stands.</summary>
-public enum TransferStatus
-{
-    /// <summary>Offered by a holder; waiting for the transferee.</summary>
-    Proposed,
-
-    /// <summary>Accepted: in effect.</summary>
-    Accepted,
-
-    /// <summary>Declined by the transferee or withdrawn by the holder.</summary>
-    Declined,
 }
 
 /// <summary>A transfer (转让) of a holder's share, or the whole, to another account.</summary>
@@ -252,19 +210,6 @@ public sealed class TransferRecord
 
     /// <summary>When it was accepted or declined.</summary>
     public DateTimeOffset? DecidedAt { get; set; }
-}
-
-/// <summary>Where a change request stands.</summary>
-public enum ChangeStatus
-{
-    /// <summary>Waiting for an examiner.</summary>
-    Pending,
-
-    /// <summary>Approved: recorded, new certificate issued.</summary>
-    Approved,
-
-    /// <summary>Refused with reasons.</summary>
-    Refused,
 }
 
 /// <summary>A holder's request to change recorded particulars, examined by the body.</summary>

@@ -41,9 +41,34 @@ public static class Lifecycle
     public static TransitionResult Decide(
         ApplicationState state, LifecycleTrigger trigger, Actor actor, TransitionContext context)
     {
+        RequireDefined(actor);
+        return Decide(state, trigger, new HashSet<Actor> { actor }, context);
+    }
+
+    /// <summary>
+    /// As the other overload, for a party in several relations to the case (<see cref="Relations.Of"/>):
+    /// the act is allowed if any of them may perform it.
+    /// </summary>
+    /// <param name="state">The application's current state.</param>
+    /// <param name="trigger">The act attempted.</param>
+    /// <param name="actors">The party's relations to the case.</param>
+    /// <param name="context">The facts the guard and the next state depend on.</param>
+    /// <returns>Allowed with the next state, or refused with a kind and a reason.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// An enum argument is not a defined value, or <see cref="TransitionContext.OpenObjections"/> is negative.
+    /// </exception>
+    public static TransitionResult Decide(
+        ApplicationState state, LifecycleTrigger trigger, IReadOnlySet<Actor> actors, TransitionContext context)
+    {
         RequireDefined(state);
         RequireDefined(trigger);
-        RequireDefined(actor);
+        ArgumentNullException.ThrowIfNull(actors);
+        foreach (var actor in actors)
+        {
+            RequireDefined(actor);
+        }
+
         ArgumentNullException.ThrowIfNull(context);
         ArgumentOutOfRangeException.ThrowIfNegative(context.OpenObjections, nameof(context));
 
@@ -53,7 +78,7 @@ public static class Lifecycle
                 state, RefusalKind.NotAllowedInState, LifecycleReasons.NotAllowedInState(state, trigger));
         }
 
-        if (!rule.Actors.Contains(actor))
+        if (!rule.Actors.Overlaps(actors))
         {
             return TransitionResult.Refused(state, RefusalKind.ActorNotPermitted, LifecycleReasons.ActorNotPermitted(rule));
         }
@@ -66,7 +91,7 @@ public static class Lifecycle
     /// <summary>
     /// The triggers that have a row for <paramref name="state"/> naming <paramref name="actor"/>, in
     /// table order. Guards are not evaluated, so an offered trigger may still be refused by
-    /// <see cref="Decide"/> (for example a resubmission after the correction deadline).
+    /// <see cref="Decide(ApplicationState, LifecycleTrigger, IReadOnlySet{Actor}, TransitionContext)"/> (for example a resubmission after the correction deadline).
     /// </summary>
     /// <param name="state">The application's current state.</param>
     /// <param name="actor">Who is asking.</param>

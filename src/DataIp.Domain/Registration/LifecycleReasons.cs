@@ -18,8 +18,8 @@ internal static class LifecycleReasons
     internal static string GuardFailed(ApplicationState state, LifecycleTrigger trigger, string why) =>
         $"Cannot {trigger} an application in state {state}: {why}.";
 
-    /// <summary>"the applicant", "an examiner or the system", "the applicant, an examiner or a member of the public".</summary>
-    private static string ActorList(IReadOnlySet<Actor> actors)
+    /// <summary>"the applicant", "an examiner of the body or the system", "a holder, the pledgee or …".</summary>
+    internal static string ActorList(IReadOnlySet<Actor> actors)
     {
         var names = actors.Order().Select(ActorName).ToArray();
         return names.Length == 1 ? names[0] : $"{string.Join(", ", names[..^1])} or {names[^1]}";
@@ -28,9 +28,13 @@ internal static class LifecycleReasons
     private static string ActorName(Actor actor) => actor switch
     {
         Actor.Applicant => "the applicant",
-        Actor.Examiner => "an examiner",
+        Actor.Holder => "a holder of the registration",
+        Actor.Examiner => "an examiner of the body",
+        Actor.Pledgee => "the pledgee",
+        Actor.Bank => "a bank or guarantor",
+        Actor.Transferee => "the transferee",
+        Actor.Transferor => "the offering holder",
         Actor.Public => "a member of the public",
-        Actor.Pledgee => "a pledgee",
         Actor.System => "the system",
         _ => throw new ArgumentOutOfRangeException(nameof(actor), actor, "Unknown actor."),
     };

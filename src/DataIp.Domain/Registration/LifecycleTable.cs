@@ -15,13 +15,17 @@ internal static class LifecycleTable
     private static readonly FrozenSet<Actor> Examiner = [Actor.Examiner];
     private static readonly FrozenSet<Actor> SystemOnly = [Actor.System];
     private static readonly FrozenSet<Actor> ExaminerOrSystem = [Actor.Examiner, Actor.System];
+    private static readonly FrozenSet<Actor> Holder = [Actor.Holder];
+    private static readonly FrozenSet<Actor> Transferee = [Actor.Transferee];
+    private static readonly FrozenSet<Actor> TransfereeOrTransferor = [Actor.Transferee, Actor.Transferor];
     private static readonly FrozenSet<Actor> Pledgee = [Actor.Pledgee];
-    private static readonly FrozenSet<Actor> HolderOrPledgee = [Actor.Applicant, Actor.Pledgee];
+    private static readonly FrozenSet<Actor> HolderOrBank = [Actor.Holder, Actor.Bank];
+    private static readonly FrozenSet<Actor> HolderOrPledgee = [Actor.Holder, Actor.Pledgee];
     private static readonly FrozenSet<Actor> PledgeeOrExaminer = [Actor.Pledgee, Actor.Examiner];
 
-    // "Anyone" may object: the public, signed in or not, the applicant, examiners and banks too.
-    // The system never objects on its own.
-    private static readonly FrozenSet<Actor> Anyone = [Actor.Public, Actor.Applicant, Actor.Examiner, Actor.Pledgee];
+    // "Anyone" may object: every party but the platform is also the public (Relations), so the
+    // applicant, examiners and banks may object too; the system never objects on its own.
+    private static readonly FrozenSet<Actor> Anyone = [Actor.Public];
 
     /// <summary>Builds the table, in lifecycle order.</summary>
     internal static TransitionRule[] Build() =>
@@ -74,28 +78,28 @@ internal static class LifecycleTable
         Row(Registered, Revoke, Examiner, Revoked,
             "An examiner revokes the registration, with reasons; its certificates are no longer valid."),
 
-        // The register of rights (docs/rights.md). "Applicant" here is a holder of the registration
-        // (or the transferee accepting a transfer); who exactly may act is checked by the rights rules.
-        Row(Registered, RequestChange, Applicant, Registered, "A holder asks to change the recorded particulars."),
+        // The register of rights (docs/rights.md). Who may act on a pledge, transfer, licence or
+        // change in its own state is decided by its table in Rights/ (PledgeTable, …) after this one.
+        Row(Registered, RequestChange, Holder, Registered, "A holder asks to change the recorded particulars."),
         Row(Registered, ApproveChange, Examiner, Registered, "An examiner approves a requested change; a new certificate is issued."),
         Row(Registered, RefuseChange, Examiner, Registered, "An examiner refuses a requested change, with reasons."),
-        Row(Registered, Renew, Applicant, _ => Registered, LifecycleGuards.WithinRenewalWindow,
+        Row(Registered, Renew, Holder, _ => Registered, LifecycleGuards.WithinRenewalWindow,
             "A holder renews the registration within the renewal window; validity is extended and a new certificate is issued."),
         Row(Registered, Expire, SystemOnly, _ => Expired, LifecycleGuards.ValidityEnded,
             "The system records the end of validity of a registration not renewed."),
-        Row(Registered, ProposeTransfer, Applicant, Registered, "A holder offers its share, or the whole, to a transferee."),
-        Row(Registered, AcceptTransfer, Applicant, Registered,
+        Row(Registered, ProposeTransfer, Holder, Registered, "A holder offers its share, or the whole, to a transferee."),
+        Row(Registered, AcceptTransfer, Transferee, Registered,
             "The transferee accepts; with every active pledgee's consent the transfer takes effect and a new certificate is issued."),
-        Row(Registered, DeclineTransfer, Applicant, Registered, "The transferee declines, or the holder withdraws, an open transfer."),
-        Row(Registered, RecordLicence, Applicant, Registered,
+        Row(Registered, DeclineTransfer, TransfereeOrTransferor, Registered, "The transferee declines, or the holder withdraws, an open transfer."),
+        Row(Registered, RecordLicence, Holder, Registered,
             "A holder records a licence; an exclusive or sole licence needs every active pledgee's consent and conflicts with any other licence of the same right and term."),
-        Row(Registered, FilePledge, HolderOrPledgee, Registered, "A holder or a pledgee files a pledge, to be confirmed by the other side."),
+        Row(Registered, FilePledge, HolderOrBank, Registered, "A holder or a pledgee files a pledge, to be confirmed by the other side."),
         Row(Registered, ConfirmPledge, HolderOrPledgee, Registered,
             "The other side confirms a filed pledge: it is registered, and ranks by the time of registration."),
         Row(Registered, ConsentToAct, Pledgee, Registered, "A pledgee records its consent to a transfer, a cancellation or an exclusive licence."),
         Row(Registered, ReleasePledge, PledgeeOrExaminer, Registered,
             "The pledgee releases its pledge, or an examiner releases it on a court order."),
-        Row(Registered, Cancel, Applicant, Cancelled,
+        Row(Registered, Cancel, Holder, Cancelled,
             "The holders cancel the registration, with every active pledgee's consent; its certificates are no longer valid."),
     ];
 

@@ -2,7 +2,7 @@ namespace DataIp.Domain.Registration;
 
 /// <summary>
 /// An act that may move an application from one <see cref="ApplicationState"/> to another
-/// (DOMAIN §4). Whether it is allowed is decided by <see cref="Lifecycle.Decide"/>.
+/// (DOMAIN §4). Whether it is allowed is decided by <see cref="Lifecycle.Decide(ApplicationState, LifecycleTrigger, IReadOnlySet{Actor}, TransitionContext)"/>.
 /// </summary>
 public enum LifecycleTrigger
 {

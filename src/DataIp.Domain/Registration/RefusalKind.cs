@@ -1,7 +1,7 @@
 namespace DataIp.Domain.Registration;
 
 /// <summary>
-/// Why <see cref="Lifecycle.Decide"/> refused a transition, in the order the checks are made.
+/// Why <see cref="Lifecycle.Decide(ApplicationState, LifecycleTrigger, IReadOnlySet{Actor}, TransitionContext)"/> refused a transition, in the order the checks are made.
 /// </summary>
 public enum RefusalKind
 {

@@ -1,7 +1,7 @@
 namespace DataIp.Domain.Registration;
 
 /// <summary>
-/// The outcome of <see cref="Lifecycle.Decide"/>: either allowed, with the <see cref="Next"/> state,
+/// The outcome of <see cref="Lifecycle.Decide(ApplicationState, LifecycleTrigger, IReadOnlySet{Actor}, TransitionContext)"/>: either allowed, with the <see cref="Next"/> state,
 /// or refused, with a <see cref="Refusal"/> kind and a human <see cref="Reason"/>. A refusal is an
 /// expected outcome, not an error; the edge maps it to a 4xx ProblemDetails or a CLI exit code.
 /// </summary>

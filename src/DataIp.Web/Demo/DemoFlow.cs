@@ -85,7 +85,7 @@ internal sealed partial class DemoSeeder
             await MustAsync(lifecycle.FileObjectionAsync(id, ActingParty.Anonymous("赵六"), new ObjectionFiling(
                 "赵六", "zhao.liu@example.cn", "该数据集的部分数据来源于本人公司，权属存在争议。Part of the data comes from my company; ownership is disputed."),
                 [], cancellation)).ConfigureAwait(false);
-            return seeder.Database.Objections.Local.Single(o => o.ApplicationId == id && o.Status == Data.Applications.ObjectionStatus.Open).Id;
+            return seeder.Database.Objections.Local.Single(o => o.ApplicationId == id && o.Status == DataIp.Domain.Registration.ObjectionStatus.Open).Id;
         }
 
         /// <summary>

@@ -48,12 +48,12 @@ internal static class Labels
     public static Bilingual CertificateStatus(string status) =>
         Enum.TryParse<CertificateStatus>(status, ignoreCase: true, out var parsed) ? parsed switch
         {
-            Features.Certificates.CertificateStatus.Valid => new("有效", "Valid"),
-            Features.Certificates.CertificateStatus.Pledged => new("有效（已质押）", "Valid, pledged"),
-            Features.Certificates.CertificateStatus.Expired => new("已过期", "Expired"),
-            Features.Certificates.CertificateStatus.Superseded => new("已被替换", "Superseded"),
-            Features.Certificates.CertificateStatus.Cancelled => new("已注销", "Cancelled"),
-            Features.Certificates.CertificateStatus.Revoked => new("已撤销", "Revoked"),
+            Domain.Registration.CertificateStatus.Valid => new("有效", "Valid"),
+            Domain.Registration.CertificateStatus.Pledged => new("有效（已质押）", "Valid, pledged"),
+            Domain.Registration.CertificateStatus.Expired => new("已过期", "Expired"),
+            Domain.Registration.CertificateStatus.Superseded => new("已被替换", "Superseded"),
+            Domain.Registration.CertificateStatus.Cancelled => new("已注销", "Cancelled"),
+            Domain.Registration.CertificateStatus.Revoked => new("已撤销", "Revoked"),
             _ => new(status, status),
         } : new(status, status);
 

@@ -1,3 +1,4 @@
+using DataIp.Domain.Registration;
 using System.Security.Cryptography;
 using DataIp.Data.Attachments;
 

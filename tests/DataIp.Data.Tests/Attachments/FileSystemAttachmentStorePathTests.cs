@@ -1,4 +1,4 @@
-using DataIp.Data.Attachments;
+using DataIp.Domain.Registration;
 
 namespace DataIp.Data.Tests.Attachments;
 

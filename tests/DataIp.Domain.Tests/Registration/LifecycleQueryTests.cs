@@ -7,74 +7,50 @@ namespace DataIp.Domain.Tests.Registration;
 /// <summary>AvailableTriggers, IsTerminal and the integrity of the Rules table.</summary>
 public sealed class LifecycleQueryTests
 {
-    public static TheoryData<ApplicationState, Actor, LifecycleTrigger[]> Available => new()
+    // The triggers each (state, relation) is offered, in table order; every pair not listed has none.
+    private static readonly Dictionary<(ApplicationState, Actor), LifecycleTrigger[]> Offered = new()
     {
-        { Draft, Actor.Applicant, [Submit, Withdraw] },
-        { Draft, Actor.Examiner, [] },
-        { Draft, Actor.Public, [] },
-        { Draft, Actor.Pledgee, [] },
-        { Draft, Actor.System, [] },
-        { Submitted, Actor.Applicant, [Withdraw] },
-        { Submitted, Actor.Examiner, [StartExamination] },
-        { Submitted, Actor.Public, [] },
-        { Submitted, Actor.Pledgee, [] },
-        { Submitted, Actor.System, [] },
-        { FormalExamination, Actor.Applicant, [Withdraw] },
-        { FormalExamination, Actor.Examiner, [RequestCorrection, PassFormalExamination, Reject] },
-        { FormalExamination, Actor.Public, [] },
-        { FormalExamination, Actor.Pledgee, [] },
-        { FormalExamination, Actor.System, [] },
-        { CorrectionRequested, Actor.Applicant, [Resubmit, Withdraw] },
-        { CorrectionRequested, Actor.Examiner, [] },
-        { CorrectionRequested, Actor.Public, [] },
-        { CorrectionRequested, Actor.Pledgee, [] },
-        { CorrectionRequested, Actor.System, [LapseCorrection] },
-        { SubstantiveExamination, Actor.Applicant, [Withdraw] },
-        { SubstantiveExamination, Actor.Examiner, [PassSubstantiveExamination, RequestCorrection, Reject] },
-        { SubstantiveExamination, Actor.Public, [] },
-        { SubstantiveExamination, Actor.Pledgee, [] },
-        { SubstantiveExamination, Actor.System, [] },
-        { PublicNotice, Actor.Applicant, [FileObjection, Withdraw] },
-        { PublicNotice, Actor.Examiner, [FileObjection, Register] },
-        { PublicNotice, Actor.Public, [FileObjection] },
-        { PublicNotice, Actor.Pledgee, [FileObjection] },
-        { PublicNotice, Actor.System, [Register] },
-        { ObjectionReview, Actor.Applicant, [FileObjection, Withdraw] },
-        { ObjectionReview, Actor.Examiner, [FileObjection, UpholdObjection, DismissObjection] },
-        { ObjectionReview, Actor.Public, [FileObjection] },
-        { ObjectionReview, Actor.Pledgee, [FileObjection] },
-        { ObjectionReview, Actor.System, [] },
-        { Rejected, Actor.Applicant, [] },
-        { Rejected, Actor.Examiner, [] },
-        { Rejected, Actor.Public, [] },
-        { Rejected, Actor.Pledgee, [] },
-        { Rejected, Actor.System, [] },
-        { Withdrawn, Actor.Applicant, [] },
-        { Withdrawn, Actor.Examiner, [] },
-        { Withdrawn, Actor.Public, [] },
-        { Withdrawn, Actor.Pledgee, [] },
-        { Withdrawn, Actor.System, [] },
-        { Registered, Actor.Applicant, [RequestChange, Renew, ProposeTransfer, AcceptTransfer, DeclineTransfer, RecordLicence, FilePledge, ConfirmPledge, Cancel] },
-        { Registered, Actor.Examiner, [ReissueCertificate, Revoke, ApproveChange, RefuseChange, ReleasePledge] },
-        { Registered, Actor.Public, [] },
-        { Registered, Actor.Pledgee, [FilePledge, ConfirmPledge, ConsentToAct, ReleasePledge] },
-        { Registered, Actor.System, [Expire] },
-        { Revoked, Actor.Applicant, [] },
-        { Revoked, Actor.Examiner, [] },
-        { Revoked, Actor.Public, [] },
-        { Revoked, Actor.Pledgee, [] },
-        { Revoked, Actor.System, [] },
-        { Expired, Actor.Applicant, [] },
-        { Expired, Actor.Examiner, [] },
-        { Expired, Actor.Public, [] },
-        { Expired, Actor.Pledgee, [] },
-        { Expired, Actor.System, [] },
-        { Cancelled, Actor.Applicant, [] },
-        { Cancelled, Actor.Examiner, [] },
-        { Cancelled, Actor.Public, [] },
-        { Cancelled, Actor.Pledgee, [] },
-        { Cancelled, Actor.System, [] },
+        [(Draft, Actor.Applicant)] = [Submit, Withdraw],
+        [(Submitted, Actor.Applicant)] = [Withdraw],
+        [(Submitted, Actor.Examiner)] = [StartExamination],
+        [(FormalExamination, Actor.Applicant)] = [Withdraw],
+        [(FormalExamination, Actor.Examiner)] = [RequestCorrection, PassFormalExamination, Reject],
+        [(CorrectionRequested, Actor.Applicant)] = [Resubmit, Withdraw],
+        [(CorrectionRequested, Actor.System)] = [LapseCorrection],
+        [(SubstantiveExamination, Actor.Applicant)] = [Withdraw],
+        [(SubstantiveExamination, Actor.Examiner)] = [PassSubstantiveExamination, RequestCorrection, Reject],
+        [(PublicNotice, Actor.Applicant)] = [Withdraw],
+        [(PublicNotice, Actor.Examiner)] = [Register],
+        [(PublicNotice, Actor.Public)] = [FileObjection],
+        [(PublicNotice, Actor.System)] = [Register],
+        [(ObjectionReview, Actor.Applicant)] = [Withdraw],
+        [(ObjectionReview, Actor.Examiner)] = [UpholdObjection, DismissObjection],
+        [(ObjectionReview, Actor.Public)] = [FileObjection],
+        [(Registered, Actor.Holder)] = [RequestChange, Renew, ProposeTransfer, RecordLicence, FilePledge, ConfirmPledge, Cancel],
+        [(Registered, Actor.Examiner)] = [ReissueCertificate, Revoke, ApproveChange, RefuseChange, ReleasePledge],
+        [(Registered, Actor.Pledgee)] = [ConfirmPledge, ConsentToAct, ReleasePledge],
+        [(Registered, Actor.Bank)] = [FilePledge],
+        [(Registered, Actor.Transferee)] = [AcceptTransfer, DeclineTransfer],
+        [(Registered, Actor.Transferor)] = [DeclineTransfer],
+        [(Registered, Actor.System)] = [Expire],
     };
+
+    public static TheoryData<ApplicationState, Actor, LifecycleTrigger[]> Available
+    {
+        get
+        {
+            var data = new TheoryData<ApplicationState, Actor, LifecycleTrigger[]>();
+            foreach (var state in Enum.GetValues<ApplicationState>())
+            {
+                foreach (var actor in Enum.GetValues<Actor>())
+                {
+                    data.Add(state, actor, Offered.GetValueOrDefault((state, actor), []));
+                }
+            }
+
+            return data;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Available))]

@@ -25,18 +25,18 @@ public sealed class LifecycleRefusalTests
         { Withdrawn, Withdraw, Actor.Applicant, RefusalKind.NotAllowedInState, "Cannot Withdraw an application in state Withdrawn." },
         { Draft, LapseCorrection, Actor.Examiner, RefusalKind.NotAllowedInState, "Cannot LapseCorrection an application in state Draft." },
         { Draft, Submit, Actor.Examiner, RefusalKind.ActorNotPermitted, "Only the applicant may Submit." },
-        { Submitted, StartExamination, Actor.Public, RefusalKind.ActorNotPermitted, "Only an examiner may StartExamination." },
-        { FormalExamination, RequestCorrection, Actor.Applicant, RefusalKind.ActorNotPermitted, "Only an examiner may RequestCorrection." },
+        { Submitted, StartExamination, Actor.Public, RefusalKind.ActorNotPermitted, "Only an examiner of the body may StartExamination." },
+        { FormalExamination, RequestCorrection, Actor.Applicant, RefusalKind.ActorNotPermitted, "Only an examiner of the body may RequestCorrection." },
         { FormalExamination, Withdraw, Actor.Examiner, RefusalKind.ActorNotPermitted, "Only the applicant may Withdraw." },
         { CorrectionRequested, Resubmit, Actor.Examiner, RefusalKind.ActorNotPermitted, "Only the applicant may Resubmit." },
         { CorrectionRequested, LapseCorrection, Actor.Applicant, RefusalKind.ActorNotPermitted, "Only the system may LapseCorrection." },
-        { PublicNotice, Register, Actor.Public, RefusalKind.ActorNotPermitted, "Only an examiner or the system may Register." },
-        { PublicNotice, Register, Actor.Applicant, RefusalKind.ActorNotPermitted, "Only an examiner or the system may Register." },
+        { PublicNotice, Register, Actor.Public, RefusalKind.ActorNotPermitted, "Only an examiner of the body or the system may Register." },
+        { PublicNotice, Register, Actor.Applicant, RefusalKind.ActorNotPermitted, "Only an examiner of the body or the system may Register." },
         {
             PublicNotice, FileObjection, Actor.System, RefusalKind.ActorNotPermitted,
-            "Only the applicant, an examiner, a member of the public or a pledgee may FileObjection."
+            "Only a member of the public may FileObjection."
         },
-        { ObjectionReview, DismissObjection, Actor.System, RefusalKind.ActorNotPermitted, "Only an examiner may DismissObjection." },
+        { ObjectionReview, DismissObjection, Actor.System, RefusalKind.ActorNotPermitted, "Only an examiner of the body may DismissObjection." },
     };
 
     [Theory]

@@ -17,7 +17,7 @@ public sealed class RenewalGuardTests
     [InlineData(2028, 9, 30, 0, false)] // validity ended
     public void Renew_WindowOfNinetyDays_OpenFromTheEighty_NinthDayBefore(int year, int month, int day, int hour, bool allowed)
     {
-        var decision = Lifecycle.Decide(ApplicationState.Registered, LifecycleTrigger.Renew, Actor.Applicant, At(year, month, day, hour));
+        var decision = Lifecycle.Decide(ApplicationState.Registered, LifecycleTrigger.Renew, Actor.Holder, At(year, month, day, hour));
 
         Assert.Equal(allowed, decision.IsAllowed);
     }
@@ -36,7 +36,7 @@ public sealed class RenewalGuardTests
     [Fact]
     public void Renew_NoValidityRecorded_Refused()
     {
-        var decision = Lifecycle.Decide(ApplicationState.Registered, LifecycleTrigger.Renew, Actor.Applicant, At(2028, 8, 1, 9) with { ValidUntil = null });
+        var decision = Lifecycle.Decide(ApplicationState.Registered, LifecycleTrigger.Renew, Actor.Holder, At(2028, 8, 1, 9) with { ValidUntil = null });
 
         Assert.False(decision.IsAllowed);
         Assert.Contains("no validity", decision.Reason, StringComparison.Ordinal);

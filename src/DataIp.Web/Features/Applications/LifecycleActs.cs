@@ -275,14 +275,14 @@ public sealed partial class LifecycleService
     internal async Task CloseOpenFilingsAsync(ActStep step, CancellationToken ct)
     {
         var id = step.Application.Id;
-        foreach (var pledge in await db.Pledges.Where(p => p.ApplicationId == id && p.Status == Data.Rights.PledgeStatus.Filed).ToListAsync(ct).ConfigureAwait(false))
+        foreach (var pledge in await db.Pledges.Where(p => p.ApplicationId == id && p.Status == DataIp.Domain.Rights.PledgeStatus.Filed).ToListAsync(ct).ConfigureAwait(false))
         {
-            pledge.Status = Data.Rights.PledgeStatus.Withdrawn;
+            pledge.Status = DataIp.Domain.Rights.PledgeStatus.Withdrawn;
         }
 
-        foreach (var transfer in await db.Transfers.Where(t => t.ApplicationId == id && t.Status == Data.Rights.TransferStatus.Proposed).ToListAsync(ct).ConfigureAwait(false))
+        foreach (var transfer in await db.Transfers.Where(t => t.ApplicationId == id && t.Status == DataIp.Domain.Rights.TransferStatus.Proposed).ToListAsync(ct).ConfigureAwait(false))
         {
-            transfer.Status = Data.Rights.TransferStatus.Declined;
+            transfer.Status = DataIp.Domain.Rights.TransferStatus.Declined;
             transfer.DecidedAt = step.Now;
         }
     }

@@ -182,9 +182,9 @@ public sealed partial class LifecycleService(
             .ToListAsync(cancellationToken).ConfigureAwait(false));
         parties.UnionWith(await db.Licences.Where(l => l.ApplicationId == id && l.LicenseeAccountId != null).Select(l => l.LicenseeAccountId!.Value)
             .ToListAsync(cancellationToken).ConfigureAwait(false));
-        parties.UnionWith(await db.Pledges.Where(p => p.ApplicationId == id && (p.Status == Data.Rights.PledgeStatus.Filed || p.Status == Data.Rights.PledgeStatus.Registered))
+        parties.UnionWith(await db.Pledges.Where(p => p.ApplicationId == id && (p.Status == DataIp.Domain.Rights.PledgeStatus.Filed || p.Status == DataIp.Domain.Rights.PledgeStatus.Registered))
             .Select(p => p.PledgeeAccountId).ToListAsync(cancellationToken).ConfigureAwait(false));
-        parties.UnionWith(await db.Transfers.Where(t => t.ApplicationId == id && t.Status == Data.Rights.TransferStatus.Proposed).Select(t => t.ToAccountId)
+        parties.UnionWith(await db.Transfers.Where(t => t.ApplicationId == id && t.Status == DataIp.Domain.Rights.TransferStatus.Proposed).Select(t => t.ToAccountId)
             .ToListAsync(cancellationToken).ConfigureAwait(false));
         if (party.AccountId is { } actor)
         {

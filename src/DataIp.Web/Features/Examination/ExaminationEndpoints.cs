@@ -1,6 +1,6 @@
+using DataIp.Domain.Registration;
 using System.Security.Claims;
 using DataIp.Data;
-using DataIp.Data.Applications;
 using DataIp.Web.Features.Applications;
 using DataIp.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -68,4 +68,4 @@ public sealed record ObjectionView(Guid Id, string ObjectorName, string Objector
     DateTimeOffset FiledAt, DateTimeOffset? RuledAt, string? RulingReasons, IReadOnlyList<AttachmentView> Attachments);
 
 /// <summary>Metadata of an attachment.</summary>
-public sealed record AttachmentView(Guid Id, DataIp.Data.Attachments.AttachmentKind Kind, string FileName, string ContentType, long Length, string Sha256);
+public sealed record AttachmentView(Guid Id, DataIp.Domain.Registration.AttachmentKind Kind, string FileName, string ContentType, long Length, string Sha256);

@@ -1,3 +1,4 @@
+using DataIp.Domain.Registration;
 using System.Security.Claims;
 using DataIp.Data;
 using DataIp.Data.Attachments;

@@ -1,4 +1,3 @@
-using DataIp.Data.Rights;
 using DataIp.Domain.Registration;
 using DataIp.Domain.Rights;
 

@@ -250,7 +250,7 @@ public sealed partial class RightsService
                 {
                     Id = courtOrder.File.Id,
                     ApplicationId = app.Id,
-                    Kind = Data.Attachments.AttachmentKind.CourtOrder,
+                    Kind = DataIp.Domain.Registration.AttachmentKind.CourtOrder,
                     FileName = courtOrder.File.FileName,
                     ContentType = courtOrder.File.ContentType,
                     Length = courtOrder.File.Length,

@@ -1,3 +1,4 @@
+using DataIp.Domain.Rights;
 using System.Text.Json;
 using DataIp.Data.Accounts;
 using DataIp.Data.Rights;

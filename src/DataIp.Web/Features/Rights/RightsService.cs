@@ -4,6 +4,7 @@ using DataIp.Data.Applications;
 using DataIp.Data.Rights;
 using DataIp.Domain.Numbering;
 using DataIp.Domain.Registration;
+using DataIp.Domain.Rights;
 using DataIp.Web.Features.Applications;
 using Microsoft.EntityFrameworkCore;
 using static DataIp.Web.Features.Applications.LifecycleService;

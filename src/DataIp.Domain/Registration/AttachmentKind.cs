@@ -1,8 +1,8 @@
-namespace DataIp.Data.Attachments;
+namespace DataIp.Domain.Registration;
 
 /// <summary>
 /// What an attachment is for. The kind decides which content types and how many bytes are accepted
-/// (see <see cref="AttachmentPolicy"/>).
+/// (the attachment store's policy).
 /// </summary>
 public enum AttachmentKind
 {

@@ -1,0 +1,120 @@
+namespace DataIp.Domain.Acts;
+
+/// <summary>
+/// The name of every act type as the log and the act rows record it (the entry's <c>act</c>
+/// member). The one place these names are written: <see cref="ActCatalogue"/> pairs each with its
+/// payload record, and everything else refers to these constants or to the catalogue.
+/// </summary>
+public static class ActTypes
+{
+    /// <summary>An account is created (sign-up or staff account).</summary>
+    public const string CreateAccount = "createAccount";
+
+    /// <summary>An administrator adds a registration body.</summary>
+    public const string AddBody = "addBody";
+
+    /// <summary>An administrator changes a body's policy.</summary>
+    public const string ChangePolicy = "changePolicy";
+
+    /// <summary>An administrator enters (or replaces) a year's working-day calendar.</summary>
+    public const string EnterCalendarYear = "enterCalendarYear";
+
+    /// <summary>The applicant creates a draft application.</summary>
+    public const string CreateDraft = "createDraft";
+
+    /// <summary>The applicant replaces a draft's (or a correction's) content.</summary>
+    public const string UpdateContent = "updateContent";
+
+    /// <summary>The applicant attaches a file to a draft or correction.</summary>
+    public const string AddAttachment = "addAttachment";
+
+    /// <summary>The applicant submits the draft.</summary>
+    public const string Submit = "submit";
+
+    /// <summary>An examiner takes up the application for formal examination.</summary>
+    public const string StartExamination = "startExamination";
+
+    /// <summary>An examiner asks for a correction.</summary>
+    public const string RequestCorrection = "requestCorrection";
+
+    /// <summary>The applicant answers a correction request.</summary>
+    public const string Resubmit = "resubmit";
+
+    /// <summary>The platform withdraws an application whose correction deadline passed.</summary>
+    public const string LapseCorrection = "lapseCorrection";
+
+    /// <summary>The applicant withdraws the application.</summary>
+    public const string Withdraw = "withdraw";
+
+    /// <summary>An examiner passes the formal examination.</summary>
+    public const string PassFormalExamination = "passFormalExamination";
+
+    /// <summary>An examiner passes the substantive examination.</summary>
+    public const string PassSubstantiveExamination = "passSubstantiveExamination";
+
+    /// <summary>An examiner refuses registration.</summary>
+    public const string Reject = "reject";
+
+    /// <summary>Anyone files an objection during the public notice.</summary>
+    public const string FileObjection = "fileObjection";
+
+    /// <summary>An examiner upholds an objection.</summary>
+    public const string UpholdObjection = "upholdObjection";
+
+    /// <summary>An examiner dismisses an objection.</summary>
+    public const string DismissObjection = "dismissObjection";
+
+    /// <summary>An examiner or the platform registers the application.</summary>
+    public const string Register = "register";
+
+    /// <summary>A certificate is issued (with a registration, re-issue, change, renewal or transfer).</summary>
+    public const string IssueCertificate = "issueCertificate";
+
+    /// <summary>An examiner revokes the registration.</summary>
+    public const string Revoke = "revoke";
+
+    /// <summary>An examiner re-issues the certificate.</summary>
+    public const string ReissueCertificate = "reissueCertificate";
+
+    /// <summary>A holder asks to change the recorded particulars.</summary>
+    public const string RequestChange = "requestChange";
+
+    /// <summary>An examiner approves a change.</summary>
+    public const string ApproveChange = "approveChange";
+
+    /// <summary>An examiner refuses a change.</summary>
+    public const string RefuseChange = "refuseChange";
+
+    /// <summary>A holder renews the registration.</summary>
+    public const string Renew = "renew";
+
+    /// <summary>The platform records the end of validity.</summary>
+    public const string Expire = "expire";
+
+    /// <summary>A holder offers a transfer.</summary>
+    public const string ProposeTransfer = "proposeTransfer";
+
+    /// <summary>The transferee accepts a transfer.</summary>
+    public const string AcceptTransfer = "acceptTransfer";
+
+    /// <summary>The transferee declines, or the holder withdraws, a transfer.</summary>
+    public const string DeclineTransfer = "declineTransfer";
+
+    /// <summary>A holder records a licence.</summary>
+    public const string RecordLicence = "recordLicence";
+
+    /// <summary>A holder or a pledgee files a pledge.</summary>
+    public const string FilePledge = "filePledge";
+
+    /// <summary>The other side confirms a pledge.</summary>
+    public const string ConfirmPledge = "confirmPledge";
+
+    /// <summary>A pledgee consents to an act.</summary>
+    public const string ConsentToAct = "consentToAct";
+
+    /// <summary>The pledgee, or an examiner on a court order, releases a pledge.</summary>
+    public const string ReleasePledge = "releasePledge";
+
+    /// <summary>The holder cancels the registration.</summary>
+    public const string Cancel = "cancel";
+}
