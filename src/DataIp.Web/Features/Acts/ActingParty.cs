@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Security.Claims;
 using DataIp.Data.Accounts;
+using DataIp.Data.Acts;
+using DataIp.Domain.Acts;
 using DataIp.Domain.Registration;
 using DataIp.Web.Infrastructure;
 
-namespace DataIp.Web.Features.Applications;
+namespace DataIp.Web.Features.Acts;
 
 /// <summary>Who is acting: an account with its role and body, an anonymous member of the public, or the system.</summary>
 /// <param name="AccountId">The account, or null for the public and the system.</param>
@@ -35,20 +37,37 @@ public sealed record ActingParty(Guid? AccountId, AccountRole? Role, int? BodyId
         return new ActingParty(id, role, body, user.FindFirstValue(Claims.DisplayName) ?? user.Identity.Name ?? "");
     }
 
-    /// <summary>The actor the lifecycle table knows this party as.</summary>
-    public Actor Actor => IsSystem ? Actor.System : Role switch
+    /// <summary>What the party is to the domain, whatever the case: its relations are decided from this (<see cref="Relations"/>).</summary>
+    public Party Party => new(AccountId, IsSystem ? PartyRole.System : Role switch
     {
-        AccountRole.Applicant => Actor.Applicant,
-        AccountRole.Examiner => Actor.Examiner,
-        AccountRole.Pledgee => Actor.Pledgee,
-        _ => Actor.Public,
-    };
+        AccountRole.Applicant => PartyRole.Applicant,
+        AccountRole.Examiner => PartyRole.Examiner,
+        AccountRole.Administrator => PartyRole.Administrator,
+        AccountRole.Pledgee => PartyRole.Pledgee,
+        null => PartyRole.Public,
+        var other => throw new InvalidOperationException($"Unknown account role {other}."),
+    }, BodyId);
 
-    /// <summary>The role recorded in the act.</summary>
-    public string RoleName => IsSystem ? "system" : Role is { } r ? JsonNaming.Camel(r.ToString()) : "public";
+    /// <summary>The role recorded in the act: one of <see cref="ActorRoles"/>.</summary>
+    public string RoleName => RoleOf(Party.Role);
+
+    /// <summary>Who the act is recorded as.</summary>
+    public ActActor Actor => new(AccountId, RoleName, Name);
+
+    /// <summary>The log's name of a party role.</summary>
+    public static string RoleOf(PartyRole role) => role switch
+    {
+        PartyRole.Applicant => ActorRoles.Applicant,
+        PartyRole.Examiner => ActorRoles.Examiner,
+        PartyRole.Administrator => ActorRoles.Administrator,
+        PartyRole.Pledgee => ActorRoles.Pledgee,
+        PartyRole.Public => ActorRoles.Public,
+        PartyRole.System => ActorRoles.System,
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown party role."),
+    };
 }
 
-/// <summary>camelCase of enum names for acts and payloads.</summary>
+/// <summary>camelCase of enum names for messages and views.</summary>
 internal static class JsonNaming
 {
     public static string Camel(string name) =>

@@ -1,0 +1,52 @@
+using System.Globalization;
+using DataIp.Data.Applications;
+using DataIp.Domain.Acts;
+using DataIp.Domain.Numbering;
+using DataIp.Domain.Registration;
+using DataIp.Web.Features.Acts;
+
+namespace DataIp.Web.Features.Applications;
+
+/// <summary>What submitting, resubmitting and publishing an application share: its particulars and the content's checks.</summary>
+internal static class Submission
+{
+    /// <summary>Validation options with the real identifier checks and today's date in China.</summary>
+    public static ApplicationValidationOptions ValidationOptions(DateOnly today) => new(
+        code => UnifiedSocialCreditCode.Validate(code).Error,
+        id => ResidentIdNumber.Validate(id).Error,
+        today);
+
+    /// <summary>Refuses an application whose content is not complete, listing every field that needs attention.</summary>
+    public static Refusal? Validate(ActContext context)
+    {
+        var errors = ApplicationContentValidator.Validate(context.Application.Content, ValidationMode.Submission, ValidationOptions(context.Today));
+        return errors.Count == 0
+            ? null
+            : Refusal.Invalid(
+                errors.ToDictionary(e => "content." + e.Key, e => e.Value),
+                string.Create(CultureInfo.InvariantCulture, $"The application is not complete: {errors.Count} field(s) need attention before it can be submitted."));
+    }
+
+    /// <summary>The act with the application's particulars (public once its notice starts) and its whole content.</summary>
+    public static T WithParticulars<T>(T act, ApplicationRecord application)
+        where T : ParticularsPayload
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var content = application.Content;
+        return (T)((ParticularsPayload)act with
+        {
+            Holder = content.Applicant?.Name,
+            IndustryCode = content.DataObject?.IndustryCode,
+            DataSourceType = content.DataObject?.DataSourceType,
+            Content = content,
+        });
+    }
+
+    /// <summary>Clears a correction request once answered or lapsed.</summary>
+    public static void ClearCorrection(ApplicationRecord application)
+    {
+        application.CorrectionRequest = null;
+        application.CorrectionLastDay = null;
+        application.CorrectionDeadline = null;
+    }
+}

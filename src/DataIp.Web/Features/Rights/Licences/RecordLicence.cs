@@ -1,0 +1,127 @@
+using DataIp.Data.Rights;
+using DataIp.Domain.Acts;
+using DataIp.Domain.Numbering;
+using DataIp.Domain.Registration;
+using DataIp.Domain.Rights;
+using DataIp.Web.Features.Acts;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataIp.Web.Features.Rights.Licences;
+
+/// <summary>A licence to record.</summary>
+/// <param name="LicenseeName">The licensee's name.</param>
+/// <param name="LicenseeIdentifier">Its unified social credit code or ID number (private; digested in the log).</param>
+/// <param name="LicenseeAccountId">Its account on the platform, if it has one: it is then told of acts on the registration.</param>
+/// <param name="Kind">exclusive, sole or nonExclusive.</param>
+/// <param name="Rights">The rights licensed, each held by the registration.</param>
+/// <param name="Scope">What the licensee may do.</param>
+/// <param name="Territory">Where.</param>
+/// <param name="StartsOn">First day of the term.</param>
+/// <param name="EndsOn">Last day of the term.</param>
+/// <param name="SubLicensing">Whether sub-licensing is allowed.</param>
+public sealed record LicenceRequest(
+    string? LicenseeName, string? LicenseeIdentifier, Guid? LicenseeAccountId, LicenceKind? Kind, List<DataRight>? Rights,
+    string? Scope, string? Territory, DateOnly? StartsOn, DateOnly? EndsOn, bool? SubLicensing);
+
+/// <summary>
+/// A holder records a licence. An exclusive or sole licence conflicts with any other licence of the
+/// same right and an overlapping term, and a non-exclusive one with an exclusive or sole one
+/// (<see cref="LicenceRules"/>, decided in the licence table); the registration's lock decides
+/// between simultaneous requests, and the losers are refused naming the licence they conflict with.
+/// </summary>
+internal sealed class RecordLicence(LicenceRequest request) : IActUseCase
+{
+    public LifecycleTrigger Trigger => LifecycleTrigger.RecordLicence;
+
+    public async Task<Refusal?> ApplyAsync(ActContext context, CancellationToken cancellationToken)
+    {
+        var app = context.Application;
+        var (holders, _) = await Holders.OfAsync(context, cancellationToken).ConfigureAwait(false);
+        if ((Validate(app, request) ?? Holders.RequireSole(app, holders, "license it")) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (request.LicenseeAccountId is { } licensee && !await context.Db.Users.AnyAsync(a => a.Id == licensee, cancellationToken).ConfigureAwait(false))
+        {
+            return Refusal.Invalid("licenseeAccountId", $"No account {licensee} exists.");
+        }
+
+        var terms = new LicenceTerms(request.Kind!.Value, [.. request.Rights!.Distinct()], request.StartsOn!.Value, request.EndsOn!.Value);
+        var recorded = await context.Db.Licences.Where(l => l.ApplicationId == app.Id).OrderBy(l => l.RecordedAt).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var conflict = LicenceRules.FirstConflict(terms, recorded, l => new LicenceTerms(l.Kind, RightsChecks.RightsList(l.Rights), l.StartsOn, l.EndsOn));
+        if (context.Decide(RightsTables.Licences, null, new RightsContext { ConflictingLicence = conflict?.Number }) is { } refused)
+        {
+            return Conflicting(refused, conflict!, terms);
+        }
+
+        List<string>? consents = null;
+        if (terms.Kind != LicenceKind.NonExclusive)
+        {
+            (consents, var noConsent) = await Consents.RequireAsync(
+                context, ConsentPurpose.ExclusiveLicence, request.LicenseeName!.Trim(), $"an {JsonNaming.Camel(terms.Kind)} licence", cancellationToken).ConfigureAwait(false);
+            if (noConsent is not null)
+            {
+                return noConsent;
+            }
+        }
+
+        var licence = new LicenceRecord
+        {
+            Id = Guid.CreateVersion7(),
+            Number = await RightsChecks.NextNumberAsync(context, 'L', cancellationToken).ConfigureAwait(false),
+            ApplicationId = app.Id,
+            LicenseeAccountId = request.LicenseeAccountId,
+            LicenseeName = request.LicenseeName!.Trim(),
+            LicenseeIdentifier = string.IsNullOrWhiteSpace(request.LicenseeIdentifier) ? null : request.LicenseeIdentifier.Trim(),
+            Kind = terms.Kind,
+            Rights = RightsChecks.RightsText(terms.Rights),
+            Scope = request.Scope!.Trim(),
+            Territory = request.Territory!.Trim(),
+            StartsOn = terms.StartsOn,
+            EndsOn = terms.EndsOn,
+            SubLicensing = request.SubLicensing ?? false,
+            RecordedAt = context.Now,
+        };
+        context.Db.Licences.Add(licence);
+        context.ThenAfterSave((acts, _) =>
+        {
+            licence.ActId = acts[0].Act.Id;
+            return Task.CompletedTask;
+        });
+        context.Record(new RecordLicenceAct { Licence = RightsParticulars.Of(licence), LicenseeIdentifier = licence.LicenseeIdentifier, Consents = consents });
+        return null;
+    }
+
+    // The licence table's refusal, worded with the licence it conflicts with, whose number the caller gets as a member.
+    private static Refusal Conflicting(Refusal refused, LicenceRecord conflict, LicenceTerms terms) =>
+        refused.Code != RefusalCode.Conflict ? refused : Refusal.Conflict("Conflicting licence",
+            $"Licence {conflict.Number} ({JsonNaming.Camel(conflict.Kind)}, {conflict.Rights}, {conflict.StartsOn:yyyy-MM-dd} to {conflict.EndsOn:yyyy-MM-dd}, "
+            + $"licensee {conflict.LicenseeName}) already covers the same right and term; "
+            + (terms.Kind == LicenceKind.NonExclusive
+                ? "it excludes any further licence."
+                : $"an {JsonNaming.Camel(terms.Kind)} licence admits no other licence of the same right and term."),
+            new Dictionary<string, object?> { ["conflictingLicence"] = conflict.Number });
+
+    private static Refusal? Validate(Data.Applications.ApplicationRecord app, LicenceRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.LicenseeName) || request.LicenseeName.Trim().Length > 200)
+        {
+            return Refusal.Invalid("licenseeName", "Give the licensee's name (at most 200 characters).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.LicenseeIdentifier)
+            && UnifiedSocialCreditCode.Validate(request.LicenseeIdentifier.Trim()).Error is { } notCode
+            && ResidentIdNumber.Validate(request.LicenseeIdentifier.Trim()).Error is not null)
+        {
+            return Refusal.Invalid("licenseeIdentifier",
+                $"'{request.LicenseeIdentifier}' is neither a unified social credit code nor a resident ID number: {notCode}");
+        }
+
+        return request.Kind is null ? Refusal.Invalid("kind", "Give the kind of licence: exclusive, sole or nonExclusive.")
+            : string.IsNullOrWhiteSpace(request.Scope) || request.Scope.Length > 1000 ? Refusal.Invalid("scope", "Say what the licence allows (at most 1,000 characters).")
+            : string.IsNullOrWhiteSpace(request.Territory) || request.Territory.Length > 200
+                ? Refusal.Invalid("territory", "Give the territory (at most 200 characters), e.g. 中国大陆.")
+            : RightsChecks.Rights(app, request.Rights, "licensed") ?? RightsChecks.Term(app, request.StartsOn, request.EndsOn);
+    }
+}

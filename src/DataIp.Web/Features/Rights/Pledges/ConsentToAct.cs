@@ -1,0 +1,51 @@
+using DataIp.Data.Rights;
+using DataIp.Domain.Acts;
+using DataIp.Domain.Registration;
+using DataIp.Domain.Rights;
+using DataIp.Web.Features.Acts;
+
+namespace DataIp.Web.Features.Rights.Pledges;
+
+/// <summary>A pledgee's consent.</summary>
+/// <param name="Purpose">transfer, cancellation or exclusiveLicence.</param>
+/// <param name="Reference">For a transfer, its number; for an exclusive licence, the licensee's name; omitted for any.</param>
+public sealed record ConsentRequest(ConsentPurpose? Purpose, string? Reference);
+
+/// <summary>The pledgee of a registered pledge records its consent to one act.</summary>
+internal sealed class ConsentToAct(string pledgeNumber, ConsentRequest request) : IActUseCase
+{
+    private PledgeRecord? _pledge;
+
+    public LifecycleTrigger Trigger => LifecycleTrigger.ConsentToAct;
+
+    public async ValueTask<Refusal?> PrepareAsync(ActContext context, CancellationToken cancellationToken)
+    {
+        (_pledge, var refusal) = await PledgeLookup.FindAsync(context, pledgeNumber, cancellationToken).ConfigureAwait(false);
+        return refusal;
+    }
+
+    public Task<Refusal?> ApplyAsync(ActContext context, CancellationToken cancellationToken)
+    {
+        var pledge = _pledge!;
+        var reference = string.IsNullOrWhiteSpace(request.Reference) ? null : request.Reference.Trim();
+        var refused = context.Decide(RightsTables.Pledges, pledge.Status, new RightsContext())
+            ?? (request.Purpose is null ? Refusal.Invalid("purpose", "Say what you consent to: transfer, cancellation or exclusiveLicence.") : null)
+            ?? (reference is { Length: > 200 } ? Refusal.Invalid("reference", "The reference has at most 200 characters.") : null);
+        if (refused is not null)
+        {
+            return Task.FromResult<Refusal?>(refused);
+        }
+
+        context.Db.PledgeConsents.Add(new PledgeConsent
+        {
+            Id = Guid.CreateVersion7(),
+            PledgeId = pledge.Id,
+            ApplicationId = context.Application.Id,
+            Purpose = request.Purpose!.Value,
+            Reference = reference,
+            GivenAt = context.Now,
+        });
+        context.Record(new ConsentToActAct { PledgeNumber = pledge.Number, Purpose = request.Purpose.Value, Reference = reference });
+        return Task.FromResult<Refusal?>(null);
+    }
+}
