@@ -23,10 +23,19 @@ internal static class WebhookEndpoints
     {
         builder.Services.AddSingleton<WebhookDispatcher>();
         builder.Services.AddHostedService<WebhookDispatchJob>();
+        builder.Services.AddSingleton<IHostResolver, SystemHostResolver>();
+        builder.Services.AddSingleton<ISocketDialer, SocketDialer>();
+        builder.Services.AddSingleton<WebhookConnector>();
         builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, (sp, client) =>
                 client.Timeout = sp.GetRequiredService<IOptions<PlatformOptions>>().Value.Webhooks.Timeout)
-            // A redirect is a failed attempt: the subscription names the receiver.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                // A redirect is a failed attempt: the subscription names the receiver.
+                AllowAutoRedirect = false,
+                // Every connection goes straight to an address the connector resolved itself.
+                UseProxy = false,
+                ConnectCallback = sp.GetRequiredService<WebhookConnector>().ConnectAsync,
+            });
     }
 
     public static void MapWebhooksApi(this IEndpointRouteBuilder app)
