@@ -19,10 +19,22 @@ public sealed class StubResolver : IHostResolver
     /// <summary>Every name asked for, in order.</summary>
     public ConcurrentQueue<string> Lookups { get; } = new();
 
-    /// <summary>From now on <paramref name="host"/> resolves to <paramref name="addresses"/>.</summary>
+    /// <summary>
+    /// From now on <paramref name="host"/> resolves to <paramref name="addresses"/>: loopback
+    /// addresses, or addresses the platform's policy refuses before connecting (private,
+    /// link-local, …). A global address would let a test reach the network, and is refused.
+    /// </summary>
     public void Map(string host, params IPAddress[] addresses)
     {
         ArgumentNullException.ThrowIfNull(addresses);
+        foreach (var address in addresses)
+        {
+            if (!IPAddress.IsLoopback(address) && WebhookAddressPolicy.NonGlobalRange(address) is null)
+            {
+                throw new ArgumentException($"{address} is a global address; a test may map names to loopback or refused addresses only.", nameof(addresses));
+            }
+        }
+
         _names[host] = addresses;
     }
 
