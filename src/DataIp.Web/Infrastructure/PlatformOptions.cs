@@ -220,6 +220,20 @@ public sealed class WebhookOptions
     /// <summary>How many receivers are sent to at the same time; default 8.</summary>
     public int MaxConcurrency { get; set; } = 8;
 
+    /// <summary>
+    /// Networks that may receive webhooks although they are not on the public internet (private,
+    /// loopback, link-local, …), in CIDR notation or as single addresses, e.g.
+    /// <c>DataIp:Webhooks:AllowedPrivateNetworks:0=10.20.0.0/16</c>. Empty by default: receivers
+    /// must resolve to global addresses only (docs/notifications.md, "Which receivers").
+    /// </summary>
+    public List<string> AllowedPrivateNetworks { get; set; } = [];
+
+    /// <summary>
+    /// Whether receivers may be plain <c>http</c> URLs; default false, so only <c>https</c> outside
+    /// the Development environment (where plain http is always allowed).
+    /// </summary>
+    public bool AllowPlainHttp { get; set; }
+
     /// <summary>The retry delays in force.</summary>
     public IReadOnlyList<TimeSpan> Delays => RetryDelays is { Count: > 0 } delays ? delays : DefaultRetryDelays;
 }

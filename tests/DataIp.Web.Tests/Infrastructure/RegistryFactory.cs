@@ -4,7 +4,9 @@ using System.Text.Json;
 using DataIp.Data;
 using DataIp.Testing;
 using DataIp.Web.Features.Applications;
+using DataIp.Web.Features.Notifications;
 using DataIp.Web.Infrastructure;
+using DataIp.Web.Tests.Notifications;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +17,9 @@ namespace DataIp.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The real platform on a clean database of the given provider, with a fake clock the test moves
-/// and the background job switched off (tests run the sweep when they want it).
+/// and the background job switched off (tests run the sweep when they want it). Webhooks resolve
+/// names through <see cref="Resolver"/> (never DNS) and connect through <see cref="Dialer"/>,
+/// which lets them reach loopback only; disposing fails the test if anything tried otherwise.
 /// </summary>
 public sealed class RegistryFactory : WebApplicationFactory<Program>
 {
@@ -39,6 +43,12 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
     public DatabaseProvider Provider { get; }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>The host names webhooks resolve: only <c>localhost</c> until the test maps more.</summary>
+    public StubResolver Resolver { get; } = new();
+
+    /// <summary>Every connection webhooks open (loopback only).</summary>
+    public LoopbackOnlyDialer Dialer { get; } = new();
 
     /// <summary>The node's data directory; it exists before the node starts, so a test can put keys there first.</summary>
     public string DataDirectory => _dataDirectory;
@@ -99,6 +109,10 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.RemoveAll<IHostResolver>();
+            services.AddSingleton<IHostResolver>(Resolver);
+            services.RemoveAll<ISocketDialer>();
+            services.AddSingleton<ISocketDialer>(Dialer);
         });
         _configure?.Invoke(builder);
     }
@@ -183,6 +197,7 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
         }
 
         TestDatabases.DeleteDirectory(_dataDirectory);
+        Assert.True(Dialer.Violations.IsEmpty, $"webhooks dialed addresses that are not loopback: {string.Join(", ", Dialer.Violations)}");
     }
 
     private static JsonSerializerOptions CreateJson()

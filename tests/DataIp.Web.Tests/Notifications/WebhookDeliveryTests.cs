@@ -6,6 +6,7 @@ using DataIp.Web.Features.Notifications;
 using DataIp.Web.Infrastructure;
 using DataIp.Web.Tests.Infrastructure;
 using DataIp.Web.Tests.Lifecycle;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -88,6 +89,9 @@ public sealed class WebhookDeliveryTests
         Assert.Equal(2, await DispatchAsync(platform));
         Assert.Equal(log.Skip(3).Select(d => d.Str("eventId")), receiver.Accepted.TakeLast(2).Select(r => r.Id));
         Assert.All(receiver.Requests, r => Assert.True(r.SignatureValid, $"signature of {r.Id}"));
+        // Every connection the receiver saw was dialed through the test's loopback-only dialer.
+        Assert.Equal(receiver.Requests.Count, receiver.Connections.Count);
+        Assert.Equal(receiver.Connections, platform.Dialer.Dials);
     }
 
     [Theory]
@@ -156,19 +160,36 @@ public sealed class WebhookDeliveryTests
             receiver.Accepted.Select(r => r.Body.Str("type")));
     }
 
+    /// <summary>
+    /// A platform whose webhooks may go to loopback: receivers here are on this machine, so the
+    /// operator's allow-list admits 127.0.0.0/8 and plain http is allowed. <c>example.cn</c>
+    /// resolves to 127.0.0.1 (it stands for a receiver on the internet; nothing may leave the machine).
+    /// </summary>
     internal static Task<RegistryFactory> StartAsync(DatabaseProvider provider) =>
-        RegistryFactory.StartAsync(provider, LifecycleWalkTests.At(2025, 9, 24, 9), configure: b => b
-            .UseSetting("DataIp:Webhooks:RetryDelays:0", "00:00:05")
-            .UseSetting("DataIp:Webhooks:RetryDelays:1", "00:00:30"));
+        StartAsync(provider, b => b
+            .UseSetting("DataIp:Webhooks:AllowPlainHttp", "true")
+            .UseSetting("DataIp:Webhooks:AllowedPrivateNetworks:0", "127.0.0.0/8"));
+
+    /// <summary>A platform with retry delays of 5 s and 30 s and <paramref name="settings"/>; <c>example.cn</c> resolves to 127.0.0.1.</summary>
+    internal static async Task<RegistryFactory> StartAsync(DatabaseProvider provider, Action<IWebHostBuilder> settings)
+    {
+        var platform = await RegistryFactory.StartAsync(provider, LifecycleWalkTests.At(2025, 9, 24, 9), configure: b =>
+        {
+            b.UseSetting("DataIp:Webhooks:RetryDelays:0", "00:00:05").UseSetting("DataIp:Webhooks:RetryDelays:1", "00:00:30");
+            settings(b);
+        });
+        platform.Resolver.Map("example.cn", IPAddress.Loopback);
+        return platform;
+    }
 
     internal static Task<int> DispatchAsync(RegistryFactory platform) =>
         platform.Services.GetRequiredService<WebhookDispatcher>().RunOnceAsync(CancellationToken.None);
 
     internal static Task AdvanceAsync(RegistryFactory platform, TimeSpan by) => platform.SetTimeAsync(platform.Clock.GetUtcNow() + by);
 
-    internal static async Task<string> SubscribeAsync(HttpClient account, WebhookReceiver receiver)
+    internal static async Task<string> SubscribeAsync(HttpClient account, WebhookReceiver receiver, string? url = null)
     {
-        using var response = await account.PostJsonAsync("/api/v1/webhooks", new { url = receiver.Url, description = "ERP" });
+        using var response = await account.PostJsonAsync("/api/v1/webhooks", new { url = url ?? receiver.Url, description = "ERP" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var webhook = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
         receiver.Secret = webhook.Str("secret");
@@ -177,6 +198,6 @@ public sealed class WebhookDeliveryTests
         return webhook.Str("id");
     }
 
-    private static async Task<List<JsonElement>> DeliveriesAsync(HttpClient account, string webhook) =>
+    internal static async Task<List<JsonElement>> DeliveriesAsync(HttpClient account, string webhook) =>
         [.. (await account.GetAsync($"/api/v1/webhooks/{webhook}/deliveries").OkAsync()).GetProperty("deliveries").EnumerateArray()];
 }

@@ -24,7 +24,9 @@ public sealed class RightsNotificationTests
         await using var platform = await RegistryFactory.StartAsync(provider, LifecycleWalkTests.At(2025, 9, 1, 9), configure: b => b
             .UseSetting("DataIp:Certificates:PlaceholderSeal", "true")
             .UseSetting("DataIp:Webhooks:RetryDelays:0", "00:00:05")
-            .UseSetting("DataIp:Webhooks:RetryDelays:1", "00:00:30"));
+            .UseSetting("DataIp:Webhooks:RetryDelays:1", "00:00:30")
+            .UseSetting("DataIp:Webhooks:AllowPlainHttp", "true")
+            .UseSetting("DataIp:Webhooks:AllowedPrivateNetworks:0", "127.0.0.0/8"));
         var (holder, _, id) = await CertificateIssuanceTests.RegisterAsync(platform);
         var number = await RegistrationNumberAsync(holder, id);
         var (bank, bankId) = await PledgeeAsync(platform, "示范银行");

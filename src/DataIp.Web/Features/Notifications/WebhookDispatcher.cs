@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using DataIp.Data;
 using DataIp.Data.Acts;
@@ -121,7 +122,13 @@ public sealed class WebhookDispatcher(
     private async Task<Outcome> SendAsync(Message message, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var timestamp = now.ToUnixTimeSeconds();
-        using var request = new HttpRequestMessage(HttpMethod.Post, message.Url) { Content = new ByteArrayContent(message.Body) };
+        // HTTP/1.1 (or lower): HTTP/3 would open QUIC connections around the WebhookConnector.
+        using var request = new HttpRequestMessage(HttpMethod.Post, message.Url)
+        {
+            Content = new ByteArrayContent(message.Body),
+            Version = HttpVersion.Version11,
+            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.Add("webhook-id", message.EventId);
         request.Headers.Add("webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
@@ -134,6 +141,12 @@ public sealed class WebhookDispatcher(
             return response.IsSuccessStatusCode
                 ? new Outcome(true, status, null)
                 : new Outcome(false, status, $"The receiver answered {status} {response.ReasonPhrase}.");
+        }
+        catch (HttpRequestException e) when (e.InnerException is WebhookRefusedException refused)
+        {
+            // Retried like any failure: the name may resolve to a public address again, or the
+            // operator allow the network; the message is the same whatever listens there.
+            return new Outcome(false, null, refused.Message);
         }
         catch (HttpRequestException e)
         {

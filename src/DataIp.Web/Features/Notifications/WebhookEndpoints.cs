@@ -23,14 +23,31 @@ internal static class WebhookEndpoints
     {
         builder.Services.AddSingleton<WebhookDispatcher>();
         builder.Services.AddHostedService<WebhookDispatchJob>();
+        builder.Services.AddSingleton<IHostResolver, SystemHostResolver>();
+        builder.Services.AddSingleton<ISocketDialer, SocketDialer>();
+        builder.Services.AddSingleton(sp => WebhookAddressPolicy.From(sp.GetRequiredService<IOptions<PlatformOptions>>().Value.Webhooks));
+        builder.Services.AddSingleton(sp => new WebhookReceiverCheck(
+            sp.GetRequiredService<IHostResolver>(),
+            sp.GetRequiredService<WebhookAddressPolicy>(),
+            sp.GetRequiredService<IOptions<PlatformOptions>>().Value.Webhooks.AllowPlainHttp || sp.GetRequiredService<IHostEnvironment>().IsDevelopment(),
+            sp.GetRequiredService<ILogger<WebhookReceiverCheck>>()));
+        builder.Services.AddSingleton<WebhookConnector>();
         builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, (sp, client) =>
                 client.Timeout = sp.GetRequiredService<IOptions<PlatformOptions>>().Value.Webhooks.Timeout)
-            // A redirect is a failed attempt: the subscription names the receiver.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                // A redirect is a failed attempt: the subscription names the receiver.
+                AllowAutoRedirect = false,
+                // Every connection goes straight to an address the connector resolved itself.
+                UseProxy = false,
+                ConnectCallback = sp.GetRequiredService<WebhookConnector>().ConnectAsync,
+            });
     }
 
     public static void MapWebhooksApi(this IEndpointRouteBuilder app)
     {
+        // Built now, not at the first webhook: a malformed allow-list stops the node at start.
+        _ = app.ServiceProvider.GetRequiredService<WebhookAddressPolicy>();
         var group = app.MapGroup("/api/v1/webhooks").WithTags("Notifications").RequireAuthorization(Policies.SignedIn);
         group.MapPost("/", CreateAsync).WithSummary("Subscribe a URL to your notifications; the answer shows the signing secret, once (signed in).");
         group.MapGet("/", ListAsync).WithSummary("Your webhooks (signed in).");
@@ -44,9 +61,20 @@ internal static class WebhookEndpoints
             .WithSummary("Send again every delivery after a delivery id (after=…; failedOnly=true for failed ones only), with their webhook-ids (signed in).");
     }
 
-    private static async Task<IResult> CreateAsync(CreateWebhookRequest request, ClaimsPrincipal user, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(
+        CreateWebhookRequest request, ClaimsPrincipal user, RegistryDbContext db, WebhookReceiverCheck check, TimeProvider clock, CancellationToken ct)
     {
-        var errors = Validate(request);
+        var errors = new Dictionary<string, string[]>();
+        if (await check.UrlProblemAsync(request.Url, ct).ConfigureAwait(false) is { } urlProblem)
+        {
+            errors["url"] = [urlProblem];
+        }
+
+        if (request.Description is { Length: > MaxDescription })
+        {
+            errors["description"] = [$"description may have at most {MaxDescription} characters."];
+        }
+
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
@@ -64,35 +92,6 @@ internal static class WebhookEndpoints
         db.WebhookSubscriptions.Add(subscription);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return TypedResults.Created($"/api/v1/webhooks/{subscription.Id}", WebhookView.From(subscription, withSecret: true));
-    }
-
-    private static Dictionary<string, string[]> Validate(CreateWebhookRequest request)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var url = request.Url?.Trim();
-        if (string.IsNullOrEmpty(url))
-        {
-            errors["url"] = ["Give url: the absolute http or https URL to POST notifications to."];
-        }
-        else if (url.Length > WebhookSubscription.MaxUrlLength)
-        {
-            errors["url"] = [$"url may have at most {WebhookSubscription.MaxUrlLength} characters; it has {url.Length}."];
-        }
-        else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            errors["url"] = ["url must be an absolute http or https URL, e.g. https://example.cn/hooks/dataip."];
-        }
-        else if (!string.IsNullOrEmpty(uri.UserInfo))
-        {
-            errors["url"] = ["url must not carry a user name or password; the signature authenticates the platform."];
-        }
-
-        if (request.Description is { Length: > MaxDescription })
-        {
-            errors["description"] = [$"description may have at most {MaxDescription} characters."];
-        }
-
-        return errors;
     }
 
     private static async Task<IResult> ListAsync(ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct)
@@ -215,7 +214,7 @@ internal static class WebhookEndpoints
 }
 
 /// <summary>A new webhook.</summary>
-/// <param name="Url">The receiver: an absolute http or https URL.</param>
+/// <param name="Url">The receiver: an absolute https URL (http where the operator allows it) whose host resolves only to public addresses.</param>
 /// <param name="Description">What you call it.</param>
 public sealed record CreateWebhookRequest(string? Url, string? Description);
 
