@@ -10,7 +10,7 @@ internal sealed partial class DemoSeeder
     {
         var demoClock = new DemoClock(timeline.AccountsCreated);
         var lifecycle = new LifecycleService(db, demoClock, new CalendarService(db), new Features.Evidence.EvidenceService(db, new Infrastructure.EvidenceOptions()),
-            new Features.Certificates.CertificateIssuer(issuerKeys, logKeys, options, demoClock), new Features.Notifications.Notifier(db));
+            new Features.Certificates.CertificateIssuer(issuerKeys, logKeys, publicAddress, demoClock), new Features.Notifications.Notifier(db));
         var flow = new DemoFlow(this, demoClock, lifecycle, new DraftService(db, demoClock, store), timeline.Now, ct);
 
         // In the order they happened: the log's acts never go back in time.
