@@ -50,8 +50,6 @@ internal sealed partial class DemoSeeder(
     /// <summary>The demo's datasets, under the data directory.</summary>
     private DemoDatasets Datasets { get; } = new(Path.Combine(options.Value.DataDirectoryPath, "demo-datasets"));
 
-    private ILogger Logger => logger;
-
     /// <summary>Seeds the demo unless it is there already.</summary>
     /// <exception cref="InvalidOperationException">
     /// An act of the demo was refused (a defect of the demo), or an earlier seeding of this data
@@ -59,7 +57,7 @@ internal sealed partial class DemoSeeder(
     /// </exception>
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        // The administrator is created last: without it, the demo is seeded anew.
+        // The administrator is created last: it marks a demo seeded to the end.
         if (await users.FindByEmailAsync(AdministratorEmail).ConfigureAwait(false) is not null)
         {
             return;
