@@ -4,23 +4,27 @@ using DataIp.Web.Features.Rights;
 
 namespace DataIp.Web.Demo;
 
-/// <summary>Steps the demo seeder repeats: submit a complete application, examine and publish, object.</summary>
+/// <summary>Steps the demo seeder repeats: submit a complete application, examine and publish, register, object.</summary>
 internal sealed partial class DemoSeeder
 {
-    /// <summary>The demo's acts, through the real services on the demo clock.</summary>
+    /// <summary>
+    /// The demo's acts, through the real services on the demo clock. Every act must succeed and
+    /// comes in time order, never after the real time: a refused act, or one dated before the act
+    /// before it or after <paramref name="historyEnds"/>, is a defect of the demo and stops the
+    /// seeding with what was being attempted (it is never skipped, which would leave the demo
+    /// without a state the README promises).
+    /// </summary>
     /// <param name="seeder">The seeder.</param>
     /// <param name="clock">The demo clock the services act on.</param>
     /// <param name="lifecycle">The lifecycle acts.</param>
     /// <param name="drafts">The drafts.</param>
-    /// <param name="historyEnds">
-    /// The latest instant a past history may be dated (a little before the real now, where the
-    /// applications in progress today begin); <see cref="AtAsync"/> skips acts dated later.
-    /// </param>
+    /// <param name="historyEnds">The real time at which the demo is seeded.</param>
     /// <param name="cancellation">Cancellation.</param>
     private sealed class DemoFlow(
         DemoSeeder seeder, DemoClock clock, LifecycleService lifecycle, DraftService drafts, DateTimeOffset historyEnds, CancellationToken cancellation)
     {
         private int _datasets;
+        private DateTimeOffset _last = DateTimeOffset.MinValue;
 
         public LifecycleService Lifecycle => lifecycle;
 
@@ -29,97 +33,88 @@ internal sealed partial class DemoSeeder
 
         public Task<ActingParty> PartyAsync(string email) => seeder.PartyAsync(email);
 
-        public DraftService Drafts => drafts;
-
         public CancellationToken Cancellation => cancellation;
 
         public Task<ActingParty> ApplicantAsync(int index) => seeder.PartyAsync(Applicants[index].Email);
 
         public Task<ActingParty> ExaminerAsync(string bodyCode) => seeder.PartyAsync(ExaminerEmail(bodyCode));
 
+        /// <summary>The day of the latest act, in China.</summary>
+        public DateOnly LastDay => Domain.Calendar.ChinaTime.ToChinaDate(_last);
+
+        /// <summary>Sets the demo clock to <paramref name="at"/> and carries out the act, which must succeed.</summary>
+        public async Task<ActOutcome> AtAsync(DateTimeOffset at, string what, Func<Task<ActOutcome>> act)
+        {
+            MoveTo(at, what);
+            var outcome = await act().ConfigureAwait(false);
+            return outcome.Succeeded ? outcome
+                : throw new InvalidOperationException($"Demo: couldn't {what} on {at.ToOffset(Domain.Calendar.ChinaTime.Offset):yyyy-MM-dd HH:mm} (China time): {outcome.Detail}");
+        }
+
+        /// <summary>Creates a draft with the given content at <paramref name="at"/>.</summary>
+        public Task<ActOutcome> DraftAsync(int applicant, string bodyCode, ApplicationContent content, DateTimeOffset at) =>
+            AtAsync(at, $"create the draft '{content.DataObject?.DataName}'", async () =>
+                await drafts.CreateAsync(await ApplicantAsync(applicant).ConfigureAwait(false), bodyCode, content, cancellation).ConfigureAwait(false));
+
         /// <summary>Submits a complete application for a new demo dataset; with <paramref name="reuses"/>,
         /// the dataset repeats most of that earlier one's rows (an overlap for the examiner).</summary>
         public async Task<Guid> SubmittedAsync(int applicant, string bodyCode, string dataName, string industryCode, DateTimeOffset at, string? reuses = null)
         {
-            clock.Set(at);
-            var party = await ApplicantAsync(applicant).ConfigureAwait(false);
             var fingerprint = seeder.Datasets.Write(++_datasets, dataName, at.AddDays(-1), reuses, reuses is null ? 0 : DemoDatasets.Rows * 3 / 4);
             var content = DemoContent.Build(Applicants[applicant], dataName, industryCode, DataSourceType.SelfGenerated, fingerprint);
-            var draft = await MustAsync(drafts.CreateAsync(party, bodyCode, content, cancellation)).ConfigureAwait(false);
-            await MustAsync(lifecycle.SubmitAsync(draft.Application!.Id, party, cancellation)).ConfigureAwait(false);
-            return draft.Application.Id;
+            var draft = await DraftAsync(applicant, bodyCode, content, at).ConfigureAwait(false);
+            var id = draft.Application!.Id;
+            var party = await ApplicantAsync(applicant).ConfigureAwait(false);
+            await AtAsync(at, $"submit '{dataName}'", () => lifecycle.SubmitAsync(id, party, cancellation)).ConfigureAwait(false);
+            return id;
         }
 
-        /// <summary>Starts, passes every examination due, and so publishes the notice.</summary>
-        public async Task<bool> ExamineAndPublishAsync(Guid id, DateTimeOffset at, bool mustSucceed = true)
+        /// <summary>Starts, passes every examination due, and so publishes the notice; returns the notice's last day.</summary>
+        public async Task<DateOnly> ExamineAndPublishAsync(Guid id, DateTimeOffset at)
         {
-            clock.Set(at);
-            var app = await seeder.Database.Applications.FindAsync([id], cancellation).ConfigureAwait(false);
-            var bodyCode = (await seeder.Database.Bodies.FindAsync([app!.BodyId], cancellation).ConfigureAwait(false))!.Code;
-            var examiner = await ExaminerAsync(bodyCode).ConfigureAwait(false);
-            await MustAsync(lifecycle.StartExaminationAsync(id, examiner, cancellation)).ConfigureAwait(false);
+            var examiner = await ExaminerOfAsync(id).ConfigureAwait(false);
+            await AtAsync(at, "start an examination", () => lifecycle.StartExaminationAsync(id, examiner, cancellation)).ConfigureAwait(false);
             while (true)
             {
-                var outcome = await lifecycle.PassAsync(id, examiner, "形式审查通过。Formal requirements met.", cancellation).ConfigureAwait(false);
-                if (!outcome.Succeeded)
-                {
-                    if (mustSucceed)
-                    {
-                        throw new InvalidOperationException($"Demo: couldn't pass examination: {outcome.Detail}");
-                    }
-
-                    seeder.Logger.LogWarning("Demo: left application {Id} in examination: {Detail}", id, outcome.Detail);
-                    return false;
-                }
-
+                var outcome = await AtAsync(at, "pass an examination", () => lifecycle.PassAsync(id, examiner, "审查通过。Requirements met.", cancellation)).ConfigureAwait(false);
                 if (outcome.Application!.State == ApplicationState.PublicNotice)
                 {
-                    return true;
+                    return outcome.Application.NoticeLastDay!.Value;
                 }
             }
         }
 
+        /// <summary>The platform registers the application the morning after its notice's last day.</summary>
+        public Task<ActOutcome> RegisterAfterNoticeAsync(Guid id, DateOnly noticeLastDay) =>
+            AtAsync(DemoTimeline.At(noticeLastDay.AddDays(1), hour: 9), "register an application", () => lifecycle.RegisterAsync(id, ActingParty.System, cancellation));
+
+        /// <summary>Someone objects during the notice; returns the objection.</summary>
         public async Task<Guid> ObjectAsync(Guid id, DateTimeOffset at)
         {
-            clock.Set(at);
-            await MustAsync(lifecycle.FileObjectionAsync(id, ActingParty.Anonymous("赵六"), new ObjectionFiling(
+            await AtAsync(at, "file an objection", () => lifecycle.FileObjectionAsync(id, ActingParty.Anonymous("赵六"), new ObjectionFiling(
                 "赵六", "zhao.liu@example.cn", "该数据集的部分数据来源于本人公司，权属存在争议。Part of the data comes from my company; ownership is disputed."),
                 [], cancellation)).ConfigureAwait(false);
             return seeder.Database.Objections.Local.Single(o => o.ApplicationId == id && o.Status == DataIp.Domain.Registration.ObjectionStatus.Open).Id;
         }
 
-        /// <summary>
-        /// Sets the demo clock to <paramref name="at"/> and carries out the act, which must succeed;
-        /// returns false, with a warning, without acting when <paramref name="at"/> is later than the
-        /// history may be dated (the demo never dates an act after the real now). Acts come in time
-        /// order, so once one is skipped every later one is too.
-        /// </summary>
-        public async Task<bool> AtAsync(DateTimeOffset at, Func<Task<ActOutcome>> act)
+        /// <summary>The examiner of the application's body.</summary>
+        public async Task<ActingParty> ExaminerOfAsync(Guid id)
         {
-            if (at > historyEnds)
+            var app = await seeder.Database.Applications.FindAsync([id], cancellation).ConfigureAwait(false);
+            var body = await seeder.Database.Bodies.FindAsync([app!.BodyId], cancellation).ConfigureAwait(false);
+            return await ExaminerAsync(body!.Code).ConfigureAwait(false);
+        }
+
+        private void MoveTo(DateTimeOffset at, string what)
+        {
+            if (at < _last || at > historyEnds)
             {
-                seeder.Logger.LogWarning("Demo: skipped an act dated {At}, after the demo's history ends ({End}).", at, historyEnds);
-                return false;
+                throw new InvalidOperationException(
+                    $"Demo: couldn't {what} at {at:o}: the demo's acts come in time order between {_last:o} and the real time {historyEnds:o}.");
             }
 
+            _last = at;
             clock.Set(at);
-            await MustAsync(act()).ConfigureAwait(false);
-            return true;
-        }
-
-        public static async Task<ActOutcome> MustAsync(Task<ActOutcome> act)
-        {
-            var outcome = await act.ConfigureAwait(false);
-            return outcome.Succeeded ? outcome : throw new InvalidOperationException($"Demo: an act was refused: {outcome.Detail}");
-        }
-
-        public async Task TryAsync(Task<ActOutcome> act)
-        {
-            var outcome = await act.ConfigureAwait(false);
-            if (!outcome.Succeeded)
-            {
-                seeder.Logger.LogWarning("Demo: an act was skipped: {Detail}", outcome.Detail);
-            }
         }
     }
 }

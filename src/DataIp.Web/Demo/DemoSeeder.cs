@@ -15,11 +15,12 @@ namespace DataIp.Web.Demo;
 /// organisations, a bank, applications in every state of the lifecycle, and on the registrations
 /// every kind of act of the register of rights (licences, a pledge, a transfer, a renewal, a
 /// revocation, a re-issue), made through the real lifecycle and rights acts (so the demo's history
-/// is a real history). Runs once per data directory.
+/// is a real history), dated back from the real time at which it runs (<see cref="DemoTimeline"/>)
+/// so that every state is there on any date. Runs once per data directory.
 /// </summary>
 internal sealed partial class DemoSeeder(
     RegistryDbContext db, UserManager<Account> users, TimeProvider clock, IAttachmentStore store, IOptions<PlatformOptions> options,
-    Features.Certificates.IssuerKeys issuerKeys, Features.Ledger.LogKeys logKeys, ILogger<DemoSeeder> logger)
+    Features.Certificates.IssuerKeys issuerKeys, Features.Ledger.LogKeys logKeys, PublicAddress publicAddress, ILogger<DemoSeeder> logger)
 {
     /// <summary>The password of every demo account.</summary>
     public const string Password = "DataIp-Demo-2025";
@@ -49,29 +50,41 @@ internal sealed partial class DemoSeeder(
     /// <summary>The demo's datasets, under the data directory.</summary>
     private DemoDatasets Datasets { get; } = new(Path.Combine(options.Value.DataDirectoryPath, "demo-datasets"));
 
-    private ILogger Logger => logger;
-
+    /// <summary>Seeds the demo unless it is there already.</summary>
+    /// <exception cref="InvalidOperationException">
+    /// An act of the demo was refused (a defect of the demo), or an earlier seeding of this data
+    /// directory stopped part-way.
+    /// </exception>
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
+        // The administrator is created last: it marks a demo seeded to the end.
         if (await users.FindByEmailAsync(AdministratorEmail).ConfigureAwait(false) is not null)
         {
             return;
         }
 
-        logger.LogInformation("Seeding the demo: accounts, and applications in every state of the lifecycle.");
-        await SeedAccountsAsync(cancellationToken).ConfigureAwait(false);
-        await SeedDemoCalendarAsync(cancellationToken).ConfigureAwait(false);
-        await SeedApplicationsAsync(cancellationToken).ConfigureAwait(false);
+        if (await users.FindByEmailAsync(BankEmail).ConfigureAwait(false) is not null)
+        {
+            throw new InvalidOperationException(
+                $"Demo: an earlier seeding of {options.Value.DataDirectoryPath} stopped part-way; start the demo again on an empty data directory.");
+        }
+
+        var timeline = new DemoTimeline(clock.GetUtcNow());
+        logger.LogInformation("Seeding the demo: accounts, and applications in every state of the lifecycle, from {Start:yyyy-MM-dd} to today.", timeline.RenewedSubmitted);
+        await SeedAccountsAsync(timeline.AccountsCreated, cancellationToken).ConfigureAwait(false);
+        await SeedDemoCalendarsAsync(timeline, cancellationToken).ConfigureAwait(false);
+        await SeedApplicationsAsync(timeline, cancellationToken).ConfigureAwait(false);
+        await CreateAsync(new Account { Email = AdministratorEmail, DisplayName = "国家数据知识产权登记平台管理员 National administrator", Role = AccountRole.Administrator },
+            timeline.AccountsCreated).ConfigureAwait(false);
+        await LogSummaryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task SeedAccountsAsync(CancellationToken cancellationToken)
+    private async Task SeedAccountsAsync(DateTimeOffset created, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        await CreateAsync(new Account { Email = AdministratorEmail, DisplayName = "国家数据知识产权登记平台管理员 National administrator", Role = AccountRole.Administrator }, now).ConfigureAwait(false);
-        await CreateAsync(new Account { Email = BankEmail, DisplayName = "中国示范银行 Demo Bank of China", Role = AccountRole.Pledgee }, now).ConfigureAwait(false);
+        await CreateAsync(new Account { Email = BankEmail, DisplayName = "中国示范银行 Demo Bank of China", Role = AccountRole.Pledgee }, created).ConfigureAwait(false);
         foreach (var body in await db.Bodies.AsNoTracking().OrderBy(b => b.Code).ToListAsync(cancellationToken).ConfigureAwait(false))
         {
-            await CreateAsync(new Account { Email = ExaminerEmail(body.Code), DisplayName = $"{body.Name}审查员 Examiner", Role = AccountRole.Examiner, BodyId = body.Id }, now)
+            await CreateAsync(new Account { Email = ExaminerEmail(body.Code), DisplayName = $"{body.Name}审查员 Examiner", Role = AccountRole.Examiner, BodyId = body.Id }, created)
                 .ConfigureAwait(false);
         }
 
@@ -85,7 +98,7 @@ internal sealed partial class DemoSeeder(
                 RegistrantType = RegistrantType.Enterprise,
                 Identifier = a.CreditCode,
                 RegionCode = a.RegionCode,
-            }, now).ConfigureAwait(false);
+            }, created).ConfigureAwait(false);
         }
     }
 

@@ -65,10 +65,12 @@ public sealed class PlatformOptions
     /// <summary>
     /// Where the public reaches this node: the certificate's QR code opens
     /// <c>{PublicBaseUrl}verify/{certificate number}</c>, and the credential's URLs start here.
-    /// Default: the address the platform listens on by default. Set it before the first
-    /// registration; certificates already issued keep the URL they were signed with.
+    /// Unset (the default): the first address the node listens on (<see cref="PublicAddress"/>),
+    /// printed at start as "Public base URL". Set it before the first registration when the public
+    /// reaches the node elsewhere (a proxy, a domain name); certificates already issued keep the
+    /// URLs they were signed with.
     /// </summary>
-    public string PublicBaseUrl { get; set; } = Startup.DefaultUrl + "/";
+    public string? PublicBaseUrl { get; set; }
 
     /// <summary>
     /// How often the certificate status index reads the acts appended since (by any node sharing

@@ -29,13 +29,20 @@ internal static class Startup
         builder.Configuration[key] = Path.GetFullPath(configured, baseDirectory);
     }
 
-    /// <summary>Listens on loopback only unless told otherwise: a fresh install is not exposed.</summary>
+    /// <summary>
+    /// Listens on loopback only unless told otherwise: a fresh install is not exposed. The public
+    /// base URL follows the address listened on unless <c>DataIp:PublicBaseUrl</c> says otherwise,
+    /// and is printed once the node listens (<see cref="PublicAddress"/>).
+    /// </summary>
     public static void UseLoopbackByDefault(this WebApplicationBuilder builder)
     {
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
+
+        builder.Services.AddSingleton<PublicAddress>();
+        builder.Services.AddHostedService<PublicAddressReporter>();
 
         // Requests larger than this are refused with 413 before they reach an endpoint.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 64L * 1024 * 1024);

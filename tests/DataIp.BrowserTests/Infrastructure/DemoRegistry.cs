@@ -10,15 +10,15 @@ namespace DataIp.BrowserTests.Infrastructure;
 /// <summary>
 /// The real platform on a real socket (Kestrel on a free loopback port) with the demo data, on
 /// SQLite in a temporary data directory, for one test class. The clock stands still at
-/// <see cref="Now"/>, so that the demo's notices fall in its entered 2026 calendar whatever the day
-/// the tests run.
+/// <see cref="Now"/>, so that every run sees the same history (the demo dates its history back
+/// from the clock, and holds every state on any date).
 /// </summary>
 public sealed class DemoRegistry : WebApplicationFactory<Program>, IAsyncLifetime
 {
     /// <summary>The password of every demo account (README, "Demo accounts").</summary>
     public const string Password = "DataIp-Demo-2025";
 
-    /// <summary>Tuesday 2026-03-10 10:00 in China: a working day of the demo's 2026 calendar.</summary>
+    /// <summary>Tuesday 2026-03-10 10:00 in China.</summary>
     public static readonly DateTimeOffset Now = new(2026, 3, 10, 10, 0, 0, TimeSpan.FromHours(8));
 
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("dataip-browser-").FullName;

@@ -19,7 +19,8 @@ namespace DataIp.Web.Tests.Infrastructure;
 /// The real platform on a clean database of the given provider, with a fake clock the test moves
 /// and the background job switched off (tests run the sweep when they want it). Webhooks resolve
 /// names through <see cref="Resolver"/> (never DNS) and connect through <see cref="Dialer"/>,
-/// which lets them reach loopback only; disposing fails the test if anything tried otherwise.
+/// which lets them reach loopback only; disposing fails the test if anything tried otherwise. In
+/// memory (TestServer), or with <c>urls</c> on a real loopback socket (Kestrel), as <c>--urls</c> starts it.
 /// </summary>
 public sealed class RegistryFactory : WebApplicationFactory<Program>
 {
@@ -31,13 +32,19 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
 
     private readonly bool _demo;
     private readonly Action<IWebHostBuilder>? _configure;
+    private readonly string? _urls;
 
-    private RegistryFactory(DatabaseProvider provider, DateTimeOffset start, bool demo, Action<IWebHostBuilder>? configure)
+    private RegistryFactory(DatabaseProvider provider, DateTimeOffset start, bool demo, Action<IWebHostBuilder>? configure, string? urls)
     {
         Provider = provider;
         Clock = new FakeTimeProvider(start);
         _demo = demo;
         _configure = configure;
+        _urls = urls;
+        if (urls is not null)
+        {
+            UseKestrel();
+        }
     }
 
     public DatabaseProvider Provider { get; }
@@ -58,12 +65,14 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
     /// <summary>
     /// Starts the platform on a new database; the clock starts at <paramref name="start"/>.
     /// <paramref name="configure"/> runs last on the host builder: extra settings
-    /// (<c>UseSetting</c>) or services.
+    /// (<c>UseSetting</c>) or services. With <paramref name="urls"/> (loopback addresses, e.g.
+    /// <c>http://127.0.0.1:0</c> for a free port) the platform listens on a real socket, as
+    /// <c>--urls</c> makes it; clients then talk to it over HTTP.
     /// </summary>
     public static async Task<RegistryFactory> StartAsync(
-        DatabaseProvider provider, DateTimeOffset? start = null, bool demo = false, Action<IWebHostBuilder>? configure = null)
+        DatabaseProvider provider, DateTimeOffset? start = null, bool demo = false, Action<IWebHostBuilder>? configure = null, string? urls = null)
     {
-        var factory = Create(provider, start, demo, configure);
+        var factory = Create(provider, start, demo, configure, urls);
         try
         {
             return await factory.StartAsync();
@@ -76,8 +85,9 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A platform not started yet (see <see cref="StartAsync()"/>); its data directory exists.</summary>
-    public static RegistryFactory Create(DatabaseProvider provider, DateTimeOffset? start = null, bool demo = false, Action<IWebHostBuilder>? configure = null) =>
-        new(provider, start ?? new DateTimeOffset(2025, 9, 26, 10, 0, 0, TimeSpan.FromHours(8)), demo, configure);
+    public static RegistryFactory Create(
+        DatabaseProvider provider, DateTimeOffset? start = null, bool demo = false, Action<IWebHostBuilder>? configure = null, string? urls = null) =>
+        new(provider, start ?? new DateTimeOffset(2025, 9, 26, 10, 0, 0, TimeSpan.FromHours(8)), demo, configure, urls);
 
     /// <summary>Creates the database and builds the host: migrations and seeding run now.</summary>
     public async Task<RegistryFactory> StartAsync()
@@ -85,7 +95,15 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
         _connectionString = Provider == DatabaseProvider.Postgres
             ? await TestDatabases.CreatePostgresDatabaseAsync("web")
             : null;
-        _ = Server;
+        if (_urls is null)
+        {
+            _ = Server;
+        }
+        else
+        {
+            StartServer();
+        }
+
         return this;
     }
 
@@ -100,6 +118,11 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataIp:Demo", _demo ? "true" : "false");
         builder.UseSetting("DataIp:BootstrapAdministratorEmail", AdminEmail);
         builder.UseSetting("DataIp:BootstrapAdministratorPassword", Password);
+        if (_urls is not null)
+        {
+            builder.UseSetting("urls", _urls);
+        }
+
         if (_connectionString is not null)
         {
             builder.UseSetting("DataIp:ConnectionString", _connectionString);

@@ -8,7 +8,6 @@ using DataIp.Domain.Registration;
 using DataIp.Web.Features.Applications;
 using DataIp.Web.Features.Ledger;
 using DataIp.Web.Infrastructure;
-using Microsoft.Extensions.Options;
 
 namespace DataIp.Web.Features.Certificates;
 
@@ -17,7 +16,7 @@ namespace DataIp.Web.Features.Certificates;
 /// "The certificate's fields"), and reads the certificate back from it: the credential is the
 /// record of what the certificate says, and the PDF is rendered from it, so the two never differ.
 /// </summary>
-public sealed class CertificateIssuer(IssuerKeys keys, LogKeys log, IOptions<PlatformOptions> options, TimeProvider clock)
+public sealed class CertificateIssuer(IssuerKeys keys, LogKeys log, PublicAddress address, TimeProvider clock)
 {
     /// <summary>The credential type after "VerifiableCredential".</summary>
     public const string CredentialType = "DataIpRegistrationCertificate";
@@ -25,13 +24,11 @@ public sealed class CertificateIssuer(IssuerKeys keys, LogKeys log, IOptions<Pla
     /// <summary>The <c>credentialStatus</c> type: the status JSON of <c>GET /api/v1/certificates/{n}</c>.</summary>
     public const string StatusType = "DataIpCertificateStatus";
 
-    private readonly Uri _base = BaseUrl(options.Value.PublicBaseUrl);
+    /// <summary>The public verification page of a certificate: what its QR code opens (at the current <see cref="PublicAddress"/>).</summary>
+    public Uri VerificationUrl(string certificateNumber) => new(address.Current, "verify/" + certificateNumber);
 
-    /// <summary>The public verification page of a certificate: what its QR code opens.</summary>
-    public Uri VerificationUrl(string certificateNumber) => new(_base, "verify/" + certificateNumber);
-
-    /// <summary>The certificate's status JSON.</summary>
-    public Uri StatusUrl(string certificateNumber) => new(_base, "api/v1/certificates/" + certificateNumber);
+    /// <summary>The certificate's status JSON (at the current <see cref="PublicAddress"/>).</summary>
+    public Uri StatusUrl(string certificateNumber) => new(address.Current, "api/v1/certificates/" + certificateNumber);
 
     /// <summary>
     /// Signs the credential of <paramref name="certificate"/>, just issued for
@@ -69,7 +66,7 @@ public sealed class CertificateIssuer(IssuerKeys keys, LogKeys log, IOptions<Pla
         var credential = VerifiableCredential.Issue(
             new CredentialContent(keys.Did, certificate.IssuedAt, subject)
             {
-                Id = new Uri(_base, $"api/v1/certificates/{certificate.CertificateNumber}/credential").AbsoluteUri,
+                Id = new Uri(address.Current, $"api/v1/certificates/{certificate.CertificateNumber}/credential").AbsoluteUri,
                 AdditionalTypes = [CredentialType],
                 CredentialStatus = new JsonObject { ["id"] = StatusUrl(certificate.CertificateNumber).AbsoluteUri, ["type"] = StatusType },
             },
@@ -114,15 +111,4 @@ public sealed class CertificateIssuer(IssuerKeys keys, LogKeys log, IOptions<Pla
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static DateOnly ParseDate(JsonNode? node) => DateOnly.ParseExact((string)node!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static Uri BaseUrl(string configured)
-    {
-        if (!Uri.TryCreate(configured, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new OptionsValidationException(PlatformOptions.Section, typeof(PlatformOptions),
-                [$"DataIp:PublicBaseUrl must be an absolute http or https URL; it is '{configured}'."]);
-        }
-
-        return uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
-    }
 }

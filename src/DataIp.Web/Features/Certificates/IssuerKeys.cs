@@ -18,14 +18,14 @@ public sealed class IssuerKeys
     public const string LogServiceType = CertificateVerification.LogServiceType;
 
     private readonly Ledger.LogKeys _log;
-    private readonly string _publicBaseUrl;
+    private readonly PublicAddress _address;
 
     /// <summary>Loads or creates the keys of the configured issuer.</summary>
-    public IssuerKeys(IOptions<PlatformOptions> options, Ledger.LogKeys log)
+    public IssuerKeys(IOptions<PlatformOptions> options, Ledger.LogKeys log, PublicAddress address)
     {
         ArgumentNullException.ThrowIfNull(options);
         _log = log ?? throw new ArgumentNullException(nameof(log));
-        _publicBaseUrl = options.Value.PublicBaseUrl;
+        _address = address ?? throw new ArgumentNullException(nameof(address));
         Did = options.Value.IssuerDid;
         var directory = DataDirectory.CreatePrivate(Path.Combine(options.Value.DataDirectoryPath, "keys", "credential")).FullName;
         INoteSigner[] signers = [NoteKeyStore.LoadOrCreate(directory, Did, NoteKeyAlgorithm.Ed25519), NoteKeyStore.LoadOrCreate(directory, Did, NoteKeyAlgorithm.Sm2)];
@@ -55,7 +55,7 @@ public sealed class IssuerKeys
         {
             ["id"] = Did + "#log",
             ["type"] = LogServiceType,
-            ["serviceEndpoint"] = _publicBaseUrl,
+            ["serviceEndpoint"] = _address.Current.AbsoluteUri,
             ["origin"] = _log.Origin,
             ["verifierKeys"] = new JsonArray([.. _log.VerifierKeys.Select(k => JsonValue.Create(k.ToString()))]),
         });
