@@ -64,8 +64,8 @@ public static class RightsTables
     // A pledge is registered jointly: the side that filed it cannot confirm it.
     private static string? OtherSide(RightsContext context, IReadOnlySet<Actor> actors) => context.FiledBy switch
     {
-        PledgeSide.Holder when !actors.Contains(Pledgee) => "it was filed by the holder and must be confirmed by the pledgee",
-        PledgeSide.Pledgee when !actors.Contains(Holder) => "it was filed by the pledgee and must be confirmed by the holder",
+        PledgeSide.Holder when !actors.Contains(Pledgee) => "a pledge is registered jointly, and it was filed by the holder, so the pledgee confirms it",
+        PledgeSide.Pledgee when !actors.Contains(Holder) => "a pledge is registered jointly, and it was filed by the pledgee, so the holder confirms it",
         null => "the side that filed it is not recorded",
         _ => null,
     };

@@ -1,6 +1,8 @@
 using DataIp.Domain.Registration;
+using DataIp.Web.Features.Acts;
 using DataIp.Web.Features.Applications;
-using DataIp.Web.Features.Rights;
+using DataIp.Web.Features.Examination;
+using DataIp.Web.Features.Objections;
 
 namespace DataIp.Web.Demo;
 
@@ -16,20 +18,25 @@ internal sealed partial class DemoSeeder
     /// </summary>
     /// <param name="seeder">The seeder.</param>
     /// <param name="clock">The demo clock the services act on.</param>
-    /// <param name="lifecycle">The lifecycle acts.</param>
+    /// <param name="acts">The act pipeline, on the demo clock.</param>
     /// <param name="drafts">The drafts.</param>
     /// <param name="historyEnds">The real time at which the demo is seeded.</param>
     /// <param name="cancellation">Cancellation.</param>
     private sealed class DemoFlow(
-        DemoSeeder seeder, DemoClock clock, LifecycleService lifecycle, DraftService drafts, DateTimeOffset historyEnds, CancellationToken cancellation)
+        DemoSeeder seeder, DemoClock clock, ActPipeline acts, DraftService drafts, DateTimeOffset historyEnds, CancellationToken cancellation)
     {
+        private const string Grounds = "该数据集的部分数据来源于本人公司，权属存在争议。Part of the data comes from my company; ownership is disputed.";
+
         private int _datasets;
         private DateTimeOffset _last = DateTimeOffset.MinValue;
 
-        public LifecycleService Lifecycle => lifecycle;
+        /// <summary>An act on an application, through the pipeline as the API carries it out.</summary>
+        public Task<ActOutcome> Act(Guid id, ActingParty party, IActUseCase useCase, string? reason = null) =>
+            acts.RunAsync(id, party, useCase, reason, cancellation);
 
-        /// <summary>The register of rights, acting on the demo clock as the API would.</summary>
-        public RightsService Rights { get; } = new(seeder.Database, lifecycle);
+        /// <summary>An act on a registration, through the pipeline as the API carries it out.</summary>
+        public Task<ActOutcome> OnRegistration(string registrationNumber, ActingParty party, IActUseCase useCase, string? reason = null) =>
+            acts.RunOnRegistrationAsync(registrationNumber, party, useCase, reason, cancellation);
 
         public Task<ActingParty> PartyAsync(string email) => seeder.PartyAsync(email);
 
@@ -65,7 +72,7 @@ internal sealed partial class DemoSeeder
             var draft = await DraftAsync(applicant, bodyCode, content, at).ConfigureAwait(false);
             var id = draft.Application!.Id;
             var party = await ApplicantAsync(applicant).ConfigureAwait(false);
-            await AtAsync(at, $"submit '{dataName}'", () => lifecycle.SubmitAsync(id, party, cancellation)).ConfigureAwait(false);
+            await AtAsync(at, $"submit '{dataName}'", () => Act(id, party, new Submit())).ConfigureAwait(false);
             return id;
         }
 
@@ -73,10 +80,10 @@ internal sealed partial class DemoSeeder
         public async Task<DateOnly> ExamineAndPublishAsync(Guid id, DateTimeOffset at)
         {
             var examiner = await ExaminerOfAsync(id).ConfigureAwait(false);
-            await AtAsync(at, "start an examination", () => lifecycle.StartExaminationAsync(id, examiner, cancellation)).ConfigureAwait(false);
+            await AtAsync(at, "start an examination", () => Act(id, examiner, new StartExamination())).ConfigureAwait(false);
             while (true)
             {
-                var outcome = await AtAsync(at, "pass an examination", () => lifecycle.PassAsync(id, examiner, "审查通过。Requirements met.", cancellation)).ConfigureAwait(false);
+                var outcome = await AtAsync(at, "pass an examination", () => Act(id, examiner, new PassExamination(), "审查通过。Requirements met.")).ConfigureAwait(false);
                 if (outcome.Application!.State == ApplicationState.PublicNotice)
                 {
                     return outcome.Application.NoticeLastDay!.Value;
@@ -86,14 +93,13 @@ internal sealed partial class DemoSeeder
 
         /// <summary>The platform registers the application the morning after its notice's last day.</summary>
         public Task<ActOutcome> RegisterAfterNoticeAsync(Guid id, DateOnly noticeLastDay) =>
-            AtAsync(DemoTimeline.At(noticeLastDay.AddDays(1), hour: 9), "register an application", () => lifecycle.RegisterAsync(id, ActingParty.System, cancellation));
+            AtAsync(DemoTimeline.At(noticeLastDay.AddDays(1), hour: 9), "register an application", () => Act(id, ActingParty.System, new Register()));
 
         /// <summary>Someone objects during the notice; returns the objection.</summary>
         public async Task<Guid> ObjectAsync(Guid id, DateTimeOffset at)
         {
-            await AtAsync(at, "file an objection", () => lifecycle.FileObjectionAsync(id, ActingParty.Anonymous("赵六"), new ObjectionFiling(
-                "赵六", "zhao.liu@example.cn", "该数据集的部分数据来源于本人公司，权属存在争议。Part of the data comes from my company; ownership is disputed."),
-                [], cancellation)).ConfigureAwait(false);
+            await AtAsync(at, "file an objection", () => Act(id, ActingParty.Anonymous("赵六"), new FileObjection(new ObjectionFiling(
+                "赵六", "zhao.liu@example.cn", Grounds), []), Grounds)).ConfigureAwait(false);
             return seeder.Database.Objections.Local.Single(o => o.ApplicationId == id && o.Status == DataIp.Domain.Registration.ObjectionStatus.Open).Id;
         }
 

@@ -1,5 +1,8 @@
 using DataIp.Domain.Registration;
+using DataIp.Web.Features.Acts;
 using DataIp.Web.Features.Applications;
+using DataIp.Web.Features.Examination;
+using DataIp.Web.Features.Objections;
 
 namespace DataIp.Web.Demo;
 
@@ -9,9 +12,9 @@ internal sealed partial class DemoSeeder
     private async Task SeedApplicationsAsync(DemoTimeline timeline, CancellationToken ct)
     {
         var demoClock = new DemoClock(timeline.AccountsCreated);
-        var lifecycle = new LifecycleService(db, demoClock, new CalendarService(db), new Features.Evidence.EvidenceService(db, new Infrastructure.EvidenceOptions()),
+        var acts = new ActPipeline(db, demoClock, new CalendarService(db), new Features.Evidence.EvidenceService(db, new Infrastructure.EvidenceOptions()),
             new Features.Certificates.CertificateIssuer(issuerKeys, logKeys, publicAddress, demoClock), new Features.Notifications.Notifier(db));
-        var flow = new DemoFlow(this, demoClock, lifecycle, new DraftService(db, demoClock, store), timeline.Now, ct);
+        var flow = new DemoFlow(this, demoClock, acts, new DraftService(db, demoClock, store), timeline.Now, ct);
 
         // In the order they happened: the log's acts never go back in time.
         var renewed = await SeedRenewedAsync(flow, timeline).ConfigureAwait(false);
@@ -46,8 +49,8 @@ internal sealed partial class DemoSeeder
         noticeLastDay = await flow.ExamineAndPublishAsync(transferred, DemoTimeline.At(published)).ConfigureAwait(false);
         var objection = await flow.ObjectAsync(transferred, DemoTimeline.At(published.AddDays(2))).ConfigureAwait(false);
         var examiner = await flow.ExaminerAsync("4400").ConfigureAwait(false);
-        await flow.AtAsync(DemoTimeline.At(DemoTimeline.Weekday(published.AddDays(5))), "dismiss an objection", () => flow.Lifecycle.RuleObjectionAsync(objection, examiner, upheld: false,
-            "异议人未提供权属争议的证据。The objector gave no evidence of a dispute over ownership.", flow.Cancellation)).ConfigureAwait(false);
+        await flow.AtAsync(DemoTimeline.At(DemoTimeline.Weekday(published.AddDays(5))), "dismiss an objection", () => flow.Act(transferred, examiner, new RuleObjection(objection, upheld: false),
+            "异议人未提供权属争议的证据。The objector gave no evidence of a dispute over ownership.")).ConfigureAwait(false);
         await flow.RegisterAfterNoticeAsync(transferred, noticeLastDay).ConfigureAwait(false);
 
         day = DemoTimeline.Weekday(noticeLastDay.AddDays(3));
@@ -64,20 +67,20 @@ internal sealed partial class DemoSeeder
         var rejected = await flow.SubmittedAsync(1, "4400", "医疗影像标注数据集", "Q84", DemoTimeline.At(day)).ConfigureAwait(false);
         var examiner4400 = await flow.ExaminerAsync("4400").ConfigureAwait(false);
         var decided = DemoTimeline.At(DemoTimeline.Weekday(day.AddDays(1)));
-        await flow.AtAsync(decided, "start an examination", () => flow.Lifecycle.StartExaminationAsync(rejected, examiner4400, flow.Cancellation)).ConfigureAwait(false);
-        await flow.AtAsync(decided, "reject an application", () => flow.Lifecycle.RejectAsync(rejected, examiner4400,
-            "数据来源合法性证明不足。The proof of lawful source is insufficient.", flow.Cancellation)).ConfigureAwait(false);
+        await flow.AtAsync(decided, "start an examination", () => flow.Act(rejected, examiner4400, new StartExamination())).ConfigureAwait(false);
+        await flow.AtAsync(decided, "reject an application", () => flow.Act(rejected, examiner4400, new Reject(),
+            "数据来源合法性证明不足。The proof of lawful source is insufficient.")).ConfigureAwait(false);
 
         day = DemoTimeline.Weekday(day.AddDays(4));
         var lapsed = await flow.SubmittedAsync(0, "4403", "网约车订单数据集", "G54", DemoTimeline.At(day)).ConfigureAwait(false);
         var examiner4403 = await flow.ExaminerAsync("4403").ConfigureAwait(false);
         var requested = DemoTimeline.At(DemoTimeline.Weekday(day.AddDays(1)));
-        await flow.AtAsync(requested, "start an examination", () => flow.Lifecycle.StartExaminationAsync(lapsed, examiner4403, flow.Cancellation)).ConfigureAwait(false);
-        var correction = await flow.AtAsync(requested, "request a correction", () => flow.Lifecycle.RequestCorrectionAsync(lapsed, examiner4403,
-            "请补充数据来源授权协议。Please attach the data source licence agreement.", flow.Cancellation)).ConfigureAwait(false);
+        await flow.AtAsync(requested, "start an examination", () => flow.Act(lapsed, examiner4403, new StartExamination())).ConfigureAwait(false);
+        var correction = await flow.AtAsync(requested, "request a correction", () => flow.Act(lapsed, examiner4403, new RequestCorrection(),
+            "请补充数据来源授权协议。Please attach the data source licence agreement.")).ConfigureAwait(false);
         var lastDay = correction.Application!.CorrectionLastDay!.Value;
         await flow.AtAsync(DemoTimeline.At(lastDay.AddDays(1), hour: 9), "withdraw an application whose correction lapsed",
-            () => flow.Lifecycle.LapseCorrectionAsync(lapsed, flow.Cancellation)).ConfigureAwait(false);
+            () => flow.Act(lapsed, ActingParty.System, new LapseCorrection(), LapseCorrection.Reason)).ConfigureAwait(false);
     }
 
     // Applications in progress today, begun a few hours ago, one act every few minutes: their
@@ -95,17 +98,17 @@ internal sealed partial class DemoSeeder
 
         var formal = await flow.SubmittedAsync(2, "3100", "跨境支付结算数据集", "J66", Next()).ConfigureAwait(false);
         var examiner3100 = await flow.ExaminerAsync("3100").ConfigureAwait(false);
-        await flow.AtAsync(Next(), "start an examination", () => flow.Lifecycle.StartExaminationAsync(formal, examiner3100, flow.Cancellation)).ConfigureAwait(false);
+        await flow.AtAsync(Next(), "start an examination", () => flow.Act(formal, examiner3100, new StartExamination())).ConfigureAwait(false);
 
         var correction = await flow.SubmittedAsync(0, "4403", "城市共享单车骑行数据集", "G54", Next()).ConfigureAwait(false);
         var examiner4403 = await flow.ExaminerAsync("4403").ConfigureAwait(false);
-        await flow.AtAsync(Next(), "start an examination", () => flow.Lifecycle.StartExaminationAsync(correction, examiner4403, flow.Cancellation)).ConfigureAwait(false);
-        await flow.AtAsync(Next(), "request a correction", () => flow.Lifecycle.RequestCorrectionAsync(correction, examiner4403,
-            "请补充数据处理规则中脱敏算法的说明。Please describe the desensitisation algorithm in the processing rules.", flow.Cancellation)).ConfigureAwait(false);
+        await flow.AtAsync(Next(), "start an examination", () => flow.Act(correction, examiner4403, new StartExamination())).ConfigureAwait(false);
+        await flow.AtAsync(Next(), "request a correction", () => flow.Act(correction, examiner4403, new RequestCorrection(),
+            "请补充数据处理规则中脱敏算法的说明。Please describe the desensitisation algorithm in the processing rules.")).ConfigureAwait(false);
 
         var substantive = await flow.SubmittedAsync(2, "3100", "上市公司舆情数据集", "J67", Next()).ConfigureAwait(false);
-        await flow.AtAsync(Next(), "start an examination", () => flow.Lifecycle.StartExaminationAsync(substantive, examiner3100, flow.Cancellation)).ConfigureAwait(false);
-        await flow.AtAsync(Next(), "pass a formal examination", () => flow.Lifecycle.PassAsync(substantive, examiner3100, null, flow.Cancellation)).ConfigureAwait(false);
+        await flow.AtAsync(Next(), "start an examination", () => flow.Act(substantive, examiner3100, new StartExamination())).ConfigureAwait(false);
+        await flow.AtAsync(Next(), "pass a formal examination", () => flow.Act(substantive, examiner3100, new PassExamination())).ConfigureAwait(false);
 
         // Three quarters of its rows are those of another holder's registered dataset: at its
         // notice the examiner sees the overlap and that holder is notified.

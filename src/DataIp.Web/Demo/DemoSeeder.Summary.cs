@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DataIp.Domain.Calendar;
-using DataIp.Web.Features.Applications;
+using DataIp.Web.Features.Acts;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Demo;

@@ -54,8 +54,7 @@ internal static class Startup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<CalendarService>();
         builder.Services.AddScoped<Features.Notifications.Notifier>();
-        builder.Services.AddScoped<LifecycleService>();
-        builder.Services.AddScoped<Features.Rights.RightsService>();
+        builder.Services.AddScoped<Features.Acts.ActPipeline>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlatformOptions>>().Value.Evidence);
         builder.Services.AddScoped<DataIp.Web.Features.Evidence.EvidenceService>();
         builder.Services.AddScoped<DraftService>();

@@ -8,9 +8,11 @@ using DataIp.Crypto.Credentials;
 using DataIp.Data;
 using DataIp.Data.Accounts;
 using DataIp.Testing;
+using DataIp.Web.Features.Acts;
 using DataIp.Web.Features.Applications;
 using DataIp.Web.Features.Certificates;
 using DataIp.Web.Features.Evidence;
+using DataIp.Web.Features.Examination;
 using DataIp.Web.Infrastructure;
 using DataIp.Web.Tests.Infrastructure;
 using DataIp.Web.Tests.Lifecycle;
@@ -175,11 +177,11 @@ public sealed class CertificateIssuanceTests
         await using (var scope = platform.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
-            var otherNode = new LifecycleService(db, platform.Clock, new CalendarService(db), new EvidenceService(db, new EvidenceOptions()),
+            var otherNode = new ActPipeline(db, platform.Clock, new CalendarService(db), new EvidenceService(db, new EvidenceOptions()),
                 scope.ServiceProvider.GetRequiredService<CertificateIssuer>(), new DataIp.Web.Features.Notifications.Notifier(db));
             var bodyId = (await db.Applications.SingleAsync(a => a.Id == Guid.Parse(id))).BodyId;
-            var outcome = await otherNode.RevokeAsync(Guid.Parse(id), new ActingParty(Guid.NewGuid(), AccountRole.Examiner, bodyId, "审查员"), "撤销。", CancellationToken.None);
-            Assert.Equal(200, outcome.Status);
+            var outcome = await otherNode.RunAsync(Guid.Parse(id), new ActingParty(Guid.NewGuid(), AccountRole.Examiner, bodyId, "审查员"), new Revoke(), "撤销。", CancellationToken.None);
+            Assert.True(outcome.Succeeded, outcome.Detail);
         }
 
         Assert.Equal("valid", index.Find(second)!.Status);

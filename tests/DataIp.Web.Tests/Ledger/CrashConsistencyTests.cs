@@ -3,6 +3,7 @@ using DataIp.Data;
 using DataIp.Data.TransparencyLog;
 using DataIp.Domain.TransparencyLog;
 using DataIp.Testing;
+using DataIp.Web.Features.Acts;
 using DataIp.Web.Features.Applications;
 using DataIp.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -56,7 +57,7 @@ public sealed class CrashConsistencyTests
             var created = await drafts.CreateAsync(party, "4400", TestContent.Complete(), CancellationToken.None);
             Assert.True(created.Succeeded, created.Detail);
             acknowledged.Add(created.Act!.Id);
-            var submitted = await scope.ServiceProvider.GetRequiredService<LifecycleService>().SubmitAsync(created.Application!.Id, party, CancellationToken.None);
+            var submitted = await scope.ServiceProvider.GetRequiredService<ActPipeline>().RunAsync(created.Application!.Id, party, new Submit(), null, CancellationToken.None);
             Assert.True(submitted.Succeeded, submitted.Detail);
             acknowledged.Add(submitted.Act!.Id);
         }

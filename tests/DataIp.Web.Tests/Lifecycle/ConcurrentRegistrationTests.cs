@@ -5,7 +5,8 @@ using DataIp.Data.Applications;
 using DataIp.Domain.Numbering;
 using DataIp.Domain.Registration;
 using DataIp.Testing;
-using DataIp.Web.Features.Applications;
+using DataIp.Web.Features.Acts;
+using DataIp.Web.Features.Examination;
 using DataIp.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +32,7 @@ public sealed class ConcurrentRegistrationTests
         {
             await gate.Task;
             await using var scope = platform.Scope();
-            return await scope.ServiceProvider.GetRequiredService<LifecycleService>().RegisterAsync(id, ActingParty.System, CancellationToken.None);
+            return await scope.ServiceProvider.GetRequiredService<ActPipeline>().RunAsync(id, ActingParty.System, new Register(), null, CancellationToken.None);
         })).ToList();
         gate.SetResult();
         var outcomes = await Task.WhenAll(registrations);

@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using DataIp.Data;
 using DataIp.Data.Accounts;
+using DataIp.Data.Acts;
+using DataIp.Domain.Acts;
 using DataIp.Domain.Numbering;
 using DataIp.Domain.Registration;
-using DataIp.Web.Features.Applications;
+using DataIp.Web.Features.Acts;
 using DataIp.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
@@ -114,7 +116,7 @@ internal static class AccountEndpoints
             CreatedAt = clock.GetUtcNow(),
         };
         var self = new ActingParty(account.Id, AccountRole.Applicant, null, account.DisplayName);
-        return await CreateAsync(users, db, self, account, request.Password, body: null).ConfigureAwait(false);
+        return await CreateAsync(users, db, clock, self, account, request.Password, body: null).ConfigureAwait(false);
     }
 
     private static string? IdentifierError(RegistrantType type, string? identifier) => type == RegistrantType.NaturalPerson
@@ -171,14 +173,15 @@ internal static class AccountEndpoints
             BodyId = body?.Id,
             CreatedAt = clock.GetUtcNow(),
         };
-        return await CreateAsync(users, db, party, account, request.Password, body?.Code).ConfigureAwait(false);
+        return await CreateAsync(users, db, clock, party, account, request.Password, body?.Code).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Creates the account and records the act in one transaction: an account never exists without
     /// the act that says who created it. The sign-in e-mail is contact data and stays out of the act.
     /// </summary>
-    private static async Task<IResult> CreateAsync(UserManager<Account> users, RegistryDbContext db, ActingParty party, Account account, string? password, string? body)
+    private static async Task<IResult> CreateAsync(
+        UserManager<Account> users, RegistryDbContext db, TimeProvider clock, ActingParty party, Account account, string? password, string? body)
     {
         if (string.IsNullOrWhiteSpace(account.Email) || !account.Email.Contains('@', StringComparison.Ordinal))
         {
@@ -190,7 +193,8 @@ internal static class AccountEndpoints
             return Problems.Field("password", "Choose a password of at least 10 characters with upper and lower case letters and a digit.");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
+        await using var transaction = await ActTransaction.BeginAsync(db, clock, CancellationToken.None).ConfigureAwait(false);
+        account.CreatedAt = transaction.Now;
         var result = await users.CreateAsync(account, password).ConfigureAwait(false);
         if (!result.Succeeded)
         {
@@ -199,18 +203,18 @@ internal static class AccountEndpoints
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
         }
 
-        await ActRecorder.RecordAsync(db, party, "createAccount", null, account.CreatedAt, new ActRecord(new Dictionary<string, object?>
+        await ActWriter.AppendAsync(db, party.Actor, new CreateAccountAct
         {
-            ["accountId"] = account.Id,
-            ["role"] = account.Role,
-            ["bodyCode"] = body,
-            ["displayName"] = account.DisplayName,
-            ["registrantType"] = account.RegistrantType,
+            AccountId = account.Id,
+            Role = ActingParty.RoleOf(new ActingParty(account.Id, account.Role, account.BodyId, account.DisplayName).Party.Role),
+            BodyCode = body,
+            DisplayName = account.DisplayName,
+            RegistrantType = account.RegistrantType,
             // An organisation's credit code is public; a person's ID number is not.
-            ["creditCode"] = account.RegistrantType is null or RegistrantType.NaturalPerson ? null : account.Identifier,
-        }), CancellationToken.None).ConfigureAwait(false);
+            CreditCode = account.RegistrantType is null or RegistrantType.NaturalPerson ? null : account.Identifier,
+        }, null, account.CreatedAt, null, noticeStarted: false, CancellationToken.None).ConfigureAwait(false);
         await db.SaveChangesAsync().ConfigureAwait(false);
-        await transaction.CommitAsync().ConfigureAwait(false);
+        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
         return TypedResults.Created("/api/v1/accounts/me", View(account, body));
     }
 

@@ -126,6 +126,8 @@ public sealed class ActPipeline(
             return notReady;
         }
 
+        // A use case may settle its trigger once it has seen the case (passing the examination the application is in).
+        context.Trigger = useCase.Trigger;
         var application = context.Application;
         context.Relations = Relations.Of(context.Party.Party, context.Case);
         if (!MaySee(context.Relations, application))

@@ -1,87 +1,46 @@
 using DataIp.Data.Accounts;
 using DataIp.Data.Applications;
+using DataIp.Domain.Acts;
 using DataIp.Domain.Registration;
+using DataIp.Web.Features.Acts;
 
 namespace DataIp.Web.Features.Applications;
 
 /// <summary>
-/// Who may see and act on an application. An applicant sees only its own; drafts are private to
-/// the applicant; examiners and body administrators see their body's applications once
-/// submitted; national administrators see all submitted ones; the public acts only on notices.
+/// Who may read an application with its private content: its applicant (drafts are private to it),
+/// the examiners and administrators of its body once it is submitted, national administrators. Acts
+/// decide from the party's relations to the case instead (<see cref="ActPipeline"/>).
 /// </summary>
 public static class ApplicationAccess
 {
     /// <summary>Whether the party may see the full application, private content included.</summary>
-    public static bool CanSee(ActingParty party, ApplicationRecord application)
-    {
-        ArgumentNullException.ThrowIfNull(party);
-        ArgumentNullException.ThrowIfNull(application);
-        if (party.IsSystem || LifecycleService.IsApplicant(party, application))
-        {
-            return true;
-        }
-
-        if (application.State == ApplicationState.Draft)
-        {
-            return false;
-        }
-
-        return party.Role switch
-        {
-            AccountRole.Examiner => party.BodyId == application.BodyId,
-            AccountRole.Administrator => party.BodyId is null || party.BodyId == application.BodyId,
-            _ => false,
-        };
-    }
+    public static bool CanSee(ActingParty party, ApplicationRecord application) => ReaderOf(party, application) is not null;
 
     /// <summary>
-    /// The actor the lifecycle table knows the party as, on this application: its relation to the
-    /// case, not its role alone. An examiner of another body, or an applicant who did not file this
-    /// application, is a member of the public here. (After registration an applicant account acts
-    /// as a holder or transferee, which the rights acts check against the register.)
+    /// What the party may read of the application's acts: <see cref="Disclosure.BodyStaff"/> for the
+    /// body's examiners and administrators (an objector's contact included),
+    /// <see cref="Disclosure.Parties"/> for its applicant, null for anyone who may not read it at all.
     /// </summary>
-    public static Actor ActorFor(ActingParty party, ApplicationRecord application)
+    public static Disclosure? ReaderOf(ActingParty party, ApplicationRecord application)
     {
         ArgumentNullException.ThrowIfNull(party);
         ArgumentNullException.ThrowIfNull(application);
-        return party.Actor switch
+        if (party.IsSystem)
         {
-            Actor.Examiner when party.BodyId != application.BodyId => Actor.Public,
-            Actor.Applicant when application.RegistrationNumber is null && party.AccountId != application.ApplicantId => Actor.Public,
-            var actor => actor,
-        };
-    }
+            return Disclosure.BodyStaff;
+        }
 
-    /// <summary>Whether the party may read what only the body's examiners and administrators see (an objector's contact).</summary>
-    public static bool IsBodyStaff(ActingParty party, ApplicationRecord application)
-    {
-        ArgumentNullException.ThrowIfNull(party);
-        ArgumentNullException.ThrowIfNull(application);
-        return party.IsSystem || party.Role switch
+        if (party.Role == AccountRole.Applicant && party.AccountId == application.ApplicantId)
+        {
+            return Disclosure.Parties;
+        }
+
+        var staff = application.State != ApplicationState.Draft && party.Role switch
         {
             AccountRole.Examiner => party.BodyId == application.BodyId,
             AccountRole.Administrator => party.BodyId is null || party.BodyId == application.BodyId,
             _ => false,
         };
-    }
-
-    /// <summary>Whether the party may attempt an act (the lifecycle table then decides which).</summary>
-    public static bool CanAct(ActingParty party, ApplicationRecord application)
-    {
-        ArgumentNullException.ThrowIfNull(party);
-        ArgumentNullException.ThrowIfNull(application);
-        if (party.IsSystem || LifecycleService.IsApplicant(party, application))
-        {
-            return true;
-        }
-
-        if (party.Role == AccountRole.Examiner && party.BodyId == application.BodyId && application.State != ApplicationState.Draft)
-        {
-            return true;
-        }
-
-        // Anyone else (the public, other applicants, banks) may act only on an application under
-        // public notice: filing an objection.
-        return application.State is ApplicationState.PublicNotice or ApplicationState.ObjectionReview;
+        return staff ? Disclosure.BodyStaff : null;
     }
 }

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using DataIp.Data;
 using DataIp.Domain.Registration;
+using DataIp.Web.Features.Acts;
 using DataIp.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Features.Applications;
@@ -24,68 +26,62 @@ internal static class ApplicationEndpoints
         var group = app.MapGroup("/api/v1/applications").WithTags("Applications");
 
         group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Applicant)
-            .WithSummary("Create a draft application (applicant).");
+            .WithName("CreateDraft").WithSummary("Create a draft application (applicant).");
         group.MapGet("/", ListAsync).RequireAuthorization(Policies.SignedIn)
-            .WithSummary("List applications visible to the caller: an applicant's own; an examiner's or body administrator's body; all for a national administrator.");
+            .WithName("ListApplications")
+            .WithSummary("List applications visible to the caller: an applicant's own; an examiner's or body administrator's body's; all for a national administrator.");
         group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.SignedIn)
-            .WithSummary("Read one application with private content (its applicant, its body's examiners and administrators).");
+            .WithName("GetApplication").WithSummary("Read one application with private content (its applicant, its body's examiners and administrators).");
         group.MapPut("/{id:guid}/content", UpdateContentAsync).RequireAuthorization(Policies.Applicant)
-            .WithSummary("Replace the content of a draft or of an application whose correction is requested (its applicant).");
-        group.MapPost("/{id:guid}/submit", (Guid id, ClaimsPrincipal user, LifecycleService lifecycle, CancellationToken ct) =>
-                Respond(lifecycle.SubmitAsync(id, ActingParty.From(user), ct)))
-            .RequireAuthorization(Policies.Applicant).WithSummary("Submit a complete draft (its applicant).");
-        group.MapPost("/{id:guid}/resubmit", (Guid id, ReasonRequest? body, ClaimsPrincipal user, LifecycleService lifecycle, CancellationToken ct) =>
-                Respond(lifecycle.ResubmitAsync(id, ActingParty.From(user), body?.Reason, ct)))
-            .RequireAuthorization(Policies.Applicant).WithSummary("Answer a correction request before its deadline (its applicant).");
-        group.MapPost("/{id:guid}/withdraw", (Guid id, ReasonRequest? body, ClaimsPrincipal user, LifecycleService lifecycle, CancellationToken ct) =>
-                Respond(lifecycle.WithdrawAsync(id, ActingParty.From(user), body?.Reason, ct)))
-            .RequireAuthorization(Policies.Applicant).WithSummary("Withdraw the application before registration (its applicant).");
+            .WithName("UpdateContent").WithSummary("Replace the content of a draft or of an application whose correction is requested (its applicant).");
+        group.MapPost("/{id:guid}/submit", (Guid id, ClaimsPrincipal user, ActPipeline acts, CancellationToken ct) =>
+                RespondAsync(acts.RunAsync(id, ActingParty.From(user), new Submit(), null, ct)))
+            .RequireAuthorization(Policies.Applicant).WithName("Submit").WithSummary("Submit a complete draft (its applicant).");
+        group.MapPost("/{id:guid}/resubmit", (Guid id, ReasonRequest? body, ClaimsPrincipal user, ActPipeline acts, CancellationToken ct) =>
+                RespondAsync(acts.RunAsync(id, ActingParty.From(user), new Resubmit(), body?.Reason, ct)))
+            .RequireAuthorization(Policies.Applicant).WithName("Resubmit").WithSummary("Answer a correction request before its deadline (its applicant).");
+        group.MapPost("/{id:guid}/withdraw", (Guid id, ReasonRequest? body, ClaimsPrincipal user, ActPipeline acts, CancellationToken ct) =>
+                RespondAsync(acts.RunAsync(id, ActingParty.From(user), new Withdraw(), body?.Reason, ct)))
+            .RequireAuthorization(Policies.Applicant).WithName("Withdraw").WithSummary("Withdraw the application before registration (its applicant only).");
         group.MapGet("/{id:guid}/acts", ActsAsync).RequireAuthorization(Policies.SignedIn)
-            .WithSummary("The act history of an application (whoever may read it).");
+            .WithName("ListApplicationActs").WithSummary("The act history of an application (whoever may read it; an objector's contact for the body's staff only).");
     }
 
-    /// <summary>The response of an act: the application after it, or the refusal.</summary>
-    public static async Task<IResult> Respond(Task<ActOutcome> act)
-    {
-        var outcome = await act.ConfigureAwait(false);
-        return outcome.Succeeded ? TypedResults.Ok(ApplicationView.Of(outcome.Application!)) : outcome.ToProblem();
-    }
+    /// <summary>The response of an act on an application: the application after it, or the refusal.</summary>
+    public static async Task<Results<Ok<ApplicationView>, ValidationProblem, ProblemHttpResult>> RespondAsync(Task<ActOutcome> act) =>
+        (await act.ConfigureAwait(false)).Answer(o => TypedResults.Ok(ApplicationView.Of(o.Application!)));
 
-    private static async Task<IResult> CreateAsync(CreateDraftRequest request, ClaimsPrincipal user, DraftService drafts, CancellationToken ct)
-    {
-        var outcome = await drafts.CreateAsync(ActingParty.From(user), request.BodyCode, request.Content, ct).ConfigureAwait(false);
-        return outcome.Succeeded
-            ? TypedResults.Created($"/api/v1/applications/{outcome.Application!.Id}", ApplicationView.Of(outcome.Application))
-            : outcome.ToProblem();
-    }
+    private static async Task<Results<Created<ApplicationView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        CreateDraftRequest request, ClaimsPrincipal user, DraftService drafts, CancellationToken ct) =>
+        (await drafts.CreateAsync(ActingParty.From(user), request.BodyCode, request.Content, ct).ConfigureAwait(false))
+            .Answer(o => TypedResults.Created($"/api/v1/applications/{o.Application!.Id}", ApplicationView.Of(o.Application)));
 
-    private static async Task<IResult> UpdateContentAsync(Guid id, UpdateContentRequest request, ClaimsPrincipal user, DraftService drafts, CancellationToken ct) =>
-        await Respond(drafts.UpdateContentAsync(id, ActingParty.From(user), request.Content, request.Version, ct)).ConfigureAwait(false);
+    private static Task<Results<Ok<ApplicationView>, ValidationProblem, ProblemHttpResult>> UpdateContentAsync(
+        Guid id, UpdateContentRequest request, ClaimsPrincipal user, DraftService drafts, CancellationToken ct) =>
+        RespondAsync(drafts.UpdateContentAsync(id, ActingParty.From(user), request.Content, request.Version, ct));
 
-    private static async Task<IResult> ListAsync(ClaimsPrincipal user, RegistryDbContext db, string? state, CancellationToken ct) =>
+    private static async Task<Results<Ok<List<ApplicationSummary>>, ValidationProblem>> ListAsync(ClaimsPrincipal user, RegistryDbContext db, string? state, CancellationToken ct) =>
         QueryValues.TryParseEnum<ApplicationState>(state, out var wanted)
             ? TypedResults.Ok(await ApplicationQueries.ListAsync(db, ActingParty.From(user), wanted, ct).ConfigureAwait(false))
-            : Problems.Field("state", QueryValues.EnumChoices<ApplicationState>("state"));
+            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["state"] = [QueryValues.EnumChoices<ApplicationState>("state")] });
 
-    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> GetAsync(Guid id, ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct)
     {
         var app = await db.Applications.AsNoTracking().Include(a => a.Body).SingleOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false);
         return app is not null && ApplicationAccess.CanSee(ActingParty.From(user), app)
             ? TypedResults.Ok(ApplicationView.Of(app))
-            : Problems.NotFound("The application");
+            : Refusal.NotFound("The application").AsProblem();
     }
 
-    private static async Task<IResult> ActsAsync(Guid id, ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<ActView>>, ProblemHttpResult>> ActsAsync(Guid id, ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct)
     {
         var app = await db.Applications.AsNoTracking().Include(a => a.Body).SingleOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false);
-        var party = ActingParty.From(user);
-        if (app is null || !ApplicationAccess.CanSee(party, app))
+        if (app is null || ApplicationAccess.ReaderOf(ActingParty.From(user), app) is not { } reader)
         {
-            return Problems.NotFound("The application");
+            return Refusal.NotFound("The application").AsProblem();
         }
 
         var acts = await db.Acts.AsNoTracking().Where(a => a.ApplicationId == id).OrderBy(a => a.Sequence).ToListAsync(ct).ConfigureAwait(false);
-        var bodyStaff = ApplicationAccess.IsBodyStaff(party, app);
-        return TypedResults.Ok(acts.Select(a => ActView.Of(a, bodyStaff)).ToList());
+        return TypedResults.Ok(acts.Select(a => ActView.Of(a, reader)).ToList());
     }
 }

@@ -1,8 +1,11 @@
 using DataIp.Data;
+using DataIp.Data.Acts;
 using DataIp.Data.Applications;
 using DataIp.Data.Attachments;
+using DataIp.Domain.Acts;
 using DataIp.Domain.Calendar;
 using DataIp.Domain.Registration;
+using DataIp.Web.Features.Acts;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Features.Applications;
@@ -21,17 +24,17 @@ public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAtta
             : await db.Bodies.SingleOrDefaultAsync(b => b.Code == bodyCode, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
-            return ActOutcome.InvalidField("bodyCode", $"Choose a registration body by its 4-digit code (GET /api/v1/bodies); '{bodyCode}' is not one.");
+            return Refusal.Invalid("bodyCode", $"Choose a registration body by its 4-digit code (GET /api/v1/bodies); '{bodyCode}' is not one.");
         }
 
         content ??= new ApplicationContent();
-        var now = clock.GetUtcNow();
+        await using var transaction = await ActTransaction.BeginAsync(db, clock, cancellationToken).ConfigureAwait(false);
+        var now = transaction.Now;
         if (Validate(content, now) is { } invalid)
         {
             return invalid;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var application = new ApplicationRecord
         {
             Id = Guid.NewGuid(),
@@ -45,13 +48,11 @@ public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAtta
         };
         db.Applications.Add(application);
         // A draft is the applicant's own: the log shows only that one was made, and for which body.
-        var act = await ActRecorder.RecordAsync(db, party, "createDraft", application.Id, now, new ActRecord(
-            new Dictionary<string, object?> { ["bodyCode"] = body.Code },
-            new Dictionary<string, object?> { ["dataName"] = application.DataName, ["content"] = LifecycleService.ContentJson(application) }),
-            cancellationToken).ConfigureAwait(false);
+        var act = await ActWriter.AppendAsync(db, party.Actor, new CreateDraftAct { BodyCode = body.Code, DataName = application.DataName, Content = content },
+            application.Id, now, null, noticeStarted: false, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return ActOutcome.Done(application, act);
+        return ActOutcome.Done(application, act.Act);
     }
 
     /// <summary>Replaces the content of a draft, or of an application whose correction is requested.</summary>
@@ -60,10 +61,10 @@ public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAtta
         ArgumentNullException.ThrowIfNull(party);
         if (content is null)
         {
-            return ActOutcome.InvalidField("content", "Send the application content.");
+            return Refusal.Invalid("content", "Send the application content.");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await ActTransaction.BeginAsync(db, clock, cancellationToken).ConfigureAwait(false);
         var application = await LoadEditableAsync(id, party, cancellationToken).ConfigureAwait(false);
         if (application.Outcome is not null)
         {
@@ -73,10 +74,10 @@ public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAtta
         var app = application.Record!;
         if (expectedVersion is { } v && v != app.Version)
         {
-            return ActOutcome.Refused(StatusCodes.Status409Conflict, "Conflict", $"The application is at version {app.Version}, not {v}; reload it and apply your changes again.");
+            return Refusal.Conflict("Conflict", $"The application is at version {app.Version}, not {v}; reload it and apply your changes again.");
         }
 
-        var now = clock.GetUtcNow();
+        var now = transaction.Now;
         if (Validate(content, now) is { } invalid)
         {
             return invalid;
@@ -85,13 +86,12 @@ public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAtta
         app.Content = content;
         app.DataName = content.DataObject?.DataName?.Trim() ?? "";
         app.Version++;
-        var act = await ActRecorder.RecordAsync(db, party, "updateContent", app.Id, now, new ActRecord(
-            new Dictionary<string, object?> { ["applicationNumber"] = app.ApplicationNumber, ["bodyCode"] = app.Body.Code },
-            new Dictionary<string, object?> { ["dataName"] = app.DataName, ["content"] = LifecycleService.ContentJson(app) }),
-            cancellationToken).ConfigureAwait(false);
+        var act = await ActWriter.AppendAsync(db, party.Actor,
+            new UpdateContentAct { ApplicationNumber = app.ApplicationNumber, BodyCode = app.Body.Code, DataName = app.DataName, Content = content },
+            app.Id, now, null, noticeStarted: false, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return ActOutcome.Done(app, act);
+        return ActOutcome.Done(app, act.Act);
     }
 
     /// <summary>Stores an attachment of the applicant's draft (or correction) and records it.</summary>
@@ -99,7 +99,7 @@ public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAtta
         Guid id, ActingParty party, AttachmentKind kind, string fileName, Stream content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(party);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await ActTransaction.BeginAsync(db, clock, cancellationToken).ConfigureAwait(false);
         var application = await LoadEditableAsync(id, party, cancellationToken).ConfigureAwait(false);
         if (application.Outcome is not null)
         {
@@ -109,12 +109,12 @@ public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAtta
         var saved = await store.SaveAsync(kind, fileName, content, cancellationToken).ConfigureAwait(false);
         if (saved.Refusal is { } refusal)
         {
-            return (ActOutcome.InvalidField(refusal.Field, refusal.Message), null);
+            return (Refusal.Invalid(refusal.Field, refusal.Message), null);
         }
 
         var stored = saved.Attachment!;
         var app = application.Record!;
-        var now = clock.GetUtcNow();
+        var now = transaction.Now;
         var record = new AttachmentRecord
         {
             Id = stored.Id,
@@ -130,13 +130,12 @@ public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAtta
         db.Attachments.Add(record);
         try
         {
-            var act = await ActRecorder.RecordAsync(db, party, "addAttachment", app.Id, now, new ActRecord(
-                new Dictionary<string, object?> { ["applicationNumber"] = app.ApplicationNumber, ["attachmentId"] = stored.Id, ["kind"] = kind, ["length"] = stored.Length },
-                new Dictionary<string, object?> { ["sha256"] = stored.Sha256Hex }),
-                cancellationToken).ConfigureAwait(false);
+            var act = await ActWriter.AppendAsync(db, party.Actor,
+                new AddAttachmentAct { ApplicationNumber = app.ApplicationNumber, AttachmentId = stored.Id, Kind = kind, Length = stored.Length, Sha256 = stored.Sha256Hex },
+                app.Id, now, null, noticeStarted: false, cancellationToken).ConfigureAwait(false);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return (ActOutcome.Done(app, act), record);
+            return (ActOutcome.Done(app, act.Act), record);
         }
         catch
         {
@@ -146,23 +145,23 @@ public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAtta
         }
     }
 
-    private async Task<(ApplicationRecord? Record, ActOutcome? Outcome)> LoadEditableAsync(Guid id, ActingParty party, CancellationToken cancellationToken)
+    private async Task<(ApplicationRecord? Record, Refusal? Outcome)> LoadEditableAsync(Guid id, ActingParty party, CancellationToken cancellationToken)
     {
         var app = await db.Applications.Include(a => a.Body).SingleOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
-        if (app is null || !LifecycleService.IsApplicant(party, app))
+        if (app is null || ApplicationAccess.ReaderOf(party, app) != Disclosure.Parties)
         {
-            return (null, ActOutcome.NotFound);
+            return (null, Refusal.NotFound("The application"));
         }
 
         return app.State is ApplicationState.Draft or ApplicationState.CorrectionRequested
             ? (app, null)
-            : (null, ActOutcome.Refused(StatusCodes.Status409Conflict, "Not allowed in the application's current state",
+            : (null, Refusal.Conflict("Not allowed in the application's current state",
                 $"The content can be changed only as a draft or while a correction is requested; the application is in state {app.State}."));
     }
 
-    private static ActOutcome? Validate(ApplicationContent content, DateTimeOffset now)
+    private static Refusal? Validate(ApplicationContent content, DateTimeOffset now)
     {
-        var errors = ApplicationContentValidator.Validate(content, ValidationMode.Draft, LifecycleService.ValidationOptions(ChinaTime.ToChinaDate(now)));
-        return errors.Count == 0 ? null : ActOutcome.Invalid(errors.ToDictionary(e => "content." + e.Key, e => e.Value));
+        var errors = ApplicationContentValidator.Validate(content, ValidationMode.Draft, Submission.ValidationOptions(ChinaTime.ToChinaDate(now)));
+        return errors.Count == 0 ? null : Refusal.Invalid(errors.ToDictionary(e => "content." + e.Key, e => e.Value));
     }
 }

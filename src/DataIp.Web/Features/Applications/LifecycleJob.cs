@@ -33,17 +33,17 @@ public sealed class LifecycleSweeper(IServiceScopeFactory scopes, TimeProvider c
         var done = 0;
         foreach (var id in ended)
         {
-            done += await ActAsync(id, (lifecycle, ct) => lifecycle.RegisterAsync(id, ActingParty.System, ct), cancellationToken).ConfigureAwait(false);
+            done += await ActAsync(id, new Examination.Register(), null, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var id in lapsed)
         {
-            done += await ActAsync(id, (lifecycle, ct) => lifecycle.LapseCorrectionAsync(id, ct), cancellationToken).ConfigureAwait(false);
+            done += await ActAsync(id, new LapseCorrection(), LapseCorrection.Reason, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var id in expired)
         {
-            done += await ActAsync(id, (lifecycle, ct) => lifecycle.ExpireAsync(id, ct), cancellationToken).ConfigureAwait(false);
+            done += await ActAsync(id, new Rights.Expire(), Rights.Expire.Reason, cancellationToken).ConfigureAwait(false);
         }
 
         return done;
@@ -51,12 +51,13 @@ public sealed class LifecycleSweeper(IServiceScopeFactory scopes, TimeProvider c
 
     // Each act in its own scope and transaction: one refusal (e.g. an examiner acted first) does
     // not hold up the others.
-    private async Task<int> ActAsync(Guid id, Func<LifecycleService, CancellationToken, Task<ActOutcome>> act, CancellationToken cancellationToken)
+    private async Task<int> ActAsync(Guid id, Acts.IActUseCase act, string? reason, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         try
         {
-            var outcome = await act(scope.ServiceProvider.GetRequiredService<LifecycleService>(), cancellationToken).ConfigureAwait(false);
+            var outcome = await scope.ServiceProvider.GetRequiredService<Acts.ActPipeline>().RunAsync(id, Acts.ActingParty.System, act, reason, cancellationToken)
+                .ConfigureAwait(false);
             if (!outcome.Succeeded)
             {
                 logger.LogInformation("Lifecycle sweep left application {Id} as it is: {Detail}", id, outcome.Detail);

@@ -1,7 +1,8 @@
-using DataIp.Domain.Registration;
 using System.Security.Claims;
 using DataIp.Data;
 using DataIp.Data.Attachments;
+using DataIp.Domain.Registration;
+using DataIp.Web.Features.Acts;
 using DataIp.Web.Features.Applications;
 using DataIp.Web.Features.Examination;
 using DataIp.Web.Infrastructure;
@@ -43,7 +44,7 @@ internal static class AttachmentEndpoints
         return outcome.Succeeded
             ? TypedResults.Created($"/api/v1/applications/{id}/attachments/{record!.Id}",
                 new AttachmentView(record.Id, record.Kind, record.FileName, record.ContentType, record.Length, record.Sha256))
-            : outcome.ToProblem();
+            : outcome.Refusal!.ToProblem().Result;
     }
 
     private static async Task<IResult> ListAsync(Guid id, ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct)

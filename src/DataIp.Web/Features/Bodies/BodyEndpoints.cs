@@ -1,9 +1,11 @@
-using DataIp.Domain.Registration;
 using System.Security.Claims;
 using DataIp.Data;
+using DataIp.Data.Acts;
 using DataIp.Data.Bodies;
+using DataIp.Domain.Acts;
 using DataIp.Domain.Numbering;
-using DataIp.Web.Features.Applications;
+using DataIp.Domain.Registration;
+using DataIp.Web.Features.Acts;
 using DataIp.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -77,7 +79,8 @@ internal static class BodyEndpoints
             return Problems.Validation(errors);
         }
 
-        var now = clock.GetUtcNow();
+        await using var transaction = await ActTransaction.BeginAsync(db, clock, ct).ConfigureAwait(false);
+        var now = transaction.Now;
         var body = new RegistrationBody
         {
             Code = code!,
@@ -87,15 +90,10 @@ internal static class BodyEndpoints
             Policy = policy,
             CreatedAt = now,
         };
-        await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         db.Bodies.Add(body);
-        await ActRecorder.RecordAsync(db, ActingParty.From(user), "addBody", null, now, new ActRecord(new Dictionary<string, object?>
-        {
-            ["bodyCode"] = body.Code,
-            ["regionCode"] = body.RegionCode,
-            ["name"] = body.Name,
-            ["policy"] = policy,
-        }), ct).ConfigureAwait(false);
+        await ActWriter.AppendAsync(db, ActingParty.From(user).Actor,
+            new AddBodyAct { BodyCode = body.Code, RegionCode = body.RegionCode, Name = body.Name, Policy = policy }, null, now, null, noticeStarted: false, ct)
+            .ConfigureAwait(false);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return TypedResults.Created($"/api/v1/bodies/{body.Code}", BodyView.Of(body));
@@ -121,14 +119,9 @@ internal static class BodyEndpoints
             return Problems.Validation(errors);
         }
 
-        var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-        await ActRecorder.RecordAsync(db, party, "changePolicy", null, now, new ActRecord(new Dictionary<string, object?>
-        {
-            ["bodyCode"] = body.Code,
-            ["previousPolicy"] = body.Policy,
-            ["policy"] = policy,
-        }), ct).ConfigureAwait(false);
+        await using var transaction = await ActTransaction.BeginAsync(db, clock, ct).ConfigureAwait(false);
+        await ActWriter.AppendAsync(db, party.Actor, new ChangePolicyAct { BodyCode = body.Code, PreviousPolicy = body.Policy, Policy = policy },
+            null, transaction.Now, null, noticeStarted: false, ct).ConfigureAwait(false);
         body.Policy = policy;
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using DataIp.Data;
+using DataIp.Data.Acts;
+using DataIp.Domain.Acts;
 using DataIp.Domain.Calendar;
-using DataIp.Web.Features.Applications;
+using DataIp.Web.Features.Acts;
 using DataIp.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,8 +54,8 @@ internal static class CalendarEndpoints
         }
 
         var party = ActingParty.From(user);
-        var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await using var transaction = await ActTransaction.BeginAsync(db, clock, ct).ConfigureAwait(false);
+        var now = transaction.Now;
         var existing = await db.CalendarYears.Include(y => y.Days).SingleOrDefaultAsync(y => y.Year == year, ct).ConfigureAwait(false);
         if (existing is not null)
         {
@@ -62,13 +64,9 @@ internal static class CalendarEndpoints
         }
 
         db.CalendarYears.Add(ReferenceData.ToRecord(calendarYear, request.Source!.Trim(), party.AccountId, now));
-        await ActRecorder.RecordAsync(db, party, "enterCalendarYear", null, now, new ActRecord(new Dictionary<string, object?>
-        {
-            ["year"] = year,
-            ["source"] = request.Source.Trim(),
-            ["replaced"] = existing is not null,
-            ["days"] = calendarYear.Days.Select(d => new { date = d.Date, kind = d.Kind, name = d.Name }).ToList(),
-        }), ct).ConfigureAwait(false);
+        await ActWriter.AppendAsync(db, party.Actor,
+            new EnterCalendarYearAct { Year = year, Source = request.Source.Trim(), Replaced = existing is not null, Days = [.. calendarYear.Days] },
+            null, now, null, noticeStarted: false, ct).ConfigureAwait(false);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return TypedResults.Ok(new CalendarYearView(year, request.Source.Trim(), now, calendarYear.Days));

@@ -5,7 +5,7 @@ using DataIp.Data.Applications;
 using DataIp.Data.Certificates;
 using DataIp.Domain.Calendar;
 using DataIp.Domain.Registration;
-using DataIp.Web.Features.Applications;
+using DataIp.Web.Features.Acts;
 using DataIp.Web.Features.Ledger;
 using DataIp.Web.Infrastructure;
 
@@ -73,7 +73,7 @@ public sealed class CertificateIssuer(IssuerKeys keys, LogKeys log, PublicAddres
             keys.SigningKeys,
             clock.GetUtcNow());
         certificate.IssuanceLogIndex = logIndex;
-        certificate.Credential = credential.ToJsonString(ActRecorder.PayloadJson);
+        certificate.Credential = credential.ToJsonString(DataIp.Domain.Acts.ActJson.Options);
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ using DataIp.Data.TransparencyLog;
 using DataIp.Domain.Calendar;
 using DataIp.Domain.Registration;
 using DataIp.Domain.TransparencyLog;
-using DataIp.Web.Features.Applications;
+using DataIp.Web.Features.Acts;
 using DataIp.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -103,7 +103,7 @@ public sealed class CertificateService(RegistryDbContext db, CertificateIssuer i
     public static byte[] EnvelopeBytes(CredentialEnvelope envelope)
     {
         ArgumentNullException.ThrowIfNull(envelope);
-        return Encoding.UTF8.GetBytes(envelope.ToJson().ToJsonString(Applications.ActRecorder.PayloadJson));
+        return Encoding.UTF8.GetBytes(envelope.ToJson().ToJsonString(DataIp.Domain.Acts.ActJson.Options));
     }
 
     /// <summary>The body's seal, or null when it has none configured and placeholders are off.</summary>

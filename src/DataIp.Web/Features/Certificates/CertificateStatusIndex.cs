@@ -3,7 +3,7 @@ using System.Globalization;
 using DataIp.Data;
 using DataIp.Domain.Calendar;
 using DataIp.Domain.Registration;
-using DataIp.Web.Features.Applications;
+using DataIp.Web.Features.Acts;
 using DataIp.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,9 +1,10 @@
 using System.Text;
 using DataIp.Data;
+using DataIp.Domain.Acts;
 using DataIp.Domain.Fingerprinting;
 using DataIp.Domain.Registration;
 using DataIp.Domain.TransparencyLog;
-using DataIp.Web.Features.Applications;
+using DataIp.Web.Features.Acts;
 using DataIp.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -71,12 +72,18 @@ internal static class EvidenceCheck
     /// <summary>The act that first put this root in the public log: the evidence's date.</summary>
     private static async Task<(long? LogIndex, DateTimeOffset At)?> LoggedAtAsync(RegistryDbContext db, Guid applicationId, string root, CancellationToken ct)
     {
+        string[] filings = [ActCatalogue.Of<SubmitAct>().Name, ActCatalogue.Of<ResubmitAct>().Name];
         var acts = await db.Acts.AsNoTracking()
-            .Where(a => a.ApplicationId == applicationId && (a.Type == "submit" || a.Type == "resubmit"))
+            .Where(a => a.ApplicationId == applicationId && filings.Contains(a.Type))
             .OrderBy(a => a.Sequence)
-            .Select(a => new { a.LogIndex, a.At, a.Payload })
+            .Select(a => new { a.LogIndex, a.At, a.Type, a.Payload })
             .ToListAsync(ct).ConfigureAwait(false);
-        var first = acts.FirstOrDefault(a => a.Payload.Contains(root, StringComparison.Ordinal));
+        var first = acts.FirstOrDefault(a => ActJson.Read(a.Type, a.Payload) switch
+        {
+            SubmitAct submit => submit.Fingerprint?.Root == root,
+            ResubmitAct resubmit => resubmit.Fingerprint?.Root == root,
+            _ => false,
+        });
         return first is null ? null : (first.LogIndex, first.At);
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using DataIp.Data;
 using DataIp.Domain.Registration;
+using DataIp.Web.Features.Acts;
 using DataIp.Web.Features.Applications;
 using DataIp.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;

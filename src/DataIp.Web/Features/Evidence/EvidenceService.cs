@@ -1,10 +1,10 @@
 using DataIp.Data;
 using DataIp.Data.Applications;
 using DataIp.Data.Evidence;
+using DataIp.Domain.Acts;
 using DataIp.Domain.Evidence;
-using DataIp.Domain.Fingerprinting;
 using DataIp.Domain.Registration;
-using DataIp.Web.Features.Applications;
+using DataIp.Web.Features.Acts;
 using DataIp.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,24 +31,24 @@ public sealed class EvidenceService(RegistryDbContext db, EvidenceOptions option
     /// particulars of the act (a root discloses nothing of the data, and logging it at once dates
     /// the evidence), and its sketch replaces any earlier one in the overlap index.
     /// </summary>
-    public async Task RecordSubmissionAsync(ApplicationRecord application, IDictionary<string, object?> payload, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <returns>The fingerprint's public particulars for the act, or null when the application has no fingerprint.</returns>
+    public async Task<FingerprintParticulars?> RecordSubmissionAsync(ApplicationRecord application, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(application);
-        ArgumentNullException.ThrowIfNull(payload);
         var index = new EvidenceIndex(db);
         var fingerprint = application.Content.Evidence?.Fingerprint;
         if (fingerprint is null)
         {
             await index.RemoveAsync(application.Id, cancellationToken).ConfigureAwait(false);
-            return;
+            return null;
         }
 
-        payload["fingerprint"] = new FingerprintParticulars(fingerprint.HashAlgorithm, fingerprint.Root, fingerprint.ComputedAt, fingerprint.Mode);
+        var particulars = new FingerprintParticulars(fingerprint.HashAlgorithm, fingerprint.Root, fingerprint.ComputedAt, fingerprint.Mode);
         var values = fingerprint.Sketch?.Values is { } text ? OverlapBands.DecodeValues(text) : null;
         if (values is null)
         {
             await index.RemoveAsync(application.Id, cancellationToken).ConfigureAwait(false);
-            return;
+            return particulars;
         }
 
         await index.IndexAsync(new EvidenceSketch
@@ -61,6 +61,7 @@ public sealed class EvidenceService(RegistryDbContext db, EvidenceOptions option
             Values = EvidenceIndex.WriteValues(values),
             IndexedAt = now,
         }, cancellationToken).ConfigureAwait(false);
+        return particulars;
     }
 
     /// <summary>
@@ -123,13 +124,6 @@ public sealed class EvidenceService(RegistryDbContext db, EvidenceOptions option
         }
     }
 }
-
-/// <summary>The fingerprint particulars an act puts in the public log.</summary>
-/// <param name="HashAlgorithm">sha256 or sm3.</param>
-/// <param name="Root">The fingerprint root.</param>
-/// <param name="ComputedAt">When the holder computed it.</param>
-/// <param name="Mode">files or rows, for a manifest.</param>
-public sealed record FingerprintParticulars(FingerprintAlgorithm? HashAlgorithm, string? Root, DateTimeOffset? ComputedAt, FingerprintMode? Mode);
 
 /// <summary>A dataset that overlaps the one examined.</summary>
 public sealed record EvidenceOverlap(

@@ -26,7 +26,7 @@ internal sealed class RequestCorrection : IActUseCase
         context.Application.CorrectionRequest = request;
         context.Application.CorrectionLastDay = end.LastDay;
         context.Application.CorrectionDeadline = end.EndsAt;
-        context.Record(new RequestCorrectionAct { CorrectionLastDay = end.LastDay!.Value });
+        context.Record(new RequestCorrectionAct { CorrectionLastDay = end.LastDay });
         return null;
     }
 }

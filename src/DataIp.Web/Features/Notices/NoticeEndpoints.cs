@@ -1,8 +1,10 @@
-using DataIp.Domain.Registration;
 using System.Security.Claims;
 using DataIp.Data;
 using DataIp.Data.Attachments;
+using DataIp.Domain.Registration;
+using DataIp.Web.Features.Acts;
 using DataIp.Web.Features.Applications;
+using DataIp.Web.Features.Objections;
 using DataIp.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -52,7 +54,7 @@ internal static class NoticeEndpoints
 
     private static async Task<IResult> FileObjectionAsync(
         string applicationNumber, [FromForm] ObjectionForm form, IFormFileCollection? files, ClaimsPrincipal user,
-        RegistryDbContext db, LifecycleService lifecycle, IAttachmentStore store, CancellationToken ct)
+        RegistryDbContext db, ActPipeline acts, IAttachmentStore store, CancellationToken ct)
     {
         var id = await db.Applications.Where(a => a.ApplicationNumber == applicationNumber).Select(a => (Guid?)a.Id)
             .SingleOrDefaultAsync(ct).ConfigureAwait(false);
@@ -83,11 +85,11 @@ internal static class NoticeEndpoints
             }
 
             var party = ActingParty.From(user, anonymousName: form.ObjectorName?.Trim() ?? "public");
-            var outcome = await lifecycle.FileObjectionAsync(id.Value, party, new ObjectionFiling(form.ObjectorName, form.ObjectorContact, form.Grounds), stored, ct)
-                .ConfigureAwait(false);
-            if (!outcome.Succeeded)
+            var objection = new FileObjection(new ObjectionFiling(form.ObjectorName, form.ObjectorContact, form.Grounds), stored);
+            var outcome = await acts.RunAsync(id.Value, party, objection, form.Grounds, ct).ConfigureAwait(false);
+            if (outcome.Refusal is { } refused)
             {
-                return outcome.ToProblem();
+                return refused.ToProblem().Result;
             }
 
             stored.Clear();

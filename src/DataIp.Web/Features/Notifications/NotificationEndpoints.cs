@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using DataIp.Data;
-using DataIp.Web.Features.Applications;
+using DataIp.Web.Features.Acts;
 using DataIp.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

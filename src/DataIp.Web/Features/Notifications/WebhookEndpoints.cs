@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using DataIp.Data;
 using DataIp.Data.Notifications;
-using DataIp.Web.Features.Applications;
+using DataIp.Web.Features.Acts;
 using DataIp.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

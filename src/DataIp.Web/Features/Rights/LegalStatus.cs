@@ -1,7 +1,9 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using DataIp.Data;
+using DataIp.Domain.Acts;
 using DataIp.Domain.Calendar;
+using DataIp.Domain.Rights;
+using DataIp.Web.Features.Acts;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Features.Rights;
@@ -85,81 +87,92 @@ public static class LegalStatus
         return (Replay(registrationNumber, at, acts), true);
     }
 
-    /// <summary>Replays acts in order; null when none of them registered the data.</summary>
+    /// <summary>Replays acts in order (each read through the act catalogue); null when none of them registered the data.</summary>
     public static LegalStatusView? Replay(string registrationNumber, DateTimeOffset at, IReadOnlyList<ActLine> acts)
     {
         ArgumentNullException.ThrowIfNull(acts);
-        string? state = null;
-        string? certificate = null;
-        DateOnly? registrationDate = null, validUntil = null;
-        List<string> rights = [];
-        List<HolderView> holders = [];
-        var licences = new List<LicenceView>();
-        var pledges = new List<PledgeView>();
-        var registered = false;
-        foreach (var act in acts)
+        var replay = new Replayed();
+        foreach (var line in acts)
         {
-            var payload = JsonNode.Parse(act.Payload)!.AsObject();
-            if (payload["toState"] is { } to)
-            {
-                state = (string?)to;
-            }
-
-            switch (act.Type)
-            {
-                case "register":
-                    registered = true;
-                    registrationDate = Date(payload["registrationDate"]);
-                    validUntil = Date(payload["validUntil"]);
-                    rights = [.. payload["rights"]?.AsArray().Select(r => (string)r!) ?? []];
-                    holders = payload["holders"] is JsonArray list
-                        ? Holders(list)
-                        : [new HolderView((string?)payload["holder"] ?? "", Data.Rights.RightHolder.Whole)];
-                    break;
-                case "issueCertificate":
-                    certificate = (string?)payload["certificateNumber"];
-                    break;
-                case "renew":
-                    validUntil = Date(payload["validUntil"]);
-                    break;
-                case "acceptTransfer" or "approveChange":
-                    holders = Holders(payload["holders"]!.AsArray());
-                    break;
-                case "recordLicence":
-                    var l = payload["licence"]!;
-                    licences.Add(new LicenceView(
-                        (string)l["number"]!, (string)l["licensee"]!, (string)l["kind"]!, [.. l["rights"]!.AsArray().Select(r => (string)r!)],
-                        (string)l["scope"]!, (string)l["territory"]!, Date(l["startsOn"])!.Value, Date(l["endsOn"])!.Value,
-                        (bool?)l["subLicensing"] ?? false, act.At));
-                    break;
-                case "confirmPledge":
-                    var p = payload["pledge"]!;
-                    pledges.Add(new PledgeView(
-                        (string)p["number"]!, (int)p["priority"]!, (string)p["pledgee"]!, (string)p["securedAmount"]!, (string)p["currency"]!,
-                        Date(p["startsOn"])!.Value, Date(p["endsOn"])!.Value, [.. p["rights"]!.AsArray().Select(r => (string)r!)], act.At));
-                    break;
-                case "releasePledge":
-                    pledges.RemoveAll(x => x.Number == (string?)payload["pledgeNumber"]);
-                    break;
-                default:
-                    break;
-            }
+            replay.Apply(ActJson.Read(line.Type, line.Payload), line.At);
         }
 
-        if (!registered)
+        if (!replay.Registered)
         {
             return null;
         }
 
         var day = ChinaTime.ToChinaDate(at);
         return new LegalStatusView(
-            registrationNumber, at, state!, certificate, registrationDate, validUntil, rights, holders,
-            [.. licences.Where(l => l.EndsOn >= day)], [.. pledges.OrderBy(x => x.Priority)], acts.Count);
+            registrationNumber, at, replay.State!, replay.Certificate, replay.RegistrationDate, replay.ValidUntil, replay.Rights, replay.Holders,
+            [.. replay.Licences.Where(l => l.EndsOn >= day)], [.. replay.Pledges.OrderBy(x => x.Priority)], acts.Count);
     }
 
-    private static List<HolderView> Holders(JsonArray list) =>
-        [.. list.Select(h => new HolderView((string)h!["name"]!, (int)h["share"]!))];
+    /// <summary>The registration as the acts replayed so far leave it.</summary>
+    private sealed class Replayed
+    {
+        public bool Registered { get; private set; }
 
-    private static DateOnly? Date(JsonNode? node) =>
-        node is null ? null : DateOnly.ParseExact((string)node!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        public string? State { get; private set; }
+
+        public string? Certificate { get; private set; }
+
+        public DateOnly? RegistrationDate { get; private set; }
+
+        public DateOnly? ValidUntil { get; private set; }
+
+        public List<string> Rights { get; private set; } = [];
+
+        public List<HolderView> Holders { get; private set; } = [];
+
+        public List<LicenceView> Licences { get; } = [];
+
+        public List<PledgeView> Pledges { get; } = [];
+
+        public void Apply(ActPayload act, DateTimeOffset at)
+        {
+            if (act is TransitionPayload transition)
+            {
+                State = JsonNaming.Camel(transition.ToState);
+            }
+
+            switch (act)
+            {
+                case RegisterAct register:
+                    Registered = true;
+                    RegistrationDate = register.RegistrationDate;
+                    ValidUntil = register.ValidUntil;
+                    Rights = [.. (register.Rights ?? []).Select(JsonNaming.Camel)];
+                    Holders = register.Holders is { } first ? View(first) : [new HolderView(register.Holder ?? "", Holdings.Whole)];
+                    break;
+                case IssueCertificateAct issue:
+                    Certificate = issue.CertificateNumber;
+                    break;
+                case RenewAct renew:
+                    ValidUntil = renew.ValidUntil;
+                    break;
+                case AcceptTransferAct { Holders: { } after }:
+                    Holders = View(after);
+                    break;
+                case ApproveChangeAct { Holders: { } renamed }:
+                    Holders = View(renamed);
+                    break;
+                case RecordLicenceAct { Licence: var l }:
+                    Licences.Add(new LicenceView(l.Number, l.Licensee, JsonNaming.Camel(l.Kind), [.. l.Rights.Select(JsonNaming.Camel)], l.Scope, l.Territory,
+                        l.StartsOn, l.EndsOn, l.SubLicensing, at));
+                    break;
+                case ConfirmPledgeAct { Pledge: var p }:
+                    Pledges.Add(new PledgeView(p.Number, p.Priority ?? 0, p.Pledgee, p.SecuredAmount, p.Currency, p.StartsOn, p.EndsOn,
+                        [.. p.Rights.Select(JsonNaming.Camel)], at));
+                    break;
+                case ReleasePledgeAct release:
+                    Pledges.RemoveAll(x => x.Number == release.PledgeNumber);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        private static List<HolderView> View(IReadOnlyList<HolderShare> holders) => [.. holders.Select(h => new HolderView(h.Name, h.Share))];
+    }
 }

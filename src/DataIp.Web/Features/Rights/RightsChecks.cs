@@ -64,6 +64,9 @@ internal static class RightsChecks
     public static List<DataRight> RightsList(string text) =>
         [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => Enum.Parse<DataRight>(r, ignoreCase: true))];
 
+    /// <summary>The rights of a stored list as their camelCase names.</summary>
+    public static List<string> RightsNames(string text) => [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries)];
+
     /// <summary>The account with that id and role, or a refusal naming the field.</summary>
     public static async Task<(Account? Account, Refusal? Refusal)> AccountAsync(
         RegistryDbContext db, Guid? id, string field, AccountRole role, string what, CancellationToken cancellationToken)

@@ -1,10 +1,17 @@
-using DataIp.Domain.Registration;
 using System.Security.Claims;
 using DataIp.Data;
 using DataIp.Data.Attachments;
+using DataIp.Domain.Acts;
 using DataIp.Domain.Numbering;
+using DataIp.Domain.Registration;
+using DataIp.Web.Features.Acts;
 using DataIp.Web.Features.Applications;
+using DataIp.Web.Features.Rights.Changes;
+using DataIp.Web.Features.Rights.Licences;
+using DataIp.Web.Features.Rights.Pledges;
+using DataIp.Web.Features.Rights.Transfers;
 using DataIp.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DataIp.Web.Features.Rights;
 
@@ -23,44 +30,46 @@ internal static class RightsEndpoints
                     ? Results.Ok(view)
                     : Problems.NotFound($"Registration {registrationNumber}"))
             .WithSummary("The register of rights with what only parties see: filings awaiting confirmation, offers, change requests, identifiers (holders, examiners of the body and administrators see all; a pledgee, licensee or transferee its own entries).");
-        signedIn.MapPost("/licences", (string registrationNumber, LicenceRequest body, ClaimsPrincipal user, RightsService rights, CancellationToken ct) =>
-                Answer(rights.RecordLicenceAsync(registrationNumber, ActingParty.From(user), body, ct), StatusCodes.Status201Created))
+        signedIn.MapPost("/licences", (string registrationNumber, LicenceRequest body, ClaimsPrincipal user, ActPipeline acts, CancellationToken ct) =>
+                Act(acts, registrationNumber, user, new RecordLicence(body), null, ct, StatusCodes.Status201Created))
+            .WithName("RecordLicence")
             .WithSummary("Record a licence (a holder). An exclusive or sole licence conflicts with any other licence of the same right and term (409 names it) and needs every active pledgee's consent.");
-        signedIn.MapPost("/pledges", (string registrationNumber, PledgeRequest body, ClaimsPrincipal user, RightsService rights, CancellationToken ct) =>
-                Answer(rights.FilePledgeAsync(registrationNumber, ActingParty.From(user), body, ct), StatusCodes.Status202Accepted))
-            .WithSummary("File a pledge (the holder, naming the pledgee; or a pledgee). Not in force until the other side confirms.");
-        signedIn.MapPost("/pledges/{pledgeNumber}/confirm", (string registrationNumber, string pledgeNumber, ClaimsPrincipal user, RightsService rights, CancellationToken ct) =>
-                Answer(rights.ConfirmPledgeAsync(registrationNumber, pledgeNumber, ActingParty.From(user), ct)))
-            .WithSummary("Confirm a filed pledge (the other side): it is registered and ranks by the time of registration.");
-        signedIn.MapPost("/pledges/{pledgeNumber}/consents", (string registrationNumber, string pledgeNumber, ConsentRequest body, ClaimsPrincipal user, RightsService rights, CancellationToken ct) =>
-                Answer(rights.ConsentAsync(registrationNumber, pledgeNumber, ActingParty.From(user), body, ct), StatusCodes.Status201Created))
-            .WithSummary("Record the pledgee's consent to a transfer, a cancellation or an exclusive licence (the pledgee).");
+        signedIn.MapPost("/pledges", (string registrationNumber, PledgeRequest body, ClaimsPrincipal user, ActPipeline acts, CancellationToken ct) =>
+                Act(acts, registrationNumber, user, new FilePledge(body), null, ct, StatusCodes.Status202Accepted))
+            .WithName("FilePledge").WithSummary("File a pledge (the holder, naming the pledgee; or a pledgee). Not in force until the other side confirms.");
+        signedIn.MapPost("/pledges/{pledgeNumber}/confirm", (string registrationNumber, string pledgeNumber, ClaimsPrincipal user, ActPipeline acts, CancellationToken ct) =>
+                Act(acts, registrationNumber, user, new ConfirmPledge(pledgeNumber), null, ct))
+            .WithName("ConfirmPledge").WithSummary("Confirm a filed pledge (the other side): it is registered and ranks by the time of registration.");
+        signedIn.MapPost("/pledges/{pledgeNumber}/consents", (string registrationNumber, string pledgeNumber, ConsentRequest body, ClaimsPrincipal user, ActPipeline acts, CancellationToken ct) =>
+                Act(acts, registrationNumber, user, new ConsentToAct(pledgeNumber, body), null, ct, StatusCodes.Status201Created))
+            .WithName("ConsentToAct").WithSummary("Record the pledgee's consent to a transfer, a cancellation or an exclusive licence (the pledgee).");
         signedIn.MapPost("/pledges/{pledgeNumber}/release", ReleaseAsync).DisableAntiforgery()
+            .WithName("ReleasePledge")
             .WithSummary("Release a pledge: the pledgee (JSON {reason}), or an examiner of the body on a court order (multipart: courtOrder file, courtOrderNumber, reason).");
-        signedIn.MapPost("/transfers", (string registrationNumber, TransferRequest body, ClaimsPrincipal user, RightsService rights, CancellationToken ct) =>
-                Answer(rights.ProposeTransferAsync(registrationNumber, ActingParty.From(user), body, ct), StatusCodes.Status202Accepted))
-            .WithSummary("Offer a holder's share, or the whole, to another applicant account (a holder); in effect once accepted.");
-        signedIn.MapPost("/transfers/{transferNumber}/accept", (string registrationNumber, string transferNumber, ClaimsPrincipal user, RightsService rights, CancellationToken ct) =>
-                Answer(rights.AcceptTransferAsync(registrationNumber, transferNumber, ActingParty.From(user), ct)))
-            .WithSummary("Accept a transfer (the transferee); needs every active pledgee's consent; a new certificate is issued.");
-        signedIn.MapPost("/transfers/{transferNumber}/decline", (string registrationNumber, string transferNumber, ReasonRequest? body, ClaimsPrincipal user, RightsService rights, CancellationToken ct) =>
-                Answer(rights.DeclineTransferAsync(registrationNumber, transferNumber, ActingParty.From(user), body?.Reason, ct)))
-            .WithSummary("Decline (the transferee) or withdraw (the offering holder) an open transfer.");
-        signedIn.MapPost("/changes", (string registrationNumber, ChangeParticularsRequest body, ClaimsPrincipal user, RightsService rights, CancellationToken ct) =>
-                Answer(rights.RequestChangeAsync(registrationNumber, ActingParty.From(user), body, ct), StatusCodes.Status202Accepted))
-            .WithSummary("Ask to change recorded particulars (a holder); an examiner of the body decides.");
-        signedIn.MapPost("/changes/{changeId:guid}/approve", (string registrationNumber, Guid changeId, ReasonRequest? body, ClaimsPrincipal user, RightsService rights, CancellationToken ct) =>
-                Answer(rights.ApproveChangeAsync(registrationNumber, changeId, ActingParty.From(user), body?.Reason, ct)))
-            .WithSummary("Approve a change (examiner of the body); a new certificate is issued.");
-        signedIn.MapPost("/changes/{changeId:guid}/refuse", (string registrationNumber, Guid changeId, ReasonRequest body, ClaimsPrincipal user, RightsService rights, CancellationToken ct) =>
-                Answer(rights.RefuseChangeAsync(registrationNumber, changeId, ActingParty.From(user), body.Reason, ct)))
-            .WithSummary("Refuse a change with reasons (examiner of the body).");
-        signedIn.MapPost("/renewal", (string registrationNumber, ClaimsPrincipal user, RightsService rights, CancellationToken ct) =>
-                Answer(rights.RenewAsync(registrationNumber, ActingParty.From(user), ct)))
-            .WithSummary("Renew within the renewal window before expiry (a holder); validity is extended and a new certificate issued.");
-        signedIn.MapPost("/cancellation", (string registrationNumber, ReasonRequest? body, ClaimsPrincipal user, RightsService rights, CancellationToken ct) =>
-                Answer(rights.CancelAsync(registrationNumber, ActingParty.From(user), body?.Reason, ct)))
-            .WithSummary("Cancel the registration (注销; the holder), with every active pledgee's consent.");
+        signedIn.MapPost("/transfers", (string registrationNumber, TransferRequest body, ClaimsPrincipal user, ActPipeline acts, CancellationToken ct) =>
+                Act(acts, registrationNumber, user, new ProposeTransfer(body), body.Reason, ct, StatusCodes.Status202Accepted))
+            .WithName("ProposeTransfer").WithSummary("Offer a holder's share, or the whole, to another applicant account (a holder); in effect once accepted.");
+        signedIn.MapPost("/transfers/{transferNumber}/accept", (string registrationNumber, string transferNumber, ClaimsPrincipal user, ActPipeline acts, CancellationToken ct) =>
+                Act(acts, registrationNumber, user, new AcceptTransfer(transferNumber), null, ct))
+            .WithName("AcceptTransfer").WithSummary("Accept a transfer (the transferee); needs every active pledgee's consent; a new certificate is issued.");
+        signedIn.MapPost("/transfers/{transferNumber}/decline", (string registrationNumber, string transferNumber, ReasonRequest? body, ClaimsPrincipal user, ActPipeline acts, CancellationToken ct) =>
+                Act(acts, registrationNumber, user, new DeclineTransfer(transferNumber), body?.Reason, ct))
+            .WithName("DeclineTransfer").WithSummary("Decline (the transferee) or withdraw (the offering holder) an open transfer.");
+        signedIn.MapPost("/changes", (string registrationNumber, ChangeParticularsRequest body, ClaimsPrincipal user, ActPipeline acts, CancellationToken ct) =>
+                Act(acts, registrationNumber, user, new RequestChange(body), body.Reason, ct, StatusCodes.Status202Accepted))
+            .WithName("RequestChange").WithSummary("Ask to change recorded particulars (a holder); an examiner of the body decides.");
+        signedIn.MapPost("/changes/{changeId:guid}/approve", (string registrationNumber, Guid changeId, ReasonRequest? body, ClaimsPrincipal user, ActPipeline acts, CancellationToken ct) =>
+                Act(acts, registrationNumber, user, new ApproveChange(changeId), body?.Reason, ct))
+            .WithName("ApproveChange").WithSummary("Approve a change (examiner of the body); a new certificate is issued.");
+        signedIn.MapPost("/changes/{changeId:guid}/refuse", (string registrationNumber, Guid changeId, ReasonRequest body, ClaimsPrincipal user, ActPipeline acts, CancellationToken ct) =>
+                Act(acts, registrationNumber, user, new RefuseChange(changeId), body.Reason, ct))
+            .WithName("RefuseChange").WithSummary("Refuse a change with reasons, which are public (examiner of the body).");
+        signedIn.MapPost("/renewal", (string registrationNumber, ClaimsPrincipal user, ActPipeline acts, CancellationToken ct) =>
+                Act(acts, registrationNumber, user, new Renew(), null, ct))
+            .WithName("Renew").WithSummary("Renew within the renewal window before expiry (a holder); validity is extended and a new certificate issued.");
+        signedIn.MapPost("/cancellation", (string registrationNumber, ReasonRequest? body, ClaimsPrincipal user, ActPipeline acts, CancellationToken ct) =>
+                Act(acts, registrationNumber, user, new Cancel(), body?.Reason, ct))
+            .WithName("Cancel").WithSummary("Cancel the registration (注销; the holder), with every active pledgee's consent.");
     }
 
     /// <summary>What a rights act answers: the act, with the particulars it recorded.</summary>
@@ -70,17 +79,16 @@ internal static class RightsEndpoints
     /// <param name="CertificateNumber">The current certificate after it.</param>
     public sealed record RightsActView(ActView Act, string? RegistrationNumber, string State, string? CertificateNumber);
 
-    private static async Task<IResult> Answer(Task<ActOutcome> act, int status = StatusCodes.Status200OK)
-    {
-        var outcome = await act.ConfigureAwait(false);
-        if (!outcome.Succeeded)
-        {
-            return outcome.ToProblem();
-        }
+    private static async Task<Results<JsonHttpResult<RightsActView>, ValidationProblem, ProblemHttpResult>> Act(
+        ActPipeline acts, string registrationNumber, ClaimsPrincipal user, IActUseCase useCase, string? reason, CancellationToken ct,
+        int status = StatusCodes.Status200OK) =>
+        Answer(await acts.RunOnRegistrationAsync(registrationNumber, ActingParty.From(user), useCase, reason, ct).ConfigureAwait(false), status);
 
-        var view = new RightsActView(ActView.Of(outcome.Act!), outcome.Application!.RegistrationNumber, JsonNaming.Camel(outcome.Application.State), outcome.Application.CertificateNumber);
-        return TypedResults.Json(view, statusCode: status);
-    }
+    // The actor sees its own act in full, as the parties do.
+    private static Results<JsonHttpResult<RightsActView>, ValidationProblem, ProblemHttpResult> Answer(ActOutcome outcome, int status = StatusCodes.Status200OK) =>
+        outcome.Answer(o => TypedResults.Json(
+            new RightsActView(ActView.Of(o.Act!, Disclosure.Parties), o.Application!.RegistrationNumber, JsonNaming.Camel(o.Application.State), o.Application.CertificateNumber),
+            statusCode: status));
 
     private static async Task<IResult> StatusAsync(string registrationNumber, string? at, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
     {
@@ -102,7 +110,7 @@ internal static class RightsEndpoints
     }
 
     private static async Task<IResult> ReleaseAsync(
-        string registrationNumber, string pledgeNumber, HttpContext http, ClaimsPrincipal user, RightsService rights, IAttachmentStore store, CancellationToken ct)
+        string registrationNumber, string pledgeNumber, HttpContext http, ClaimsPrincipal user, ActPipeline acts, IAttachmentStore store, CancellationToken ct)
     {
         var party = ActingParty.From(user);
         if (!http.Request.HasFormContentType)
@@ -126,7 +134,7 @@ internal static class RightsEndpoints
                 }
             }
 
-            return await Answer(rights.ReleasePledgeAsync(registrationNumber, pledgeNumber, party, body?.Reason, null, ct)).ConfigureAwait(false);
+            return Answer(await acts.RunOnRegistrationAsync(registrationNumber, party, new ReleasePledge(pledgeNumber, null), body?.Reason, ct).ConfigureAwait(false)).Result;
         }
 
         var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
@@ -150,14 +158,14 @@ internal static class RightsEndpoints
 
         try
         {
-            var outcome = await rights.ReleasePledgeAsync(
-                registrationNumber, pledgeNumber, party, form["reason"].ToString(), new CourtOrder(form["courtOrderNumber"].ToString().Trim(), stored!), ct).ConfigureAwait(false);
+            var outcome = await acts.RunOnRegistrationAsync(registrationNumber, party,
+                new ReleasePledge(pledgeNumber, new CourtOrder(form["courtOrderNumber"].ToString().Trim(), stored!)), form["reason"].ToString(), ct).ConfigureAwait(false);
             if (outcome.Succeeded)
             {
                 stored = null;
             }
 
-            return await Answer(Task.FromResult(outcome)).ConfigureAwait(false);
+            return Answer(outcome).Result;
         }
         finally
         {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using DataIp.Data;
 using DataIp.Data.Accounts;
-using DataIp.Web.Features.Applications;
+using DataIp.Web.Features.Acts;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Features.Rights;
@@ -76,9 +76,9 @@ public sealed record RightsRecordView(
             JsonNaming.Camel(app.State),
             [.. holders.Select(h => new HolderRecordView(h.Name, h.Share, h.AccountId))],
             [.. licences.Select(l => new LicenceRecordView(l.Number, l.LicenseeName, l.LicenseeIdentifier, l.LicenseeAccountId, JsonNaming.Camel(l.Kind),
-                RightsService.RightsList(l.Rights), l.Scope, l.Territory, l.StartsOn, l.EndsOn, l.SubLicensing, l.RecordedAt))],
+                RightsChecks.RightsNames(l.Rights), l.Scope, l.Territory, l.StartsOn, l.EndsOn, l.SubLicensing, l.RecordedAt))],
             [.. pledges.Select(p => new PledgeRecordView(p.Number, JsonNaming.Camel(p.Status), p.FiledBy, p.PledgeeName, p.PledgeeAccountId, p.ContractNumber,
-                new Domain.Rights.MoneyAmount(p.SecuredAmount, p.Currency).Text, p.Currency, p.StartsOn, p.EndsOn, RightsService.RightsList(p.Rights), p.Priority,
+                new Domain.Rights.MoneyAmount(p.SecuredAmount, p.Currency).Text, p.Currency, p.StartsOn, p.EndsOn, RightsChecks.RightsNames(p.Rights), p.Priority,
                 p.FiledAt, p.RegisteredAt, p.ReleasedAt, p.ReleaseBasis, p.CourtOrderNumber))],
             [.. transfers.Select(t => new TransferRecordView(t.Number, JsonNaming.Camel(t.Status), t.FromName, t.FromAccountId, t.ToName, t.ToAccountId, t.Share, t.ProposedAt, t.DecidedAt))],
             [.. changes.Select(c => new ChangeRecordView(c.Id, JsonNaming.Camel(c.Status), JsonDocument.Parse(c.Changes).RootElement.Clone(), c.RequestedAt, c.DecidedAt, c.Reasons))]);

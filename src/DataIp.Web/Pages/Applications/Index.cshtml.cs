@@ -1,5 +1,6 @@
 using DataIp.Data;
 using DataIp.Data.Accounts;
+using DataIp.Web.Features.Acts;
 using DataIp.Web.Features.Applications;
 using DataIp.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;

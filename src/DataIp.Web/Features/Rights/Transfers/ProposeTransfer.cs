@@ -20,11 +20,12 @@ internal sealed class ProposeTransfer(TransferRequest request) : IActUseCase
 
     public async Task<Refusal?> ApplyAsync(ActContext context, CancellationToken cancellationToken)
     {
-        var (_, holder) = await Holders.OfAsync(context, cancellationToken).ConfigureAwait(false);
+        // The lifecycle table let only a holder through.
+        var holder = (await Holders.OfAsync(context, cancellationToken).ConfigureAwait(false)).Actor!;
         var (transferee, refusal) = await RightsChecks.AccountAsync(context.Db, request.TransfereeAccountId, "transfereeAccountId", AccountRole.Applicant, "transferee", cancellationToken)
             .ConfigureAwait(false);
-        var share = request.Share ?? holder!.Share;
-        refusal ??= transferee!.Id == holder!.AccountId ? Refusal.Invalid("transfereeAccountId", "A holder cannot transfer to itself.")
+        var share = request.Share ?? holder.Share;
+        refusal ??= transferee!.Id == holder.AccountId ? Refusal.Invalid("transfereeAccountId", "A holder cannot transfer to itself.")
             : Holdings.ShareProblem(share, holder.Share) is { } why ? Refusal.Invalid("share", why)
             : context.Decide(RightsTables.Transfers, null, new RightsContext());
         if (refusal is not null)
