@@ -40,8 +40,7 @@ if (CertificateFonts.Problem(builder.Configuration[CertificateFonts.FontPathSett
 }
 
 var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseErrorPages();
 app.UseRequestSizeLimits();
 app.UsePageAssets();
 app.UseAuthentication();

@@ -35,6 +35,7 @@ internal static class Authentication
             .AddCookie(IdentityConstants.ApplicationScheme, o =>
             {
                 o.LoginPath = "/account/sign-in";
+                o.AccessDeniedPath = ErrorPages.AccessDeniedPath;
                 o.Cookie.Name = "dataip.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
