@@ -40,6 +40,7 @@ if (CertificateFonts.Problem(builder.Configuration[CertificateFonts.FontPathSett
 }
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseErrorPages();
 app.UseRequestSizeLimits();
 app.UsePageAssets();
