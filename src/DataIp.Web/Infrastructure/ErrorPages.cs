@@ -52,8 +52,8 @@ internal static class ErrorPages
     {
         // A request that threw: BadRequestExceptionHandler and MachineFaultHandler answer programs'
         // requests with a problem; a person's request is answered again by the error page, with the
-        // status chosen here. Faults are logged whoever answers;
-        // a malformed request or a lost race (4xx) is the caller's matter, not the platform's.
+        // status chosen here. Faults are logged whoever answers; a malformed request or a lost race
+        // (4xx) is the caller's matter, not the platform's, and is not.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = ErrorPath,

@@ -15,6 +15,8 @@ public sealed class ErrorPageTests(ErrorPagesPlatform fixture) : IClassFixture<E
     [InlineData("/search")]
     [InlineData("/registrations/20250944030000001")]
     [InlineData("/notices/extra/segments")]
+    [InlineData("/error")] // the error page opened directly is not a page of its own
+    [InlineData("/error/500")]
     public async Task UnknownPage_Anonymous_IsHtml404InTheLayout(string path)
     {
         using var client = fixture.Platform.CookieClient();
