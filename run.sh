@@ -4,8 +4,8 @@
 # The .NET SDK brings everything the platform needs but one thing: a Chinese font for the
 # certificate PDF (docs/certificate.md), without which the platform refuses to start. This script
 # installs Debian's fonts-wqy-microhei when no WenQuanYi font is present (apt-get, as root or
-# through sudo) and then runs `dotnet run --project src/DataIp.Web -- "$@"`: SQLite and keys under
-# ./data, listening on http://127.0.0.1:5080. A font set with DataIp:Certificates:FontPath (or
+# through sudo) and then runs `dotnet run -c Release --project src/DataIp.Web -- "$@"`: SQLite and
+# keys under ./data, listening on http://127.0.0.1:5080. A font set with DataIp:Certificates:FontPath (or
 # DataIp__Certificates__FontPath) is used instead, and nothing is installed.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -32,4 +32,6 @@ if ! font_configured "$@" && ! compgen -G "/usr/share/fonts/truetype/wqy/wqy-*.t
   "${install[@]}" >&2 || { echo "run.sh: couldn't install fonts-wqy-microhei; install it and run again" >&2; exit 1; }
 fi
 
-exec dotnet run --project src/DataIp.Web -- "$@"
+# The Release build: what the log reports ("Hosting environment: Production") is then true of the
+# build that runs. (A plain `dotnet run` is a Debug build, which reports the same environment.)
+exec dotnet run -c Release --project src/DataIp.Web -- "$@"

@@ -1,6 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DataIp.Data;
@@ -68,11 +71,21 @@ public static class RegistryDatabase
 
     /// <summary>
     /// Applies pending migrations. On SQLite it first switches the file to write-ahead logging, so
-    /// readers never block the writer.
+    /// readers never block the writer. On PostgreSQL it first creates the migrations' history table
+    /// if the database has none yet: the provider finds out whether it exists by reading it, which
+    /// logs a failed command (an error) on every new database although nothing is wrong
+    /// (npgsql/efcore.pg#3407).
     /// </summary>
     public static async Task MigrateAsync(RegistryDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        if (db.Provider == DatabaseProvider.Postgres
+            && await db.Database.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var createHistory = db.Database.GetService<IHistoryRepository>().GetCreateIfNotExistsScript();
+            await db.Database.ExecuteSqlRawAsync(createHistory, cancellationToken).ConfigureAwait(false);
+        }
+
         if (db.Provider == DatabaseProvider.Sqlite)
         {
             var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;

@@ -40,8 +40,8 @@ if (CertificateFonts.Problem(builder.Configuration[CertificateFonts.FontPathSett
 }
 
 var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseSecurityHeaders();
+app.UseErrorPages();
 app.UseRequestSizeLimits();
 app.UsePageAssets();
 app.UseAuthentication();

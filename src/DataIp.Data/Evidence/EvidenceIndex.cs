@@ -42,7 +42,11 @@ public sealed class EvidenceIndex(RegistryDbContext db)
         await db.EvidenceSketches.Where(s => s.ApplicationId == applicationId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The applications whose sketches share at least one band key with <paramref name="values"/>.</summary>
+    /// <summary>
+    /// The applications whose sketches share at least one band key with <paramref name="values"/>,
+    /// at most <see cref="MaxCandidates"/>: those sharing the most band keys (the likeliest to be
+    /// similar), then by id, so that the same search always scores the same candidates.
+    /// </summary>
     /// <param name="values">The 128 MinHash values searched for.</param>
     /// <param name="exclude">An application left out (the one being examined).</param>
     /// <param name="cancellationToken">Cancels the query.</param>
@@ -51,8 +55,10 @@ public sealed class EvidenceIndex(RegistryDbContext db)
         var keys = OverlapBands.Keys(values);
         return await db.EvidenceBands.AsNoTracking()
             .Where(b => keys.Contains(b.Key) && b.ApplicationId != exclude)
-            .Select(b => b.ApplicationId)
-            .Distinct()
+            .GroupBy(b => b.ApplicationId)
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => g.Key)
+            .Select(g => g.Key)
             .Take(MaxCandidates)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -20,12 +20,13 @@ internal static class Authentication
 
     public static void AddAccounts(this WebApplicationBuilder builder)
     {
-        var dataDirectory = builder.Configuration.GetSection(PlatformOptions.Section).Get<PlatformOptions>()?.DataDirectoryPath
-            ?? new PlatformOptions().DataDirectoryPath;
-        // Keys that protect cookies and tokens stay under the data directory, readable by the owner only.
+        var platform = builder.Configuration.GetSection(PlatformOptions.Section).Get<PlatformOptions>() ?? new PlatformOptions();
+        // Keys that protect cookies and tokens stay under the data directory, readable by the owner
+        // only, and encrypted when the operator gives a certificate for it (KeyRingProtection).
         builder.Services.AddDataProtection()
             .SetApplicationName("DataIp.Registry")
-            .PersistKeysToFileSystem(DataDirectory.CreatePrivate(Path.Combine(dataDirectory, "keys", "data-protection")));
+            .PersistKeysToFileSystem(DataDirectory.CreatePrivate(Path.Combine(platform.DataDirectoryPath, "keys", "data-protection")))
+            .ProtectKeysAtRest(builder, platform.DataProtection);
 
         builder.Services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "API bearer token or page cookie", o => o.ForwardDefaultSelector = context =>
@@ -34,6 +35,7 @@ internal static class Authentication
             .AddCookie(IdentityConstants.ApplicationScheme, o =>
             {
                 o.LoginPath = "/account/sign-in";
+                o.AccessDeniedPath = ErrorPages.AccessDeniedPath;
                 o.Cookie.Name = "dataip.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;

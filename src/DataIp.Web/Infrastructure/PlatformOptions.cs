@@ -97,6 +97,9 @@ public sealed class PlatformOptions
     /// <summary>Webhooks: how the dispatcher sends and retries (docs/notifications.md).</summary>
     public WebhookOptions Webhooks { get; set; } = new();
 
+    /// <summary>How the data-protection key ring is kept at rest (docs/operations.md, "Keys at rest").</summary>
+    public KeyRingOptions DataProtection { get; set; } = new();
+
     /// <summary>The absolute data directory.</summary>
     public string DataDirectoryPath => Path.GetFullPath(DataDirectory);
 

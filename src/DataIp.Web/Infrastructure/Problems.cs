@@ -19,6 +19,7 @@ internal static class Problems
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<MachineFaultHandler>(); // after it: answers the faults it leaves (ErrorPages)
         // Malformed requests throw, so the handler above can say what was wrong with them.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => ConfigureJson(o.SerializerOptions));
@@ -81,11 +82,19 @@ internal static class Problems
         Status(StatusCodes.Status404NotFound, "Not found", $"{what} was not found or is not visible to you.");
 }
 
-/// <summary>Maps request-shape failures to 4xx problems and concurrency conflicts to 409.</summary>
+/// <summary>
+/// Maps request-shape failures to 4xx problems and concurrency conflicts to 409, for programs; a
+/// person's request is left to the error page, with the same status (<see cref="ErrorPages"/>).
+/// </summary>
 internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (!ErrorPages.IsForMachines(ErrorPages.OriginalPath(httpContext)))
+        {
+            return false;
+        }
+
         var problem = exception switch
         {
             BadHttpRequestException bad => FromBadRequest(bad),

@@ -1,17 +1,20 @@
+using System.Security.Claims;
 using DataIp.Data;
 using DataIp.Data.Accounts;
 using DataIp.Web.Features.Acts;
 using DataIp.Web.Features.Applications;
 using DataIp.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Pages.Applications;
 
 /// <summary>
-/// The applications the signed-in user may see (any signed-in account), by the same rule as
-/// <c>GET /api/v1/applications</c>: an applicant's own, an examiner's body's, and so on.
+/// The applications the signed-in user may see, by the same rule as <c>GET /api/v1/applications</c>:
+/// an applicant's own, an examiner's body's, and so on. A role that sees none (a pledgee) gets the
+/// access-denied page rather than an empty list, and no menu item leads it here (<see cref="SiteMenu"/>).
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class IndexModel(RegistryDbContext db) : PageModel
@@ -27,8 +30,20 @@ public sealed class IndexModel(RegistryDbContext db) : PageModel
     /// <summary>Which applications the list holds, for the signed-in role.</summary>
     public Bilingual Scope { get; private set; } = new("", "");
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>Whether this page lists anything for <paramref name="user"/>: applicants, examiners and administrators.</summary>
+    public static bool IsFor(ClaimsPrincipal user)
     {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsInRole(nameof(AccountRole.Applicant)) || user.IsInRole(nameof(AccountRole.Examiner)) || user.IsInRole(nameof(AccountRole.Administrator));
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!IsFor(User))
+        {
+            return Forbid();
+        }
+
         var party = ActingParty.From(User);
         Applications = await ApplicationQueries.ListAsync(db, party, state: null, ct).ConfigureAwait(false);
         _bodyNames = await db.Bodies.AsNoTracking().ToDictionaryAsync(b => b.Code, b => b.Name, ct).ConfigureAwait(false);
@@ -40,11 +55,10 @@ public sealed class IndexModel(RegistryDbContext db) : PageModel
                 new Bilingual("向本登记机构提交的申请（不含草稿）。", "Applications submitted to this registration body (drafts are private).")),
             AccountRole.Administrator when party.BodyId is not null => (new Bilingual("本机构的申请", "Applications to my body"),
                 new Bilingual("向本登记机构提交的申请（不含草稿）。", "Applications submitted to this registration body (drafts are private).")),
-            AccountRole.Administrator => (new Bilingual("全部申请", "All applications"),
+            _ => (new Bilingual("全部申请", "All applications"),
                 new Bilingual("向各登记机构提交的申请（不含草稿）。", "Applications submitted to every registration body (drafts are private).")),
-            _ => (new Bilingual("申请", "Applications"),
-                new Bilingual("本账户的角色不查看申请。", "This account's role does not see applications.")),
         };
+        return Page();
     }
 
     /// <summary>The Chinese name of a body, or its code if unknown.</summary>
