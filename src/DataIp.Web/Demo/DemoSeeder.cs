@@ -19,7 +19,7 @@ namespace DataIp.Web.Demo;
 /// </summary>
 internal sealed partial class DemoSeeder(
     RegistryDbContext db, UserManager<Account> users, TimeProvider clock, IAttachmentStore store, IOptions<PlatformOptions> options,
-    Features.Certificates.IssuerKeys issuerKeys, Features.Ledger.LogKeys logKeys, ILogger<DemoSeeder> logger)
+    Features.Certificates.IssuerSigningKeys issuerKeys, Features.Ledger.LogSigningKeys logKeys, ILogger<DemoSeeder> logger)
 {
     /// <summary>The password of every demo account.</summary>
     public const string Password = "DataIp-Demo-2025";

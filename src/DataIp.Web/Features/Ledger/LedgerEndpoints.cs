@@ -17,7 +17,7 @@ internal static class LedgerEndpoints
     {
         var log = app.MapGroup("/log").WithTags("Transparency log").AllowAnonymous();
         log.MapGet("/checkpoint", CheckpointAsync).WithSummary("The latest signed checkpoint (C2SP tlog-checkpoint signed note; anyone).");
-        log.MapGet("/keys", (LogKeys keys) => TypedResults.Text(string.Concat(keys.VerifierKeys.Select(k => k + "\n")), "text/plain; charset=utf-8"))
+        log.MapGet("/keys", (LogSigningKeys keys) => TypedResults.Text(keys.VerifierKeys.ToString(), "text/plain; charset=utf-8"))
             .WithSummary("The log's verifier keys, Ed25519 then SM2, in the signed-note verifier-key format (anyone).");
         log.MapGet("/tile/{**path}", TileAsync).WithSummary("A hash tile or entry bundle (C2SP tlog-tiles; anyone).");
 
