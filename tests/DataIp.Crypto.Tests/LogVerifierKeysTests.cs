@@ -5,8 +5,10 @@ public sealed class LogVerifierKeysTests
 {
     private const string Origin = "registry.example/log";
 
-    // Two Ed25519 keys whose key IDs collide (a 32-bit birthday collision: 63,648 keys from
-    // Ed25519NoteSigner.Generate("registry.example/log") until two shared an ID, /tmp/keyclash).
+    // Two Ed25519 keys whose key IDs collide, a 32-bit birthday collision found by a throwaway
+    // program: `var seen = new Dictionary<uint, NoteVerifierKey>();` then, in a loop,
+    // `var key = Ed25519NoteSigner.Generate("registry.example/log").VerifierKey;` until
+    // `seen.TryGetValue(key.KeyId, out var other)` (after 63,648 keys), printing other and key.
     private const string ClashA = "registry.example/log+66ac9110+AabuvLRQLLU1wPYWmVG1EOy08TgfF83jpveSnQTuD69+";
     private const string ClashB = "registry.example/log+66ac9110+AQDxTBfEhcSjGkF0Bm7e+y88520X31egXFDN83fRksJU";
 
