@@ -116,41 +116,37 @@ public sealed record TlogProof(long Index, IReadOnlyList<byte[]> Hashes, string 
 
     /// <summary>
     /// Verifies that the entry with <paramref name="leafHash"/> is at <see cref="Index"/> in the log
-    /// named <paramref name="origin"/>: the checkpoint must carry a valid signature by one of
-    /// <paramref name="logVerifiers"/> and no invalid one by them (c2sp.org/signed-note), be a
-    /// checkpoint of that origin, cover the index, and the hashes must lead from the leaf to its
-    /// root (RFC 9162 §2.1.3.2). Bad input is a failed result, never an exception.
+    /// <paramref name="log"/>: the checkpoint must verify with the log's keys
+    /// (<see cref="LogVerifierKeys.VerifyCheckpoint(string, IReadOnlyCollection{NoteKeyAlgorithm})"/>:
+    /// a valid signature by one of them and no invalid one, a checkpoint of the log's origin), cover
+    /// the index, and the hashes must lead from the leaf to its root (RFC 9162 §2.1.3.2). Bad input
+    /// is a failed result, never an exception.
     /// </summary>
     /// <param name="leafHash">The entry's RFC 9162 leaf hash, SHA-256(0x00 || entry).</param>
-    /// <param name="origin">The log's origin, as the verifier knows it.</param>
-    /// <param name="logVerifiers">The log's public keys; no two with the same name and key ID.</param>
+    /// <param name="log">The log's keys, named after its origin, as the verifier knows them.</param>
     /// <returns>Valid with the checkpoint, or the first check that failed.</returns>
-    /// <exception cref="ArgumentException">Two verifiers share a name and key ID (a configuration bug).</exception>
-    public TlogProofVerification Verify(ReadOnlySpan<byte> leafHash, string origin, IReadOnlyCollection<INoteVerifier> logVerifiers)
+    public TlogProofVerification Verify(ReadOnlySpan<byte> leafHash, LogVerifierKeys log)
     {
-        ArgumentNullException.ThrowIfNull(origin);
-        ArgumentNullException.ThrowIfNull(logVerifiers);
+        ArgumentNullException.ThrowIfNull(log);
         if (Index < 0 || Hashes is null || Checkpoint is null || Hashes.Any(h => h is null || h.Length != Hash.Size))
         {
             return Fail(TlogProofFailure.Malformed, "The proof is malformed: a negative index, a missing checkpoint or a hash that is not 32 bytes.");
         }
 
-        var opened = SignedNote.Open(Checkpoint, logVerifiers);
-        if (!opened.IsVerified)
+        var verified = log.VerifyCheckpoint(Checkpoint, []);
+        switch (verified.Failure)
         {
-            return Fail(TlogProofFailure.CheckpointSignature, $"The checkpoint is not signed by a known log key: {opened.Failure.Message}");
+            case CheckpointFailure.None:
+                break;
+            case CheckpointFailure.NotACheckpoint:
+                return Fail(TlogProofFailure.Malformed, verified.Message);
+            case CheckpointFailure.WrongOrigin:
+                return Fail(TlogProofFailure.WrongOrigin, $"The checkpoint is of log '{verified.Checkpoint!.Origin}', not '{log.Origin}'.", verified.Checkpoint);
+            default:
+                return Fail(TlogProofFailure.CheckpointSignature, $"The checkpoint is not signed by a known log key: {verified.Message}");
         }
 
-        if (!Crypto.Checkpoint.TryParse(opened.Note.Text, out var checkpoint, out var checkpointError))
-        {
-            return Fail(TlogProofFailure.Malformed, $"The signed note is not a checkpoint: {checkpointError.Message}");
-        }
-
-        if (checkpoint.Origin != origin)
-        {
-            return Fail(TlogProofFailure.WrongOrigin, $"The checkpoint is of log '{checkpoint.Origin}', not '{origin}'.", checkpoint);
-        }
-
+        var checkpoint = verified.Checkpoint!;
         if (Index >= checkpoint.TreeSize)
         {
             return Fail(TlogProofFailure.IndexOutOfRange, $"Entry {Index} is not in the checkpoint's tree of {checkpoint.TreeSize} entries.", checkpoint);
@@ -158,7 +154,7 @@ public sealed record TlogProof(long Index, IReadOnlyList<byte[]> Hashes, string 
 
         var inclusion = MerkleProof.VerifyInclusion((ulong)Index, (ulong)checkpoint.TreeSize, leafHash, Hashes, checkpoint.RootHash);
         return inclusion.IsValid
-            ? new TlogProofVerification(true, TlogProofFailure.None, $"Entry {Index} is in the log '{origin}' of {checkpoint.TreeSize} entries.", checkpoint)
+            ? new TlogProofVerification(true, TlogProofFailure.None, $"Entry {Index} is in the log '{log.Origin}' of {checkpoint.TreeSize} entries.", checkpoint)
             : Fail(TlogProofFailure.InclusionMismatch, $"The inclusion proof does not lead from the entry to the checkpoint's root: {inclusion.Message}", checkpoint);
     }
 

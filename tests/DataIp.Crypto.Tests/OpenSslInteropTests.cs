@@ -162,7 +162,7 @@ public sealed class OpenSslInteropTests : IDisposable
         var result = OpenSsl.Run(_temporary.Path, data, "dgst", "-sm3", "-r");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(result.Output.Split(' ')[0], Convert.ToHexStringLower(Sm3.Hash(data)));
+        Assert.Equal(result.Output.Split(' ')[0], Convert.ToHexStringLower(DataIp.Domain.Hashing.Sm3.HashData(data)));
     }
 
     /// <summary>

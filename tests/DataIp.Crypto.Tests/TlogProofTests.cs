@@ -75,7 +75,7 @@ public sealed class TlogProofTests
     {
         var (proof, leafHash) = BuildProof(index, size);
 
-        var result = proof.Verify(leafHash, Origin, [LogKey.VerifierKey.CreateVerifier()]);
+        var result = proof.Verify(leafHash, Keys(LogKey));
 
         Assert.True(result.IsValid, result.Message);
         Assert.Equal(TlogProofFailure.None, result.Failure);
@@ -88,7 +88,7 @@ public sealed class TlogProofTests
         var (proof, leafHash) = BuildProof(2, 7);
         proof.Hashes[0][0] ^= 1;
 
-        var result = proof.Verify(leafHash, Origin, [LogKey.VerifierKey.CreateVerifier()]);
+        var result = proof.Verify(leafHash, Keys(LogKey));
 
         Assert.Equal(TlogProofFailure.InclusionMismatch, result.Failure);
         Assert.False(result.IsValid);
@@ -99,7 +99,7 @@ public sealed class TlogProofTests
     {
         var (proof, _) = BuildProof(2, 7);
 
-        var result = proof.Verify(Rfc9162.HashLeaf("entry 3"u8).ToArray(), Origin, [LogKey.VerifierKey.CreateVerifier()]);
+        var result = proof.Verify(Rfc9162.HashLeaf("entry 3"u8).ToArray(), Keys(LogKey));
 
         Assert.Equal(TlogProofFailure.InclusionMismatch, result.Failure);
     }
@@ -110,7 +110,7 @@ public sealed class TlogProofTests
         var (proof, leafHash) = BuildProof(2, 7);
         var other = Ed25519NoteSigner.Generate(Origin);
 
-        var result = proof.Verify(leafHash, Origin, [other.VerifierKey.CreateVerifier()]);
+        var result = proof.Verify(leafHash, Keys(other));
 
         Assert.Equal(TlogProofFailure.CheckpointSignature, result.Failure);
         Assert.Null(result.Checkpoint);
@@ -122,20 +122,33 @@ public sealed class TlogProofTests
         var (proof, leafHash) = BuildProof(2, 7);
         var altered = proof with { Checkpoint = proof.Checkpoint.Replace("\n7\n", "\n8\n", StringComparison.Ordinal) };
 
-        var result = altered.Verify(leafHash, Origin, [LogKey.VerifierKey.CreateVerifier()]);
+        var result = altered.Verify(leafHash, Keys(LogKey));
 
         Assert.Equal(TlogProofFailure.CheckpointSignature, result.Failure);
     }
 
+    // A key of the log signed a checkpoint that names another log: the text is not the log's.
     [Fact]
-    public void Verify_OtherOrigin_IsWrongOrigin()
+    public void Verify_CheckpointOfAnotherOrigin_IsWrongOrigin()
     {
         var (proof, leafHash) = BuildProof(2, 7);
+        var text = Checkpoint.Parse(SignedNote.Open(proof.Checkpoint, [LogKey.VerifierKey.CreateVerifier()]).Note!.Text);
+        var other = proof with { Checkpoint = SignedNote.Sign(new Checkpoint("other.example/log", text.TreeSize, text.RootHash).ToNoteText(), LogKey) };
 
-        var result = proof.Verify(leafHash, "other.example/log", [LogKey.VerifierKey.CreateVerifier()]);
+        var result = other.Verify(leafHash, Keys(LogKey));
 
         Assert.Equal(TlogProofFailure.WrongOrigin, result.Failure);
         Assert.Contains("other.example/log", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_KeysOfAnotherLog_IsCheckpointSignature()
+    {
+        var (proof, leafHash) = BuildProof(2, 7);
+
+        var result = proof.Verify(leafHash, Keys(Ed25519NoteSigner.Generate("other.example/log")));
+
+        Assert.Equal(TlogProofFailure.CheckpointSignature, result.Failure);
     }
 
     [Theory]
@@ -145,7 +158,7 @@ public sealed class TlogProofTests
     {
         var (proof, leafHash) = BuildProof(2, 7);
 
-        var result = (proof with { Index = index }).Verify(leafHash, Origin, [LogKey.VerifierKey.CreateVerifier()]);
+        var result = (proof with { Index = index }).Verify(leafHash, Keys(LogKey));
 
         Assert.Equal(TlogProofFailure.IndexOutOfRange, result.Failure);
     }
@@ -154,10 +167,10 @@ public sealed class TlogProofTests
     public void Verify_NegativeIndexOrShortHash_IsMalformed()
     {
         var (proof, leafHash) = BuildProof(2, 7);
-        var verifiers = new[] { LogKey.VerifierKey.CreateVerifier() };
+        var verifiers = Keys(LogKey);
 
-        Assert.Equal(TlogProofFailure.Malformed, (proof with { Index = -1 }).Verify(leafHash, Origin, verifiers).Failure);
-        Assert.Equal(TlogProofFailure.Malformed, (proof with { Hashes = [new byte[31]] }).Verify(leafHash, Origin, verifiers).Failure);
+        Assert.Equal(TlogProofFailure.Malformed, (proof with { Index = -1 }).Verify(leafHash, verifiers).Failure);
+        Assert.Equal(TlogProofFailure.Malformed, (proof with { Hashes = [new byte[31]] }).Verify(leafHash, verifiers).Failure);
     }
 
     [Fact]
@@ -165,7 +178,7 @@ public sealed class TlogProofTests
     {
         var (proof, leafHash) = BuildProof(2, 7);
 
-        var result = (proof with { Checkpoint = "not a note" }).Verify(leafHash, Origin, [LogKey.VerifierKey.CreateVerifier()]);
+        var result = (proof with { Checkpoint = "not a note" }).Verify(leafHash, Keys(LogKey));
 
         Assert.Equal(TlogProofFailure.CheckpointSignature, result.Failure);
     }
@@ -183,6 +196,9 @@ public sealed class TlogProofTests
         var proof = new TlogProof(index, hashes, SignedCheckpoint(size, tree.RootHash().ToArray()), entry);
         return (proof, Rfc9162.HashLeaf(entry).ToArray());
     }
+
+    private static LogVerifierKeys Keys(Ed25519NoteSigner signer) =>
+        LogVerifierKeys.TryCreate([signer.VerifierKey], [], out var keys, out var error) ? keys : throw new InvalidOperationException(error);
 
     private static string SignedCheckpoint(long size, byte[] root) =>
         SignedNote.Sign(new Checkpoint(Origin, size, root).ToNoteText(), LogKey);

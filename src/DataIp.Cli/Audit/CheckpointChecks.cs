@@ -17,8 +17,6 @@ internal static class CheckpointChecks
 {
     private const int BatchSize = 1000;
 
-    private static readonly NoteKeyAlgorithm[] Required = [NoteKeyAlgorithm.Ed25519, NoteKeyAlgorithm.Sm2];
-
     /// <summary>Checks every stored checkpoint, in size order, and returns how many there are.</summary>
     /// <param name="db">The database.</param>
     /// <param name="keys">The log's public keys.</param>
@@ -36,7 +34,7 @@ internal static class CheckpointChecks
         }
 
         var logOrigin = OriginOf(latest.Note);
-        var verifiers = new Dictionary<string, (IReadOnlyList<NoteVerifierKey> Keys, INoteVerifier[] Verifiers)>(StringComparer.Ordinal);
+        var keysByOrigin = new Dictionary<string, LogVerifierKeys?>(StringComparer.Ordinal);
         long count = 0;
         var after = long.MinValue;
         while (true)
@@ -53,13 +51,12 @@ internal static class CheckpointChecks
             {
                 CheckRoot(checkpoint, roots, findings);
                 var origin = OriginOf(checkpoint.Note);
-                if (!verifiers.TryGetValue(origin, out var known))
+                if (!keysByOrigin.TryGetValue(origin, out var known))
                 {
-                    var originKeys = keys.VerifierKeys(origin);
-                    verifiers[origin] = known = (originKeys, [.. originKeys.Select(k => k.CreateVerifier())]);
+                    keysByOrigin[origin] = known = keys.ForOrigin(origin);
                 }
 
-                CheckNote(checkpoint, logOrigin, known.Keys, known.Verifiers, findings);
+                CheckNote(checkpoint, logOrigin, known, findings);
             }
 
             count += batch.Count;
@@ -81,30 +78,33 @@ internal static class CheckpointChecks
         }
     }
 
-    private static void CheckNote(
-        LogCheckpoint checkpoint, string logOrigin, IReadOnlyList<NoteVerifierKey> keys, INoteVerifier[] verifiers, List<AuditFinding> findings)
+    private static void CheckNote(LogCheckpoint checkpoint, string logOrigin, LogVerifierKeys? keys, List<AuditFinding> findings)
     {
         var subject = $"checkpoint {checkpoint.TreeSize}";
-        var opened = SignedNote.Open(checkpoint.Note, verifiers);
-        if (!opened.IsVerified)
+        if (keys is null)
         {
-            findings.Add(new(FindingKind.CheckpointSignature, $"{subject}: the signed note does not verify with the log's public keys: {opened.Failure.Message}"));
+            findings.Add(new(FindingKind.CheckpointSignature, $"{subject}: the signed note does not verify with the log's public keys: its origin is not a valid key name"));
             return;
         }
 
-        var verified = opened.Note.VerifiedSignatures
-            .Select(s => keys.First(k => k.Name == s.Name && k.KeyId == s.KeyId).Algorithm).ToHashSet();
-        foreach (var algorithm in Required.Where(a => !verified.Contains(a)))
+        // The keys are named after the origin the note claims, so WrongOrigin cannot occur; a
+        // missing algorithm is reported and the text still checked.
+        var verified = keys.VerifyCheckpoint(checkpoint.Note, LogVerifierKeys.DataIpAlgorithms);
+        switch (verified.Failure)
         {
-            findings.Add(new(FindingKind.CheckpointSignature, $"{subject}: the signed note has no valid {algorithm} signature by the log's key"));
+            case CheckpointFailure.MalformedNote or CheckpointFailure.InvalidSignature or CheckpointFailure.NoVerifiedSignature:
+                findings.Add(new(FindingKind.CheckpointSignature, $"{subject}: the signed note does not verify with the log's public keys: {verified.Message}"));
+                return;
+            case CheckpointFailure.NotACheckpoint or CheckpointFailure.WrongOrigin:
+                findings.Add(new(FindingKind.CheckpointText, $"{subject}: {char.ToLowerInvariant(verified.Message[0])}{verified.Message[1..]}"));
+                return;
+            case CheckpointFailure.MissingAlgorithm:
+                findings.AddRange(verified.MissingAlgorithms.Select(algorithm =>
+                    new AuditFinding(FindingKind.CheckpointSignature, $"{subject}: the signed note has no valid {LogVerifierKeys.AlgorithmName(algorithm)} signature by the log's key")));
+                break;
         }
 
-        if (!Checkpoint.TryParse(opened.Note.Text, out var signed, out var error))
-        {
-            findings.Add(new(FindingKind.CheckpointText, $"{subject}: the signed text is not a checkpoint: {error.Message}"));
-            return;
-        }
-
+        var signed = verified.Checkpoint!;
         if (signed.Origin != logOrigin)
         {
             findings.Add(new(FindingKind.CheckpointText, $"{subject}: origin {AuditJson.Shorten(signed.Origin)} is not the latest checkpoint's origin {AuditJson.Shorten(logOrigin)}"));

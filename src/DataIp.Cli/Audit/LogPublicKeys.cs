@@ -24,15 +24,12 @@ internal sealed class LogPublicKeys
     public static LogPublicKeys FromPem(IEnumerable<string> pems)
     {
         ArgumentNullException.ThrowIfNull(pems);
-        // The same key twice (a copied file) counts once: a note verifier must not be known twice.
-        var probed = pems.Select(pem => (Pem: pem, Key: NoteVerifierKey.FromPublicKeyPem(ProbeName, pem))).DistinctBy(p => p.Key.ToString()).ToList();
-        var algorithms = probed.Select(p => p.Key.Algorithm).ToHashSet();
-        foreach (var required in new[] { NoteKeyAlgorithm.Ed25519, NoteKeyAlgorithm.Sm2 })
+        // Checked as a key set under a probe name: the same key twice (a copied file) counts
+        // once, and there must be an Ed25519 and an SM2 key.
+        var probed = pems.Select(pem => (Pem: pem, Key: NoteVerifierKey.FromPublicKeyPem(ProbeName, pem))).DistinctBy(p => p.Key).ToList();
+        if (!LogVerifierKeys.TryCreate([.. probed.Select(p => p.Key)], LogVerifierKeys.DataIpAlgorithms, out _, out var error))
         {
-            if (!algorithms.Contains(required))
-            {
-                throw new FormatException($"There is no {required} public key; the log signs every checkpoint with both an Ed25519 and an SM2 key.");
-            }
+            throw new FormatException($"The public keys are not the log's: {error}.");
         }
 
         return new LogPublicKeys([.. probed.Select(p => p.Pem)]);
@@ -61,9 +58,16 @@ internal sealed class LogPublicKeys
         }
     }
 
-    /// <summary>The verifier keys named <paramref name="origin"/>; empty when it is not a valid key name (no signature can then verify).</summary>
+    /// <summary>
+    /// The log's keys named <paramref name="origin"/>, one verifier key per public key, read as a
+    /// key set (<see cref="LogVerifierKeys"/>); null when the origin is not a valid key name (no
+    /// signature can then verify).
+    /// </summary>
     /// <param name="origin">The origin line of a checkpoint.</param>
-    /// <returns>One verifier key per public key, in file order.</returns>
-    public IReadOnlyList<NoteVerifierKey> VerifierKeys(string origin) =>
-        NoteKeyName.IsValid(origin) ? [.. _pems.Select(pem => NoteVerifierKey.FromPublicKeyPem(origin, pem))] : [];
+    /// <returns>The key set, or null.</returns>
+    public LogVerifierKeys? ForOrigin(string origin) =>
+        NoteKeyName.IsValid(origin)
+        && LogVerifierKeys.TryCreate([.. _pems.Select(pem => NoteVerifierKey.FromPublicKeyPem(origin, pem))], LogVerifierKeys.DataIpAlgorithms, out var keys, out _)
+            ? keys
+            : null;
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using DataIp.Cli.Log;
+using DataIp.Crypto;
 
 namespace DataIp.Cli.Commands;
 
@@ -95,13 +96,13 @@ internal static class LogVerifyCommand
             return Usage(error, $"--server: {serverError}");
         }
 
-        LogKeys? pinned = null;
+        LogVerifierKeys? pinned = null;
         if (options.KeysPath is not null && !TryReadKeys(options.KeysPath, out pinned, out var keysError))
         {
             return Usage(error, $"--keys: {keysError}");
         }
 
-        LogState? previous = null;
+        SavedLogState? previous = null;
         if (options.StatePath is not null && !StateFile.TryRead(options.StatePath, out previous, out var stateError))
         {
             return Usage(error, $"--state: {stateError}");
@@ -164,7 +165,7 @@ internal static class LogVerifyCommand
         return ExitCodes.Success;
     }
 
-    private static bool TryReadKeys(string path, out LogKeys? keys, out string? error)
+    private static bool TryReadKeys(string path, out LogVerifierKeys? keys, out string? error)
     {
         keys = null;
         string text;
@@ -178,7 +179,7 @@ internal static class LogVerifyCommand
             return false;
         }
 
-        if (!LogKeys.TryParse(text, out keys, out var keysError))
+        if (!LogVerifierKeys.TryParse(text, LogVerifierKeys.DataIpAlgorithms, out keys, out var keysError))
         {
             error = $"{path}: {keysError}";
             return false;

@@ -146,7 +146,7 @@ internal static class VerifyCommand
             return ExitCodes.Success;
         }
 
-        private async Task<IssuerKeys?> ReadKeysAsync(CancellationToken cancellationToken)
+        private async Task<IssuerVerifierKeys?> ReadKeysAsync(CancellationToken cancellationToken)
         {
             var source = options.Keys ?? new Uri(_online!, ".well-known/did.json").ToString();
             byte[]? json;
@@ -167,7 +167,7 @@ internal static class VerifyCommand
                 return null;
             }
 
-            if (!IssuerKeys.TryRead(json, out var keys, out var keysError))
+            if (!IssuerVerifierKeys.TryReadDidDocument(json, out var keys, out var keysError))
             {
                 error.WriteLine($"--keys: {source}: {keysError}");
                 return null;

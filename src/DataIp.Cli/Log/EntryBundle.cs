@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using DataIp.Domain.TransparencyLog;
 
 namespace DataIp.Cli.Log;
 

@@ -15,7 +15,7 @@ namespace DataIp.Cli.Log;
 /// <param name="ReadFailure">Why the log could not be read to the end (the server unreachable or
 /// answering with an error); null when every read succeeded.</param>
 internal sealed record LogVerification(
-    LogKeys? Keys, Checkpoint? Checkpoint, ulong EntriesChecked, IReadOnlyList<Finding> Findings, string? ReadFailure)
+    LogVerifierKeys? Keys, Checkpoint? Checkpoint, ulong EntriesChecked, IReadOnlyList<Finding> Findings, string? ReadFailure)
 {
     /// <summary>True when the whole log was read and nothing is wrong.</summary>
     public bool IsVerified => Findings.Count == 0 && ReadFailure is null && Checkpoint is not null && Keys is not null;
@@ -24,13 +24,13 @@ internal sealed record LogVerification(
     /// <param name="checkedAt">The time of the run.</param>
     /// <returns>The checkpoint's origin, size and root, and the keys.</returns>
     /// <exception cref="InvalidOperationException">The log did not verify: its checkpoint must not be trusted next time.</exception>
-    public LogState ToState(DateTimeOffset checkedAt)
+    public SavedLogState ToState(DateTimeOffset checkedAt)
     {
         if (!IsVerified)
         {
             throw new InvalidOperationException("Only a verified checkpoint is saved as the state.");
         }
 
-        return new LogState(Checkpoint!.Origin, (ulong)Checkpoint.TreeSize, Hash.FromBytes(Checkpoint.RootHash), Keys!, checkedAt);
+        return new SavedLogState(Checkpoint!.Origin, (ulong)Checkpoint.TreeSize, Hash.FromBytes(Checkpoint.RootHash), Keys!, checkedAt);
     }
 }

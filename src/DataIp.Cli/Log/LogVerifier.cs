@@ -42,9 +42,9 @@ internal sealed class LogVerifier
     /// <param name="previous">The state saved by the last verified run, or null on the first run.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <returns>What verified and what is wrong; a read failure is part of the result, not thrown.</returns>
-    public async Task<LogVerification> VerifyAsync(LogKeys? pinnedKeys, LogState? previous, CancellationToken cancellationToken)
+    public async Task<LogVerification> VerifyAsync(LogVerifierKeys? pinnedKeys, SavedLogState? previous, CancellationToken cancellationToken)
     {
-        LogKeys? keys = null;
+        LogVerifierKeys? keys = null;
         Checkpoint? checkpoint = null;
         var replay = new ActReplay();
         try
@@ -64,7 +64,7 @@ internal sealed class LogVerifier
         return new LogVerification(keys, checkpoint, replay.EntriesReplayed, [.. _findings, .. replay.Findings], null);
     }
 
-    private async Task<LogKeys?> ResolveKeysAsync(LogKeys? pinned, LogState? previous, CancellationToken cancellationToken)
+    private async Task<LogVerifierKeys?> ResolveKeysAsync(LogVerifierKeys? pinned, SavedLogState? previous, CancellationToken cancellationToken)
     {
         if (pinned is not null)
         {
@@ -73,7 +73,7 @@ internal sealed class LogVerifier
             return pinned;
         }
 
-        if (!LogKeys.TryParse(await _reader.GetKeysAsync(cancellationToken), out var published, out var error))
+        if (!LogVerifierKeys.TryParse(await _reader.GetKeysAsync(cancellationToken), LogVerifierKeys.DataIpAlgorithms, out var published, out var error))
         {
             Add("keys", $"the keys the log publishes are refused: {error}");
             return null;
@@ -90,45 +90,38 @@ internal sealed class LogVerifier
         return published;
     }
 
-    private async Task<Checkpoint?> VerifyCheckpointAsync(LogKeys keys, CancellationToken cancellationToken)
+    private async Task<Checkpoint?> VerifyCheckpointAsync(LogVerifierKeys keys, CancellationToken cancellationToken)
     {
-        var opened = SignedNote.Open(await _reader.GetCheckpointAsync(cancellationToken), [.. keys.Keys.Select(key => key.CreateVerifier())]);
-        if (!opened.IsVerified)
+        var verified = keys.VerifyCheckpoint(await _reader.GetCheckpointAsync(cancellationToken), LogVerifierKeys.DataIpAlgorithms);
+        switch (verified.Failure)
         {
-            var others = opened.Failure.UnverifiedSignatures.Count == 0 ? string.Empty
-                : $"; it carries signatures by {string.Join(", ", opened.Failure.UnverifiedSignatures.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Name}+{s.KeyId:x8}")))}";
-            Add("checkpoint", $"refused: {opened.Failure.Message.TrimEnd('.')}{others}");
-            return null;
+            case CheckpointFailure.None:
+                break;
+            case CheckpointFailure.NotACheckpoint:
+                Add("checkpoint", verified.Message.Replace("The signed text", "the signed text", StringComparison.Ordinal));
+                return null;
+            case CheckpointFailure.WrongOrigin:
+                Add("checkpoint", $"the origin \"{verified.Checkpoint!.Origin}\" is not the name of the log's keys, \"{keys.Origin}\"");
+                return null;
+            case CheckpointFailure.MissingAlgorithm:
+                Add("checkpoint", $"no signature by the log's {string.Join(" or ", verified.MissingAlgorithms.Select(LogVerifierKeys.AlgorithmName))} key verified, "
+                    + $"only by {string.Join(", ", verified.SignedBy.Select(LogVerifierKeys.Label))}: every checkpoint is signed with both Ed25519 and SM2");
+                return null;
+            default:
+                var others = verified.NoteFailure!.UnverifiedSignatures.Count == 0 ? string.Empty
+                    : $"; it carries signatures by {string.Join(", ", verified.NoteFailure.UnverifiedSignatures.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Name}+{s.KeyId:x8}")))}";
+                Add("checkpoint", $"refused: {verified.Message.TrimEnd('.')}{others}");
+                return null;
         }
 
-        var signers = opened.Note.VerifiedSignatures.Select(signature => keys.Find(signature.Name, signature.KeyId)!).ToList();
-        var missing = new[] { NoteKeyAlgorithm.Ed25519, NoteKeyAlgorithm.Sm2 }.Except(signers.Select(key => key.Algorithm)).ToList();
-        if (missing.Count > 0)
-        {
-            Add("checkpoint", $"no signature by the log's {string.Join(" or ", missing.Select(LogKeys.AlgorithmName))} key verified, only by {string.Join(", ", signers.Select(LogKeys.Label))}: "
-                + "every checkpoint is signed with both Ed25519 and SM2");
-            return null;
-        }
-
-        if (!Checkpoint.TryParse(opened.Note.Text, out var checkpoint, out var checkpointError))
-        {
-            Add("checkpoint", $"the signed text is not a checkpoint: {checkpointError.Message}");
-            return null;
-        }
-
-        if (checkpoint.Origin != keys.Name)
-        {
-            Add("checkpoint", $"the origin \"{checkpoint.Origin}\" is not the name of the log's keys, \"{keys.Name}\"");
-            return null;
-        }
-
-        var ignored = opened.Note.UnverifiedSignatures.Count == 0 ? string.Empty : $"; {opened.Note.UnverifiedSignatures.Count} by unknown keys ignored";
+        var checkpoint = verified.Checkpoint!;
+        var ignored = verified.Note!.UnverifiedSignatures.Count == 0 ? string.Empty : $"; {verified.Note.UnverifiedSignatures.Count} by unknown keys ignored";
         Say("checkpoint", $"{checkpoint.Origin}, size {checkpoint.TreeSize}, root {Hash.FromBytes(checkpoint.RootHash)}");
-        Say("signatures", $"{string.Join(", ", signers.Select(LogKeys.Label))} verified{ignored}");
+        Say("signatures", $"{string.Join(", ", verified.SignedBy.Select(LogVerifierKeys.Label))} verified{ignored}");
         return checkpoint;
     }
 
-    private async Task VerifyTreeAsync(Checkpoint checkpoint, LogState? previous, ActReplay replay, CancellationToken cancellationToken)
+    private async Task VerifyTreeAsync(Checkpoint checkpoint, SavedLogState? previous, ActReplay replay, CancellationToken cancellationToken)
     {
         var size = (ulong)checkpoint.TreeSize;
         var earlier = CheckPrevious(checkpoint, previous);
@@ -167,7 +160,7 @@ internal sealed class LogVerifier
     }
 
     // The saved checkpoint to check consistency with, or null (with a finding when it cannot be).
-    private LogState? CheckPrevious(Checkpoint checkpoint, LogState? previous)
+    private SavedLogState? CheckPrevious(Checkpoint checkpoint, SavedLogState? previous)
     {
         if (previous is null)
         {
@@ -190,7 +183,7 @@ internal sealed class LogVerifier
         return previous;
     }
 
-    private static string Labels(LogKeys keys) => string.Join(", ", keys.Keys.Select(LogKeys.Label));
+    private static string Labels(LogVerifierKeys keys) => string.Join(", ", keys.Keys.Select(LogVerifierKeys.Label));
 
     private static string Instant(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);

@@ -1,8 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using DataIp.Crypto;
 using DataIp.Domain.TransparencyLog;
 
 namespace DataIp.Cli.Log;
@@ -16,7 +16,7 @@ namespace DataIp.Cli.Log;
 /// <param name="RootHash">Its root hash.</param>
 /// <param name="Keys">The log's keys.</param>
 /// <param name="CheckedAt">When it was verified.</param>
-internal sealed record LogState(string Origin, ulong TreeSize, Hash RootHash, LogKeys Keys, DateTimeOffset CheckedAt);
+internal sealed record SavedLogState(string Origin, ulong TreeSize, Hash RootHash, LogVerifierKeys Keys, DateTimeOffset CheckedAt);
 
 /// <summary>
 /// Reads and writes the state file: one JSON object,
@@ -39,7 +39,7 @@ internal static class StateFile
     /// <param name="state">The state; null when the file does not exist (the first run) or is refused.</param>
     /// <param name="error">Why the file is refused; null when it was read or does not exist.</param>
     /// <returns>False when the file exists but cannot be read or is not a state file.</returns>
-    public static bool TryRead(string path, out LogState? state, [NotNullWhen(false)] out string? error)
+    public static bool TryRead(string path, out SavedLogState? state, [NotNullWhen(false)] out string? error)
     {
         state = null;
         error = null;
@@ -72,7 +72,7 @@ internal static class StateFile
     /// <param name="state">The state, when valid.</param>
     /// <param name="error">What is wrong; null when valid.</param>
     /// <returns>Whether the JSON is a valid state.</returns>
-    public static bool TryParse(byte[] json, [NotNullWhen(true)] out LogState? state, [NotNullWhen(false)] out string? error)
+    public static bool TryParse(byte[] json, [NotNullWhen(true)] out SavedLogState? state, [NotNullWhen(false)] out string? error)
     {
         state = null;
         try
@@ -103,7 +103,7 @@ internal static class StateFile
     /// <param name="state">The state.</param>
     /// <exception cref="IOException">The file could not be written (the old one, if any, is left as it was).</exception>
     /// <exception cref="UnauthorizedAccessException">The directory or file is not writable.</exception>
-    public static void Write(string path, LogState state)
+    public static void Write(string path, SavedLogState state)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(state);
@@ -134,7 +134,7 @@ internal static class StateFile
     /// never embedded in HTML, the case the default escaping guards against.</summary>
     /// <param name="state">The state.</param>
     /// <returns>UTF-8 JSON.</returns>
-    public static byte[] Serialize(LogState state)
+    public static byte[] Serialize(SavedLogState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         using var buffer = new MemoryStream();
@@ -160,18 +160,14 @@ internal static class StateFile
         return buffer.ToArray();
     }
 
-    private static bool TryReadFields(JsonElement root, [NotNullWhen(true)] out LogState? state, [NotNullWhen(false)] out string? error)
+    private static bool TryReadFields(JsonElement root, [NotNullWhen(true)] out SavedLogState? state, [NotNullWhen(false)] out string? error)
     {
         state = null;
         var origin = root.GetProperty("origin").GetString();
         var treeSize = root.GetProperty("treeSize").GetUInt64();
         var rootHex = root.GetProperty("rootHash").GetString();
         var checkedAt = root.GetProperty("checkedAt").GetDateTimeOffset();
-        var keyLines = new StringBuilder();
-        foreach (var key in root.GetProperty("keys").EnumerateArray())
-        {
-            keyLines.Append(key.GetString()).Append('\n');
-        }
+        var keyLines = root.GetProperty("keys").EnumerateArray().Select(key => key.GetString() ?? string.Empty).ToList();
 
         if (string.IsNullOrEmpty(origin))
         {
@@ -188,17 +184,17 @@ internal static class StateFile
             return Fail("\"rootHash\" is not 64 hex digits", out error);
         }
 
-        if (!LogKeys.TryParse(keyLines.ToString(), out var keys, out var keyError))
+        if (!LogVerifierKeys.TryParse(keyLines, LogVerifierKeys.DataIpAlgorithms, null, out var keys, out var keyError))
         {
             return Fail($"\"keys\": {keyError}", out error);
         }
 
-        if (keys.Name != origin)
+        if (keys.Origin != origin)
         {
-            return Fail($"the keys are named {keys.Name}, not after the origin {origin}", out error);
+            return Fail($"the keys are named {keys.Origin}, not after the origin {origin}", out error);
         }
 
-        state = new LogState(origin, treeSize, rootHash, keys, checkedAt);
+        state = new SavedLogState(origin, treeSize, rootHash, keys, checkedAt);
         error = null;
         return true;
     }

@@ -27,7 +27,7 @@ internal sealed record CheckResult(bool Passed, string Message)
 internal static class CertificateChecks
 {
     /// <summary>Check 1: every proof of the credential verifies with a key of the DID document.</summary>
-    public static CertificateCheck Signatures(JsonObject credential, IssuerKeys keys) =>
+    public static CertificateCheck Signatures(JsonObject credential, IssuerVerifierKeys keys) =>
         CertificateVerification.Signatures(credential, keys.Methods, keys.Did);
 
     /// <summary>
@@ -43,8 +43,8 @@ internal static class CertificateChecks
         });
 
     /// <summary>Check 4: the entry is in the registry's log, under a checkpoint signed by its keys.</summary>
-    public static CertificateCheck Inclusion(TlogProof proof, IssuanceAct act, IssuerKeys keys) =>
-        CertificateVerification.Inclusion(proof, act, keys.LogOrigin, keys.LogVerifiers);
+    public static CertificateCheck Inclusion(TlogProof proof, IssuanceAct act, IssuerVerifierKeys keys) =>
+        CertificateVerification.Inclusion(proof, act, keys.Log);
 
     /// <summary>Check 5: the registry's current status of the certificate; valid and pledged pass.</summary>
     /// <param name="json">The status document, or null when the registry answered 404.</param>

@@ -49,14 +49,6 @@ public sealed record CertificateCheck(CertificateCheckKind Kind, bool Passed, st
 /// <param name="LeafHash">The entry's RFC 9162 leaf hash, 32 bytes.</param>
 public sealed record IssuanceAct(string Log, long Index, byte[] LeafHash);
 
-/// <summary>What a certificate is checked against: the issuer's published keys and its log.</summary>
-/// <param name="Did">The issuer.</param>
-/// <param name="Methods">The verification methods credentials may be signed with.</param>
-/// <param name="LogOrigin">The log's origin, or null when the issuer describes no log.</param>
-/// <param name="LogVerifiers">The log's checkpoint keys; empty when the issuer describes no log.</param>
-public sealed record CertificateVerificationKeys(
-    string Did, IReadOnlyList<CredentialVerificationMethod> Methods, string? LogOrigin, IReadOnlyList<INoteVerifier> LogVerifiers);
-
 /// <summary>
 /// The offline checks of a certificate's credential and its tlog-proof, shared by <c>dataip verify</c>
 /// and the verification page: each a pure function of what was read. Bad input is a failed check,
@@ -79,7 +71,7 @@ public static class CertificateVerification
     /// <param name="tlogProof">The tlog-proof text, or null when there is none (yet).</param>
     /// <param name="keys">The issuer's keys and log.</param>
     /// <returns>The checks run, in order.</returns>
-    public static IReadOnlyList<CertificateCheck> Run(JsonObject credential, string? tlogProof, CertificateVerificationKeys keys)
+    public static IReadOnlyList<CertificateCheck> Run(JsonObject credential, string? tlogProof, IssuerVerifierKeys keys)
     {
         ArgumentNullException.ThrowIfNull(credential);
         ArgumentNullException.ThrowIfNull(keys);
@@ -100,7 +92,7 @@ public static class CertificateVerification
         checks.Add(Entry(proof, act, CertificateNumber(credential)));
         if (act is not null)
         {
-            checks.Add(Inclusion(proof, act, keys.LogOrigin, keys.LogVerifiers));
+            checks.Add(Inclusion(proof, act, keys.Log));
         }
 
         return checks;
@@ -195,31 +187,30 @@ public static class CertificateVerification
         return CertificateCheck.Pass(kind, string.Create(CultureInfo.InvariantCulture, $"log entry {proof.Index} is the issuance of certificate {certificateNumber}"));
     }
 
-    /// <summary>The entry is in the log <paramref name="logOrigin"/>, under a checkpoint signed by one of <paramref name="logVerifiers"/>.</summary>
-    public static CertificateCheck Inclusion(TlogProof proof, IssuanceAct act, string? logOrigin, IReadOnlyList<INoteVerifier> logVerifiers)
+    /// <summary>The entry is in the log <paramref name="log"/>, under a checkpoint signed by one of its keys.</summary>
+    public static CertificateCheck Inclusion(TlogProof proof, IssuanceAct act, LogVerifierKeys? log)
     {
         ArgumentNullException.ThrowIfNull(proof);
         ArgumentNullException.ThrowIfNull(act);
-        ArgumentNullException.ThrowIfNull(logVerifiers);
         const CertificateCheckKind kind = CertificateCheckKind.LogInclusion;
-        if (logOrigin is null || logVerifiers.Count == 0)
+        if (log is null)
         {
             return CertificateCheck.Fail(kind, $"the registry's DID document describes no transparency log ({LogServiceType} service with an origin and verifier keys)");
         }
 
-        if (act.Log != logOrigin)
+        if (act.Log != log.Origin)
         {
-            return CertificateCheck.Fail(kind, $"the credential names the log \"{act.Log}\"; the registry's log is \"{logOrigin}\"");
+            return CertificateCheck.Fail(kind, $"the credential names the log \"{act.Log}\"; the registry's log is \"{log.Origin}\"");
         }
 
-        var result = proof.Verify(act.LeafHash, logOrigin, [.. logVerifiers]);
+        var result = proof.Verify(act.LeafHash, log);
         if (!result.IsValid)
         {
             return CertificateCheck.Fail(kind, result.Message) with { Checkpoint = result.Checkpoint };
         }
 
-        var message = string.Create(CultureInfo.InvariantCulture, $"entry {proof.Index} is in the log {logOrigin} (checkpoint of {result.Checkpoint!.TreeSize} entries signed by the log)");
-        return CertificateCheck.Pass(kind, message) with { Checkpoint = result.Checkpoint, Cosignatures = Cosignatures(proof.Checkpoint, logOrigin) };
+        var message = string.Create(CultureInfo.InvariantCulture, $"entry {proof.Index} is in the log {log.Origin} (checkpoint of {result.Checkpoint!.TreeSize} entries signed by the log)");
+        return CertificateCheck.Pass(kind, message) with { Checkpoint = result.Checkpoint, Cosignatures = Cosignatures(proof.Checkpoint, log.Origin) };
     }
 
     // Signature lines of the note (c2sp.org/signed-note: "— <name> <base64>") by a key not named

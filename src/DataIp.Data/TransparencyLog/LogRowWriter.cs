@@ -25,6 +25,11 @@ namespace DataIp.Data.TransparencyLog;
 /// <see cref="Act.Sequence"/> values are drawn from the column's identity in one statement first,
 /// while the log's counter row is locked, so acts take their sequence numbers in log order, as
 /// they did when the database assigned them on insert.
+/// <para>
+/// Each row on SQLite, and each statement on PostgreSQL, is announced first to the context's
+/// <see cref="ILogWriteInterceptor"/>s (<see cref="Faults"/>): the crash tests fail these writes
+/// one at a time, as EF's own interceptors cannot see them.
+/// </para>
 /// </remarks>
 internal sealed class LogRowWriter
 {
@@ -38,7 +43,11 @@ internal sealed class LogRowWriter
         _connection = db.Database.GetDbConnection();
         _transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Log rows must be written inside the acts' transaction; none is open.");
+        Faults = LogWriteFaults.Of(db);
     }
+
+    /// <summary>The context's fault interceptors (tests only), told before each write.</summary>
+    public LogWriteFaults Faults { get; }
 
     /// <summary>Inserts the acts and sets each one's <see cref="Act.Sequence"/>.</summary>
     public async Task InsertActsAsync(IReadOnlyList<Act> acts, bool async, CancellationToken cancellationToken)
@@ -57,7 +66,7 @@ internal sealed class LogRowWriter
         if (_connection is SqliteConnection sqlite)
         {
             // Sequence is the table's INTEGER PRIMARY KEY: the rowid SQLite gives each insert.
-            InsertSqlite(sqlite, Table<Act>(columns), acts, Values, (act, rowId) => act.Sequence = rowId);
+            InsertSqlite(sqlite, LogWriteStep.InsertActs, Table<Act>(columns), acts, Values, (act, rowId) => act.Sequence = rowId);
             return;
         }
 
@@ -67,19 +76,19 @@ internal sealed class LogRowWriter
             acts[i].Sequence = sequences[i];
         }
 
-        await InsertArraysAsync(Table<Act>([nameof(Act.Sequence), .. columns]), acts, a => [a.Sequence, .. Values(a)], async, cancellationToken).ConfigureAwait(false);
+        await InsertArraysAsync(LogWriteStep.InsertActs, Table<Act>([nameof(Act.Sequence), .. columns]), acts, a => [a.Sequence, .. Values(a)], async, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Inserts the log entries.</summary>
     public Task InsertEntriesAsync(IReadOnlyList<LogEntry> entries, bool async, CancellationToken cancellationToken) =>
-        InsertAsync(Table<LogEntry>(nameof(LogEntry.Index), nameof(LogEntry.ActId), nameof(LogEntry.LeafHash), nameof(LogEntry.Entry)),
+        InsertAsync(LogWriteStep.InsertEntries, Table<LogEntry>(nameof(LogEntry.Index), nameof(LogEntry.ActId), nameof(LogEntry.LeafHash), nameof(LogEntry.Entry)),
             entries, e => [e.Index, e.ActId, e.LeafHash, e.Entry], async, cancellationToken);
 
     /// <summary>Inserts tree nodes (the sequencer's integration).</summary>
     public Task InsertNodesAsync(IReadOnlyList<LogNode> nodes, bool async, CancellationToken cancellationToken) =>
-        InsertAsync(Table<LogNode>(nameof(LogNode.Key), nameof(LogNode.Hash)), nodes, n => [n.Key, n.Hash], async, cancellationToken);
+        InsertAsync(LogWriteStep.InsertNodes, Table<LogNode>(nameof(LogNode.Key), nameof(LogNode.Hash)), nodes, n => [n.Key, n.Hash], async, cancellationToken);
 
-    private Task InsertAsync<T>(TableShape table, IReadOnlyList<T> rows, Func<T, object?[]> values, bool async, CancellationToken cancellationToken)
+    private Task InsertAsync<T>(LogWriteStep step, TableShape table, IReadOnlyList<T> rows, Func<T, object?[]> values, bool async, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
@@ -88,27 +97,28 @@ internal sealed class LogRowWriter
 
         if (_connection is SqliteConnection sqlite)
         {
-            InsertSqlite(sqlite, table, rows, values, null);
+            InsertSqlite(sqlite, step, table, rows, values, null);
             return Task.CompletedTask;
         }
 
-        return InsertArraysAsync(table, rows, values, async, cancellationToken);
+        return InsertArraysAsync(step, table, rows, values, async, cancellationToken);
     }
 
     // One prepared statement, one row at a time; rowIds gets each row's rowid.
-    private static void InsertSqlite<T>(SqliteConnection connection, TableShape table, IReadOnlyList<T> rows, Func<T, object?[]> values, Action<T, long>? rowIds)
+    private void InsertSqlite<T>(SqliteConnection connection, LogWriteStep step, TableShape table, IReadOnlyList<T> rows, Func<T, object?[]> values, Action<T, long>? rowIds)
     {
         var placeholders = string.Join(", ", Enumerable.Range(1, table.Columns.Length).Select(i => FormattableString.Invariant($"?{i}")));
         using var inserter = new SqliteRowInserter(connection, $"INSERT INTO {table.Name} ({string.Join(", ", table.Columns)}) VALUES ({placeholders})", table.Mappings);
         foreach (var row in rows)
         {
+            Faults.Before(step);
             var rowId = inserter.Insert(values(row));
             rowIds?.Invoke(row, rowId);
         }
     }
 
     // One INSERT … SELECT FROM unnest(…) per table: a typed array parameter per column.
-    private async Task InsertArraysAsync<T>(TableShape table, IReadOnlyList<T> rows, Func<T, object?[]> values, bool async, CancellationToken cancellationToken)
+    private async Task InsertArraysAsync<T>(LogWriteStep step, TableShape table, IReadOnlyList<T> rows, Func<T, object?[]> values, bool async, CancellationToken cancellationToken)
     {
         var columns = new object?[table.Columns.Length][];
         for (var column = 0; column < columns.Length; column++)
@@ -136,6 +146,7 @@ internal sealed class LogRowWriter
         }
 
         command.CommandText = $"INSERT INTO {table.Name} ({string.Join(", ", table.Columns)}) SELECT * FROM unnest({string.Join(", ", arrays)})";
+        Faults.Before(step);
         _ = async ? await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) : command.ExecuteNonQuery();
     }
 
@@ -167,6 +178,7 @@ internal sealed class LogRowWriter
         command.CommandText = string.Create(CultureInfo.InvariantCulture,
             $"SELECT nextval(pg_get_serial_sequence('{Quote(table.GetTableName()!)}', '{table.FindProperty(nameof(Act.Sequence))!.GetColumnName()}')) AS s FROM generate_series(1, {count}) ORDER BY s");
         var sequences = new long[count];
+        Faults.Before(LogWriteStep.DrawActSequences);
         await using var reader = async ? await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : command.ExecuteReader();
         for (var i = 0; i < count; i++)
         {

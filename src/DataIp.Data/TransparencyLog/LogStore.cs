@@ -108,9 +108,20 @@ public sealed class LogStore(RegistryDbContext db)
             : throw new InvalidOperationException($"Couldn't read log node {id}: it is not stored."))];
     }
 
-    /// <summary>The hashes of tree level <paramref name="treeLevel"/>, nodes [start, start + count), concatenated.</summary>
+    /// <summary>
+    /// The hashes of tree level <paramref name="treeLevel"/>, nodes [start, start + count),
+    /// concatenated (a tlog-tiles hash tile when the level is a multiple of 8). Level 0 is the
+    /// entries' leaf hashes, there as soon as the entries are committed; higher levels are stored
+    /// nodes, there once integrated.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The level is not 0..62, start is negative or count is not positive (a caller bug).</exception>
+    /// <exception cref="InvalidOperationException">A node of the range is not stored.</exception>
     public async Task<byte[]> ReadLevelAsync(int treeLevel, long start, int count, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(treeLevel);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(treeLevel, 62);
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         var hashes = treeLevel == 0
             ? await db.LogEntries.AsNoTracking().Where(e => e.Index >= start && e.Index < start + count).OrderBy(e => e.Index)
                 .Select(e => e.LeafHash).ToListAsync(cancellationToken).ConfigureAwait(false)
@@ -125,18 +136,37 @@ public sealed class LogStore(RegistryDbContext db)
         return [.. hashes.SelectMany(h => h)];
     }
 
-    /// <summary>Entries [start, start + count) in order.</summary>
-    public Task<List<byte[]>> ReadEntriesAsync(long start, int count, CancellationToken cancellationToken) =>
-        db.LogEntries.AsNoTracking().Where(e => e.Index >= start && e.Index < start + count).OrderBy(e => e.Index)
-            .Select(e => e.Entry).ToListAsync(cancellationToken);
+    /// <summary>Entries [start, start + count) in order (a tlog-tiles entry bundle's entries).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">start is negative or count is not positive (a caller bug).</exception>
+    /// <exception cref="InvalidOperationException">An entry of the range is not stored: never a short bundle.</exception>
+    public async Task<List<byte[]>> ReadEntriesAsync(long start, int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var entries = await db.LogEntries.AsNoTracking().Where(e => e.Index >= start && e.Index < start + count).OrderBy(e => e.Index)
+            .Select(e => e.Entry).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return entries.Count == count
+            ? entries
+            : throw new InvalidOperationException($"Couldn't read entries {start}–{start + count - 1}: {entries.Count} of {count} are stored.");
+    }
 
     /// <summary>One entry, or null.</summary>
     public Task<LogEntry?> ReadEntryAsync(long index, CancellationToken cancellationToken) =>
         db.LogEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Index == index, cancellationToken);
 
-    /// <summary>The root of the tree of the first <paramref name="size"/> integrated entries.</summary>
-    public async Task<Hash> RootAtAsync(long size, CancellationToken cancellationToken) =>
-        (await CompactRangeAsync(size, cancellationToken).ConfigureAwait(false)).RootHash();
+    /// <summary>
+    /// The root of the tree of the first <paramref name="size"/> entries, from the stored hashes of
+    /// its complete subtrees (one per set bit of the size). Every size up to the integrated size has
+    /// them; beyond it a root is computed only when the hashes it needs happen to be stored, which is
+    /// still the tree's root, and otherwise the read fails: never a wrong root.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The size is negative (a caller bug).</exception>
+    /// <exception cref="InvalidOperationException">A hash it needs is not stored.</exception>
+    public async Task<Hash> RootAtAsync(long size, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(size);
+        return (await CompactRangeAsync(size, cancellationToken).ConfigureAwait(false)).RootHash();
+    }
 
     /// <summary>The compact range of [0, size) from stored hashes: one complete subtree per set bit of size.</summary>
     private async Task<CompactRange> CompactRangeAsync(long size, CancellationToken cancellationToken)

@@ -57,6 +57,8 @@ internal sealed class PendingLogEntries
         }
 
         // 1. The block of indices, in one statement; the counter row stays locked until the transaction ends.
+        var writer = new LogRowWriter(db);
+        writer.Faults.Before(LogWriteStep.ReserveIndices);
         var first = (async
             ? await SerialNumbers.ReserveAsync(db, Scope, _entries.Count, cancellationToken).ConfigureAwait(false)
             : SerialNumbers.Reserve(db, Scope, _entries.Count)) - 1;
@@ -70,7 +72,6 @@ internal sealed class PendingLogEntries
         // 3. The rows, without the change tracker; each act gets its sequence. The acts are not
         // tracked: EF never writes them, and no code path changes an act once recorded (acts read
         // back by a query are tracked, and RegistryDbContext refuses changes to those).
-        var writer = new LogRowWriter(db);
         await writer.InsertActsAsync([.. _entries.Select(e => e.Act)], async, cancellationToken).ConfigureAwait(false);
         await writer.InsertEntriesAsync([.. _entries.Select(e => e.LogEntry)], async, cancellationToken).ConfigureAwait(false);
         _entries.Clear();

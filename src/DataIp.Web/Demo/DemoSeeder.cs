@@ -20,7 +20,7 @@ namespace DataIp.Web.Demo;
 /// </summary>
 internal sealed partial class DemoSeeder(
     RegistryDbContext db, UserManager<Account> users, TimeProvider clock, IAttachmentStore store, IOptions<PlatformOptions> options,
-    Features.Certificates.IssuerKeys issuerKeys, Features.Ledger.LogKeys logKeys, PublicAddress publicAddress, ILogger<DemoSeeder> logger)
+    Features.Certificates.IssuerSigningKeys issuerKeys, Features.Ledger.LogSigningKeys logKeys, PublicAddress publicAddress, ILogger<DemoSeeder> logger)
 {
     /// <summary>The password of every demo account.</summary>
     public const string Password = "DataIp-Demo-2025";

@@ -65,8 +65,8 @@ internal static class Startup
     /// <summary>The public log: keys, sequencer and its background job.</summary>
     public static void AddLedger(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<Features.Ledger.LogKeys>();
-        builder.Services.AddSingleton<Features.Certificates.IssuerKeys>();
+        builder.Services.AddSingleton<Features.Ledger.LogSigningKeys>();
+        builder.Services.AddSingleton<Features.Certificates.IssuerSigningKeys>();
         builder.Services.AddSingleton<Features.Ledger.LogSequencer>();
         builder.Services.AddHostedService<Features.Ledger.LogSequencerJob>();
     }

@@ -74,7 +74,7 @@ public sealed class LogAuditCommandTests
         var result = Run("log", "audit", "--data-dir", log.DataDirectory);
 
         Assert.Equal((3, ""), (result.ExitCode, result.Output));
-        Assert.Contains("There is no Sm2 public key", result.Error, StringComparison.Ordinal);
+        Assert.Contains("there is no SM2 key; a log signs with Ed25519 and SM2", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -231,7 +231,7 @@ public sealed class LogAuditorTests
 
         var report = await log.AuditAsync();
 
-        AssertOnly(report, FindingKind.CheckpointSignature, "checkpoint 6: the signed note has no valid Sm2 signature");
+        AssertOnly(report, FindingKind.CheckpointSignature, "checkpoint 6: the signed note has no valid SM2 signature");
     }
 
     [Theory]

@@ -89,6 +89,31 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.StartsWith("✗ issuance act: the log entry in the inclusion proof is not the issuance act the credential names (leaf hash differs)", error, StringComparison.Ordinal);
     }
 
+    // The log's key set is read by the one key-set parser: the same key listed twice counts once
+    // (it used to reach SignedNote.Open twice, which throws on two verifiers of one key).
+    [Fact]
+    public async Task Run_DidDocumentListsTheLogKeyTwice_PassesEveryCheck()
+    {
+        var key = _fixture.LogKey.VerifierKey.ToString();
+        var did = DidDocumentWithLogKeys(key, key);
+
+        var (exitCode, output, error) = await Run(Write("envelope.json", VerifyFixture.Envelope(_fixture.Credential, _fixture.Proof)), did);
+
+        Assert.Equal((0, string.Empty), (exitCode, error));
+        Assert.Contains("✓ log inclusion: entry 2 is in the log registry.example/log", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_DidDocumentLogKeyNamedOtherThanTheOrigin_ExitsTwo()
+    {
+        var did = DidDocumentWithLogKeys(Ed25519NoteSigner.Generate("other.example/log").VerifierKey.ToString());
+
+        var (exitCode, _, error) = await Run(Write("envelope.json", VerifyFixture.Envelope(_fixture.Credential, _fixture.Proof)), did);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("named \"other.example/log\", not after the origin \"registry.example/log\"", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Run_BareCredentialOffline_ExitsOneForNoLogProof()
     {
@@ -233,6 +258,13 @@ public sealed class VerifyCommandTests : IDisposable
         [CertificatePath + "/credential"] = VerifyFixture.Envelope(_fixture.Credential, _fixture.Proof),
         [CertificatePath + "/status"] = status.Replace("CERT", VerifyFixture.Certificate, StringComparison.Ordinal),
     });
+
+    private string DidDocumentWithLogKeys(params string[] keys)
+    {
+        var document = System.Text.Json.Nodes.JsonNode.Parse(_fixture.DidDocument())!;
+        document["service"]![0]!["verifierKeys"] = new System.Text.Json.Nodes.JsonArray([.. keys.Select(k => System.Text.Json.Nodes.JsonValue.Create(k))]);
+        return Write("did.json", document.ToJsonString());
+    }
 
     private string Write(string name, string content)
     {

@@ -86,7 +86,7 @@ public sealed class ConsistencyTests
 
         var finding = Assert.Single(result.Findings);
         Assert.Equal("keys", finding.Subject);
-        Assert.StartsWith($"the log now publishes {LogKeys.Label(log.Ed25519.VerifierKey)}, ", finding.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"the log now publishes {LogVerifierKeys.Label(log.Ed25519.VerifierKey)}, ", finding.Message, StringComparison.Ordinal);
         Assert.EndsWith("a key change must be checked out of band, then accepted with --keys FILE", finding.Message, StringComparison.Ordinal);
         Assert.Null(result.Checkpoint);
     }
@@ -98,7 +98,7 @@ public sealed class ConsistencyTests
         var state = await SavedState(log);
         log.Sm2 = Sm2NoteSigner.Generate(FakeLog.Origin);
         log.Append(1).Publish();
-        Assert.True(LogKeys.TryParse(log.Keys, out var rotated, out _));
+        Assert.True(LogVerifierKeys.TryParse(log.Keys, LogVerifierKeys.DataIpAlgorithms, out var rotated, out _));
 
         var (result, progress) = await LogVerifierTests.Verify(log, rotated, state);
 
@@ -112,7 +112,7 @@ public sealed class ConsistencyTests
     {
         var log = new FakeLog(5);
         var other = new FakeLog();
-        Assert.True(LogKeys.TryParse(other.Keys, out var pinned, out _));
+        Assert.True(LogVerifierKeys.TryParse(other.Keys, LogVerifierKeys.DataIpAlgorithms, out var pinned, out _));
 
         var (result, _) = await LogVerifierTests.Verify(log, pinned);
 
@@ -140,7 +140,7 @@ public sealed class ConsistencyTests
         Assert.Throws<InvalidOperationException>(() => result.ToState(FirstRun));
     }
 
-    private static async Task<LogState> SavedState(FakeLog log)
+    private static async Task<SavedLogState> SavedState(FakeLog log)
     {
         var (result, _) = await LogVerifierTests.Verify(log);
         Assert.True(result.IsVerified);

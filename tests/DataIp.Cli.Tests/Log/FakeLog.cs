@@ -125,7 +125,7 @@ internal sealed class FakeLog : ILogReader
         {
             "checkpoint" => Checkpoint,
             "keys" => Encoding.UTF8.GetBytes(Keys),
-            _ => TilePath.TryParse(path, out var tile) ? ServeTile(tile) : null,
+            _ => TilePath.TryParse(path, out var tile, out _) ? ServeTile(tile) : null,
         };
         return body is null || Tamper is null ? body : Tamper(path, body);
     }

@@ -228,6 +228,23 @@ public sealed class LogVerifierTests
         Assert.Equal("keys: the keys the log publishes are refused: there is no SM2 key; a log signs with Ed25519 and SM2", Assert.Single(result.Findings).ToString());
     }
 
+    // Two Ed25519 keys of the log's name whose key IDs collide (a 32-bit birthday collision found
+    // by generating keys; see DataIp.Crypto.Tests.LogVerifierKeysTests): a server publishing them
+    // must get a finding, not an ArgumentException from SignedNote.Open.
+    [Fact]
+    public async Task Verify_PublishedKeysWithClashingKeyIds_AreRefused()
+    {
+        var log = new FakeLog(3);
+        log.Keys = $"{log.Ed25519.VerifierKey}\n{log.Sm2.VerifierKey}\n"
+            + "registry.example/log+66ac9110+AabuvLRQLLU1wPYWmVG1EOy08TgfF83jpveSnQTuD69+\n"
+            + "registry.example/log+66ac9110+AQDxTBfEhcSjGkF0Bm7e+y88520X31egXFDN83fRksJU\n";
+
+        var (result, _) = await Verify(log);
+
+        Assert.StartsWith("keys: the keys the log publishes are refused: two different keys are both registry.example/log+66ac9110",
+            Assert.Single(result.Findings).ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Verify_UnreadableLog_ReportsTheReadFailureWithoutFindings()
     {
@@ -241,7 +258,7 @@ public sealed class LogVerifierTests
         Assert.False(result.IsVerified);
     }
 
-    internal static async Task<(LogVerification Result, string Progress)> Verify(ILogReader log, LogKeys? pinned = null, LogState? previous = null)
+    internal static async Task<(LogVerification Result, string Progress)> Verify(ILogReader log, LogVerifierKeys? pinned = null, SavedLogState? previous = null)
     {
         using var progress = new StringWriter();
         var result = await new LogVerifier(log, progress).VerifyAsync(pinned, previous, TestContext.Current.CancellationToken);

@@ -1,5 +1,6 @@
 using System.Text;
 using DataIp.Cli.Log;
+using DataIp.Crypto;
 using DataIp.Domain.TransparencyLog;
 
 namespace DataIp.Cli.Tests.Log;
@@ -114,10 +115,10 @@ public sealed class StateFileTests : IDisposable
         Assert.EndsWith("the keys are named registry.example/log, not after the origin other.example/log", error, StringComparison.Ordinal);
     }
 
-    private static LogState State(ulong size)
+    private static SavedLogState State(ulong size)
     {
         var log = new FakeLog();
-        Assert.True(LogKeys.TryParse(log.Keys, out var keys, out _));
-        return new LogState(FakeLog.Origin, size, Rfc9162.HashLeaf(BitConverter.GetBytes(size)), keys, new DateTimeOffset(2025, 6, 2, 9, 0, 0, 500, TimeSpan.Zero));
+        Assert.True(LogVerifierKeys.TryParse(log.Keys, LogVerifierKeys.DataIpAlgorithms, out var keys, out _));
+        return new SavedLogState(FakeLog.Origin, size, Rfc9162.HashLeaf(BitConverter.GetBytes(size)), keys, new DateTimeOffset(2025, 6, 2, 9, 0, 0, 500, TimeSpan.Zero));
     }
 }

@@ -234,6 +234,18 @@ public sealed class WitnessTests
         Assert.Contains("DataIp:Witness:Logs:0", error.ToString(), StringComparison.Ordinal);
     }
 
+    // Two keys of one log whose key IDs collide (DataIp.Crypto.Tests.LogVerifierKeysTests): every
+    // add-checkpoint for that log would throw in SignedNote.Open, so the node refuses to start.
+    [Fact]
+    public async Task Start_LogKeysWithClashingKeyIds_FailsNamingTheSetting()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => RegistryFactory.StartAsync(DatabaseProvider.Sqlite, configure: b => b
+            .UseSetting("DataIp:Witness:Logs:0", "registry.example/log+66ac9110+AabuvLRQLLU1wPYWmVG1EOy08TgfF83jpveSnQTuD69+")
+            .UseSetting("DataIp:Witness:Logs:1", "registry.example/log+66ac9110+AQDxTBfEhcSjGkF0Bm7e+y88520X31egXFDN83fRksJU")));
+
+        Assert.Contains("DataIp:Witness:Logs is not a list of logs' verifier keys: two different keys are both registry.example/log+66ac9110", error.ToString(), StringComparison.Ordinal);
+    }
+
     internal static Task<RegistryFactory> StartWitnessAsync(DatabaseProvider provider, params TestLog[] logs) =>
         RegistryFactory.StartAsync(provider, configure: b =>
         {

@@ -16,7 +16,7 @@ namespace DataIp.Web.Features.Certificates;
 /// "The certificate's fields"), and reads the certificate back from it: the credential is the
 /// record of what the certificate says, and the PDF is rendered from it, so the two never differ.
 /// </summary>
-public sealed class CertificateIssuer(IssuerKeys keys, LogKeys log, PublicAddress address, TimeProvider clock)
+public sealed class CertificateIssuer(IssuerSigningKeys keys, LogSigningKeys log, PublicAddress address, TimeProvider clock)
 {
     /// <summary>The credential type after "VerifiableCredential".</summary>
     public const string CredentialType = "DataIpRegistrationCertificate";

@@ -20,11 +20,7 @@ public sealed record ProofCheck(string Cryptosuite, NoteKeyAlgorithm? Algorithm,
 /// <param name="AwaitingCheckpoint">No tlog-proof yet: no checkpoint covers the issuance act.</param>
 /// <param name="ProofFromRegister">The tlog-proof checked is the register's, the input carrying none.</param>
 public sealed record CredentialChecks(
-    string? CertificateNumber, IReadOnlyList<CertificateCheck> Checks, IReadOnlyList<ProofCheck> Proofs, bool AwaitingCheckpoint, bool ProofFromRegister)
-{
-    /// <summary>Every check ran and passed.</summary>
-    public bool AllPassed => !AwaitingCheckpoint && Checks.Count == 4 && Checks.All(c => c.Passed);
-}
+    string? CertificateNumber, IReadOnlyList<CertificateCheck> Checks, IReadOnlyList<ProofCheck> Proofs, bool AwaitingCheckpoint, bool ProofFromRegister);
 
 /// <summary>An uploaded credential compared with the register.</summary>
 /// <param name="Checks">Its checks against this node's keys.</param>
@@ -38,14 +34,13 @@ public sealed record UploadComparison(CredentialChecks Checks, CertificateStatus
 /// against this node's own credential keys and log keys: on a certificate of the register, or on an
 /// uploaded one that is then compared with the register. Scoped, like <see cref="CertificateService"/>.
 /// </summary>
-public sealed class CertificateVerifier(CertificateService certificates, IssuerKeys issuer, Ledger.LogKeys log)
+public sealed class CertificateVerifier(CertificateService certificates, IssuerSigningKeys issuer, Ledger.LogSigningKeys log)
 {
     /// <summary>The largest upload read: a certificate PDF is far smaller.</summary>
     public const int MaxUploadBytes = 2 << 20;
 
-    /// <summary>This node's keys, as its DID document publishes them.</summary>
-    public CertificateVerificationKeys Keys() =>
-        new(issuer.Did, issuer.VerificationMethods, log.Origin, [.. log.VerifierKeys.Select(k => k.CreateVerifier())]);
+    // This node's keys, as its DID document publishes them.
+    private IssuerVerifierKeys Keys() => new(issuer.Did, issuer.VerificationMethods, log.VerifierKeys);
 
     /// <summary>The checks of the register's own credential and tlog-proof.</summary>
     public async Task<CredentialChecks> CheckAsync(CertificateRecord record, CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ internal static class LedgerEndpoints
     {
         var log = app.MapGroup("/log").WithTags("Transparency log").AllowAnonymous();
         log.MapGet("/checkpoint", CheckpointAsync).WithSummary("The latest signed checkpoint (C2SP tlog-checkpoint signed note; anyone).");
-        log.MapGet("/keys", (LogKeys keys) => TypedResults.Text(string.Concat(keys.VerifierKeys.Select(k => k + "\n")), "text/plain; charset=utf-8"))
+        log.MapGet("/keys", (LogSigningKeys keys) => TypedResults.Text(keys.VerifierKeys.ToString(), "text/plain; charset=utf-8"))
             .WithSummary("The log's verifier keys, Ed25519 then SM2, in the signed-note verifier-key format (anyone).");
         log.MapGet("/tile/{**path}", TileAsync).WithSummary("A hash tile or entry bundle (C2SP tlog-tiles; anyone).");
 
@@ -37,26 +37,25 @@ internal static class LedgerEndpoints
 
     private static async Task<IResult> TileAsync(string path, RegistryDbContext db, HttpContext http, CancellationToken ct)
     {
-        var tile = TilePath.TryParse(path, out var error);
-        if (tile is null)
+        if (!TilePath.TryParse("tile/" + path, out var tile, out var error))
         {
-            return Problems.Field("path", error!);
+            return Problems.Field("path", error);
         }
 
         var store = new LogStore(db);
         var size = (await store.LatestCheckpointAsync(ct).ConfigureAwait(false))?.TreeSize ?? 0;
-        var levelSize = tile.Level >= 8 ? 0 : size >> (8 * tile.Level);
-        var start = tile.Index * TilePath.FullWidth;
-        if (start > levelSize - tile.Width)
+        if (!tile.IsIn((ulong)size))
         {
             return Problems.Status(StatusCodes.Status404NotFound, "No such tile",
-                $"The latest checkpoint has {size} entries: level {tile.Level} has {levelSize} hashes, not {start + tile.Width}.");
+                $"The latest checkpoint has {size} entries: it has no {tile}.");
         }
 
-        http.Response.Headers.CacheControl = tile.Width == TilePath.FullWidth ? "public, max-age=31536000, immutable" : "public, max-age=60";
-        if (!tile.IsEntries)
+        // Within the tree, so the first node's number is below its size and fits a long.
+        var start = (long)tile.Index * Tile.FullWidth;
+        http.Response.Headers.CacheControl = tile.IsPartial ? "public, max-age=60" : "public, max-age=31536000, immutable";
+        if (!tile.IsEntryBundle)
         {
-            return TypedResults.Bytes(await store.ReadLevelAsync(8 * tile.Level, start, tile.Width, ct).ConfigureAwait(false), "application/octet-stream");
+            return TypedResults.Bytes(await store.ReadLevelAsync(Tile.Height * tile.Level, start, tile.Width, ct).ConfigureAwait(false), "application/octet-stream");
         }
 
         var bundle = new MemoryStream();

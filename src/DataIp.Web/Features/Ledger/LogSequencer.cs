@@ -11,7 +11,7 @@ namespace DataIp.Web.Features.Ledger;
 /// Integrates committed entries into the tree and signs checkpoints. There is one sequencer per
 /// log; every step is safe to repeat after a crash at any point (see <see cref="PublishAsync"/>).
 /// </summary>
-public sealed class LogSequencer(IServiceScopeFactory scopes, LogKeys keys, TimeProvider clock, ILogger<LogSequencer> logger) : IDisposable
+public sealed class LogSequencer(IServiceScopeFactory scopes, LogSigningKeys keys, TimeProvider clock, ILogger<LogSequencer> logger) : IDisposable
 {
     /// <summary>Entries integrated per transaction.</summary>
     public const int BatchSize = 10_000;

@@ -31,29 +31,22 @@ public sealed class WitnessKeys
     /// <summary>The witness's cosigner: its name, key ID and verifier key (type 0x04).</summary>
     public CosignatureV1Signer Signer { get; }
 
-    /// <summary>The witnessed logs: origin → the verifiers of its keys.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<INoteVerifier>> Logs { get; }
+    /// <summary>The witnessed logs: origin → its keys (any C2SP log: no algorithm is required).</summary>
+    public IReadOnlyDictionary<string, LogVerifierKeys> Logs { get; }
 
-    private static Dictionary<string, IReadOnlyList<INoteVerifier>> ReadLogs(List<string> settings)
+    // One setting per key; a log's origin is its keys' name, and the same key listed twice counts once.
+    private static IReadOnlyDictionary<string, LogVerifierKeys> ReadLogs(List<string> settings)
     {
-        var keys = new List<NoteVerifierKey>();
-        for (var i = 0; i < settings.Count; i++)
+        if (!LogVerifierKeys.TryParseByOrigin(settings, i => $"DataIp:Witness:Logs:{i}", out var logs, out var error))
         {
-            if (!NoteVerifierKey.TryParse(settings[i].Trim(), out var key, out var error))
-            {
-                throw new InvalidOperationException($"DataIp:Witness:Logs:{i} is not a log's verifier key: {error.Message}");
-            }
-
-            if (key.Name.Length > WitnessState.MaxOriginLength)
-            {
-                throw new InvalidOperationException($"DataIp:Witness:Logs:{i} names an origin of {key.Name.Length} characters; at most {WitnessState.MaxOriginLength} are supported.");
-            }
-
-            keys.Add(key);
+            throw new InvalidOperationException($"DataIp:Witness:Logs is not a list of logs' verifier keys: {error}");
         }
 
-        // The same key listed twice counts once; a log's origin is its keys' name.
-        return keys.Distinct().GroupBy(k => k.Name, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<INoteVerifier>)[.. g.Select(k => k.CreateVerifier())], StringComparer.Ordinal);
+        if (logs.Keys.FirstOrDefault(origin => origin.Length > WitnessState.MaxOriginLength) is { } tooLong)
+        {
+            throw new InvalidOperationException($"DataIp:Witness:Logs names an origin of {tooLong.Length} characters; at most {WitnessState.MaxOriginLength} are supported.");
+        }
+
+        return logs;
     }
 }

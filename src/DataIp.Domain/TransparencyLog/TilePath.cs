@@ -2,17 +2,24 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 
-namespace DataIp.Cli.Log;
+namespace DataIp.Domain.TransparencyLog;
 
 /// <summary>
 /// The paths of c2sp.org/tlog-tiles, relative to the log's prefix: <c>tile/&lt;L&gt;/&lt;N&gt;[.p/&lt;W&gt;]</c>
-/// for hash tiles and <c>tile/entries/&lt;N&gt;[.p/&lt;W&gt;]</c> for entry bundles. &lt;N&gt; is written in
-/// zero-padded groups of three digits, all but the last prefixed with "x" (1234067 →
-/// <c>x001/x234/067</c>), so a file system can hold the tiles without a file and a directory of the
-/// same name; <c>.p/&lt;W&gt;</c> is present only for partial tiles. Parsing accepts exactly what
-/// formatting writes: one path per tile. Thread-safe: pure functions.
+/// for hash tiles and <c>tile/entries/&lt;N&gt;[.p/&lt;W&gt;]</c> for entry bundles. The one
+/// implementation: the server reads request paths with it and <c>dataip log verify</c> builds its
+/// requests with it.
+/// <list type="bullet">
+/// <item>L is a decimal ASCII integer from 0 to 63 "with no additional leading zeroes".</item>
+/// <item>N is "encoded into zero-padded 3-digit path elements. All but the last path element MUST
+/// begin with an x" (1234067 → <c>x001/x234/067</c>). Zero padding is only what makes each element
+/// three digits: a leading <c>x000</c> element would be a second spelling of the same tile, and is
+/// refused. N is at most <see cref="Tile.MaxIndex"/>.</item>
+/// <item><c>.p/&lt;W&gt;</c> is present only for partial tiles: W from 1 to 255, no leading zero.</item>
+/// </list>
+/// Parsing accepts exactly what formatting writes, so every tile has one path. Thread-safe: pure functions.
 /// </summary>
-internal static class TilePath
+public static class TilePath
 {
     private const string Prefix = "tile/";
     private const string EntriesElement = "entries";
@@ -36,10 +43,12 @@ internal static class TilePath
     }
 
     /// <summary>The &lt;N&gt; path elements: 0 → "000", 1000 → "x001/000", 1234067 → "x001/x234/067".</summary>
-    /// <param name="index">The tile index.</param>
+    /// <param name="index">The tile index, at most <see cref="Tile.MaxIndex"/>.</param>
     /// <returns>The groups of three digits, joined by slashes.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The index is beyond <see cref="Tile.MaxIndex"/>.</exception>
     public static string FormatIndex(ulong index)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(index, Tile.MaxIndex);
         var text = index.ToString(CultureInfo.InvariantCulture);
         text = text.PadLeft((text.Length + 2) / 3 * 3, '0');
         var path = new StringBuilder();
@@ -52,17 +61,17 @@ internal static class TilePath
         return path.ToString();
     }
 
-    /// <summary>Reads a tile path as <see cref="Format"/> writes it; anything else (leading zeros in
-    /// L or W, a group without its "x", an "x000" group in front, W of 0 or 256, an index beyond
-    /// 2^64 − 1) is refused, so that each tile has one path.</summary>
+    /// <summary>Reads a tile path as <see cref="Format"/> writes it; see the class summary for the rules.</summary>
     /// <param name="path">The path relative to the log prefix, e.g. "tile/0/x001/x234/067.p/8".</param>
     /// <param name="tile">The tile, when the path is one.</param>
+    /// <param name="error">What is wrong, for people (naming the element); null when the path is a tile's.</param>
     /// <returns>Whether <paramref name="path"/> is a tile path.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? path, out Tile tile)
+    public static bool TryParse([NotNullWhen(true)] string? path, out Tile tile, [NotNullWhen(false)] out string? error)
     {
         tile = default;
         if (path is null || !path.StartsWith(Prefix, StringComparison.Ordinal))
         {
+            error = "A tile path is tile/<L>/<N>[.p/<W>] or tile/entries/<N>[.p/<W>].";
             return false;
         }
 
@@ -71,8 +80,10 @@ internal static class TilePath
         var partial = rest.IndexOf(PartialSeparator, StringComparison.Ordinal);
         if (partial >= 0)
         {
-            if (!TryParseDecimal(rest[(partial + PartialSeparator.Length)..], out var w) || w is 0 or >= Tile.FullWidth)
+            var text = rest[(partial + PartialSeparator.Length)..];
+            if (!TryParseDecimal(text, out var w) || w is 0 or >= Tile.FullWidth)
             {
+                error = $"'{text}' is not a partial tile width: 1 to 255 in decimal, without leading zeros.";
                 return false;
             }
 
@@ -81,7 +92,15 @@ internal static class TilePath
         }
 
         var slash = rest.IndexOf('/', StringComparison.Ordinal);
-        if (slash < 0 || !TryParseLevel(rest[..slash], out var level) || !TryParseIndex(rest[(slash + 1)..], out var index))
+        if (slash < 0)
+        {
+            error = "A tile path is tile/<L>/<N>[.p/<W>] or tile/entries/<N>[.p/<W>].";
+            return false;
+        }
+
+        ulong index = 0;
+        error = LevelError(rest[..slash], out var level) ?? IndexError(rest[(slash + 1)..], out index);
+        if (error is not null)
         {
             return false;
         }
@@ -90,37 +109,36 @@ internal static class TilePath
         return true;
     }
 
-    private static bool TryParseLevel(string text, out int level)
+    private static string? LevelError(string text, out int level)
     {
         level = Tile.EntriesLevel;
         if (text == EntriesElement)
         {
-            return true;
+            return null;
         }
 
         if (!TryParseDecimal(text, out var value) || value > Tile.MaxLevel)
         {
-            return false;
+            return $"'{text}' is not a tile level: 0 to 63 in decimal without leading zeros, or 'entries'.";
         }
 
         level = (int)value;
-        return true;
+        return null;
     }
 
-    private static bool TryParseIndex(string text, out ulong index)
+    private static string? IndexError(string text, out ulong index)
     {
         index = 0;
         var groups = text.Split('/');
         for (var i = 0; i < groups.Length; i++)
         {
             var group = groups[i];
-            var last = i == groups.Length - 1;
-            if (!last)
+            if (i < groups.Length - 1)
             {
                 // A leading "x000" would be a second spelling of the same index.
                 if (!group.StartsWith('x') || (i == 0 && group == "x000"))
                 {
-                    return false;
+                    return NotAnIndex(text);
                 }
 
                 group = group[1..];
@@ -128,20 +146,23 @@ internal static class TilePath
 
             if (group.Length != 3 || !group.All(char.IsAsciiDigit))
             {
-                return false;
+                return NotAnIndex(text);
             }
 
-            var digits = (ulong)(group[0] - '0') * 100 + (ulong)(group[1] - '0') * 10 + (ulong)(group[2] - '0');
-            if (index > (ulong.MaxValue - digits) / 1000)
+            var digits = (ulong)((group[0] - '0') * 100 + (group[1] - '0') * 10 + (group[2] - '0'));
+            if (index > (Tile.MaxIndex - digits) / 1000)
             {
-                return false;
+                return $"'{text}' is beyond the largest tile index, {Tile.MaxIndex}.";
             }
 
             index = (index * 1000) + digits;
         }
 
-        return true;
+        return null;
     }
+
+    private static string NotAnIndex(string text) =>
+        $"'{text}' is not a tile index: groups of three digits, all but the last prefixed with x, the first not x000.";
 
     // ASCII decimal with no sign and no leading zero (but "0" itself), as tlog-tiles requires of L and W.
     private static bool TryParseDecimal(string text, out ulong value)

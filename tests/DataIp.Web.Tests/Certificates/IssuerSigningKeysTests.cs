@@ -23,7 +23,7 @@ public sealed class IssuerKeysTests
         var document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
 
         Assert.True(IssuerDocument.TryReadVerificationMethods(document, out var methods, out var error), error);
-        var keys = platform.Services.GetRequiredService<IssuerKeys>();
+        var keys = platform.Services.GetRequiredService<IssuerSigningKeys>();
         Assert.Equal(keys.Did, document["id"]!.GetValue<string>());
         Assert.StartsWith("did:web:", keys.Did, StringComparison.Ordinal);
         Assert.Equal(2, methods!.Count);
@@ -42,7 +42,7 @@ public sealed class IssuerKeysTests
     public async Task Keys_CreatedOwnerOnly_UnderTheDataDirectory()
     {
         await using var platform = await RegistryFactory.StartAsync(DatabaseProvider.Sqlite);
-        _ = platform.Services.GetRequiredService<IssuerKeys>();
+        _ = platform.Services.GetRequiredService<IssuerSigningKeys>();
         var directory = Path.Combine(platform.DataDirectory, "keys", "credential");
 
         var files = Directory.GetFiles(directory, "*.pem");

@@ -12,16 +12,13 @@ namespace DataIp.Web.Features.Certificates;
 /// (owner-only) or loaded from there; kept apart from the log's keys, so that either can be
 /// rotated without the other.
 /// </summary>
-public sealed class IssuerKeys
+public sealed class IssuerSigningKeys
 {
-    /// <summary>The DID document's <c>service</c> type naming the transparency log and its keys.</summary>
-    public const string LogServiceType = CertificateVerification.LogServiceType;
-
-    private readonly Ledger.LogKeys _log;
+    private readonly Ledger.LogSigningKeys _log;
     private readonly PublicAddress _address;
 
     /// <summary>Loads or creates the keys of the configured issuer.</summary>
-    public IssuerKeys(IOptions<PlatformOptions> options, Ledger.LogKeys log, PublicAddress address)
+    public IssuerSigningKeys(IOptions<PlatformOptions> options, Ledger.LogSigningKeys log, PublicAddress address)
     {
         ArgumentNullException.ThrowIfNull(options);
         _log = log ?? throw new ArgumentNullException(nameof(log));
@@ -54,10 +51,10 @@ public sealed class IssuerKeys
         document["service"] = new JsonArray(new JsonObject
         {
             ["id"] = Did + "#log",
-            ["type"] = LogServiceType,
+            ["type"] = CertificateVerification.LogServiceType,
             ["serviceEndpoint"] = _address.Current.AbsoluteUri,
             ["origin"] = _log.Origin,
-            ["verifierKeys"] = new JsonArray([.. _log.VerifierKeys.Select(k => JsonValue.Create(k.ToString()))]),
+            ["verifierKeys"] = new JsonArray([.. _log.VerifierKeys.Keys.Select(k => JsonValue.Create(k.ToString()))]),
         });
         return document;
     }
@@ -70,7 +67,7 @@ internal static class IssuerEndpoints
     public const string DidJson = "application/did+json";
 
     public static void MapIssuer(this IEndpointRouteBuilder app) =>
-        app.MapGet("/.well-known/did.json", (IssuerKeys keys) => TypedResults.Text(keys.Document().ToJsonString(), DidJson))
+        app.MapGet("/.well-known/did.json", (IssuerSigningKeys keys) => TypedResults.Text(keys.Document().ToJsonString(), DidJson))
             .AllowAnonymous()
             .WithTags("Certificates")
             .WithSummary("The registry's DID document: the keys that sign certificate credentials, Ed25519 and SM2 (did:web; anyone).");

@@ -1,13 +1,14 @@
-namespace DataIp.Cli.Log;
+namespace DataIp.Domain.TransparencyLog;
 
 /// <summary>
 /// One resource of a tiled log (c2sp.org/tlog-tiles "Merkle Tree" and "Log entries"): the hash tile
 /// <see cref="Index"/> of <see cref="Level"/>, or with <see cref="Level"/> = <see cref="EntriesLevel"/>
 /// the entry bundle <see cref="Index"/> (the convention of golang.org/x/mod/sumdb/tlog, where level −1
 /// holds the data). Its <see cref="Width"/> hashes are the nodes of tree level 8·L numbered
-/// Index·256 … Index·256 + Width − 1; 256 is a full tile, 1..255 a partial one. Immutable.
+/// Index·256 … Index·256 + Width − 1; 256 is a full tile, 1..255 a partial one. Its path is
+/// <see cref="TilePath.Format"/>. Immutable.
 /// </summary>
-internal readonly record struct Tile
+public readonly record struct Tile
 {
     /// <summary>Hashes (or entries) in a full tile: 2^8 (tlog-tiles fixes the tile height at 8).</summary>
     public const int FullWidth = 256;
@@ -21,15 +22,23 @@ internal readonly record struct Tile
     /// <summary>The highest hash tile level the spec allows ("between 0 and 63").</summary>
     public const int MaxLevel = 63;
 
+    /// <summary>
+    /// The largest tile index, 2^63 − 1: the index is a signed 64-bit number in the reference
+    /// implementation (golang.org/x/mod/sumdb/tlog's <c>Tile.N</c>), and no log of at most
+    /// <see cref="MerkleTree.MaxSize"/> entries has a tile beyond it.
+    /// </summary>
+    public const ulong MaxIndex = long.MaxValue;
+
     /// <summary>Makes a tile coordinate.</summary>
     /// <param name="level"><see cref="EntriesLevel"/> or 0..<see cref="MaxLevel"/>.</param>
-    /// <param name="index">The tile's number within its level.</param>
+    /// <param name="index">The tile's number within its level, 0..<see cref="MaxIndex"/>.</param>
     /// <param name="width">1..<see cref="FullWidth"/>.</param>
-    /// <exception cref="ArgumentOutOfRangeException">The level or width is out of range (a caller bug).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The level, index or width is out of range (a caller bug).</exception>
     public Tile(int level, ulong index, int width)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(level, EntriesLevel);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(level, MaxLevel);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(index, MaxIndex);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(width, FullWidth);
         Level = level;
@@ -62,6 +71,20 @@ internal readonly record struct Tile
     /// <returns>The full tile.</returns>
     public Tile Full() => new(Level, Index, FullWidth);
 
+    /// <summary>
+    /// Whether a tree of <paramref name="size"/> leaves has this tile: its <see cref="Width"/> nodes
+    /// Index·256 … Index·256 + Width − 1 of its level are all complete. A partial tile is in the tree
+    /// whenever the full tile's first <see cref="Width"/> nodes are (the partial tile of an earlier,
+    /// smaller tree). Computed without forming Index·256, which may exceed 2^64.
+    /// </summary>
+    /// <param name="size">The tree size.</param>
+    /// <returns>True when every hash (or entry) of the tile exists in the tree.</returns>
+    public bool IsIn(ulong size)
+    {
+        var nodes = NodesAtLevel(Math.Max(Level, 0), size);
+        return nodes >= (ulong)Width && Index <= (nodes - (ulong)Width) / FullWidth;
+    }
+
     /// <summary>The path relative to the log prefix, e.g. "tile/0/x001/x234/067.p/8"; see <see cref="TilePath"/>.</summary>
     /// <returns>The path.</returns>
     public override string ToString() => TilePath.Format(this);
@@ -76,7 +99,8 @@ internal readonly record struct Tile
     public static IEnumerable<Tile> ForTree(int level, ulong size)
     {
         var nodes = NodesAtLevel(Math.Max(level, 0), size);
-        for (ulong index = 0; index * FullWidth < nodes; index++)
+        var count = (nodes / FullWidth) + (nodes % FullWidth == 0 ? 0UL : 1UL);
+        for (ulong index = 0; index < count; index++)
         {
             yield return new Tile(level, index, (int)Math.Min(FullWidth, nodes - (index * FullWidth)));
         }
