@@ -44,6 +44,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestSizeLimits();
 app.UsePageAssets();
+app.UseRateLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 

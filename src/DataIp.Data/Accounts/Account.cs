@@ -35,6 +35,30 @@ public sealed class Account : IdentityUser<Guid>
 
     /// <summary>When the account was created.</summary>
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// For applicants: whether an administrator has verified that the account speaks for the
+    /// organisation or person it names (<see cref="Identifier"/>). Until then the name and the
+    /// identifier are only a claim, and the account may not submit an application. Null for staff
+    /// and pledgee accounts.
+    /// </summary>
+    public IdentityVerification? IdentityVerification { get; set; }
+
+    /// <summary>When an administrator last decided <see cref="IdentityVerification"/>.</summary>
+    public DateTimeOffset? IdentityDecidedAt { get; set; }
+}
+
+/// <summary>Where an applicant's claimed identity stands. Stored by name; never renumber.</summary>
+public enum IdentityVerification
+{
+    /// <summary>Claimed at sign-up; not yet checked.</summary>
+    Claimed,
+
+    /// <summary>An administrator checked the evidence: the account may apply in the name it gives.</summary>
+    Verified,
+
+    /// <summary>An administrator refused the claim; a later verification may still succeed.</summary>
+    Refused,
 }
 
 /// <summary>The roles of DOMAIN §2. Stored by name; never renumber.</summary>

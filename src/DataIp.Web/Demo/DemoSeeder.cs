@@ -67,7 +67,7 @@ internal sealed partial class DemoSeeder(
     private async Task SeedAccountsAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await CreateAsync(new Account { Email = AdministratorEmail, DisplayName = "国家数据知识产权登记平台管理员 National administrator", Role = AccountRole.Administrator }, now).ConfigureAwait(false);
+        var admin = await CreateAsync(new Account { Email = AdministratorEmail, DisplayName = "国家数据知识产权登记平台管理员 National administrator", Role = AccountRole.Administrator }, now).ConfigureAwait(false);
         await CreateAsync(new Account { Email = BankEmail, DisplayName = "中国示范银行 Demo Bank of China", Role = AccountRole.Pledgee }, now).ConfigureAwait(false);
         foreach (var body in await db.Bodies.AsNoTracking().OrderBy(b => b.Code).ToListAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -75,9 +75,12 @@ internal sealed partial class DemoSeeder(
                 .ConfigureAwait(false);
         }
 
+        // The demo's applicants are verified by the demo administrator, each with its act, as a
+        // real administrator verifies an applicant before it may submit (docs/administrator.md).
+        var verifier = new Features.Applications.ActingParty(admin.Id, AccountRole.Administrator, null, admin.DisplayName);
         foreach (var a in Applicants)
         {
-            await CreateAsync(new Account
+            var applicant = await CreateAsync(new Account
             {
                 Email = a.Email,
                 DisplayName = a.Name,
@@ -85,11 +88,14 @@ internal sealed partial class DemoSeeder(
                 RegistrantType = RegistrantType.Enterprise,
                 Identifier = a.CreditCode,
                 RegionCode = a.RegionCode,
+                IdentityVerification = IdentityVerification.Claimed,
             }, now).ConfigureAwait(false);
+            await Features.Accounts.AccountVerification.RecordAsync(db, verifier, applicant, IdentityVerification.Verified,
+                "示范数据：未核验真实营业执照 Demo data: no real business licence was examined.", null, now, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task CreateAsync(Account account, DateTimeOffset now)
+    private async Task<Account> CreateAsync(Account account, DateTimeOffset now)
     {
         account.Id = Guid.NewGuid();
         account.UserName = account.Email;
@@ -99,6 +105,8 @@ internal sealed partial class DemoSeeder(
         {
             throw new InvalidOperationException($"Couldn't create demo account {account.Email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
         }
+
+        return account;
     }
 
     private static string WithCheck(string first16) =>

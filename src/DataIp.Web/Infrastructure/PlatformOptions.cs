@@ -95,6 +95,9 @@ public sealed class PlatformOptions
     /// <summary>Webhooks: how the dispatcher sends and retries (docs/notifications.md).</summary>
     public WebhookOptions Webhooks { get; set; } = new();
 
+    /// <summary>Accounts: token lifetimes, the password policy and sign-in rate limits.</summary>
+    public AccountOptions Accounts { get; set; } = new();
+
     /// <summary>The absolute data directory.</summary>
     public string DataDirectoryPath => Path.GetFullPath(DataDirectory);
 

@@ -20,6 +20,11 @@ public sealed partial class LifecycleService
                 return invalid;
             }
 
+            if (await Accounts.OrganisationBinding.RefusalAsync(db, step.Application, ct).ConfigureAwait(false) is { } unbound)
+            {
+                return unbound;
+            }
+
             var app = step.Application;
             var year = step.Today.Year;
             var serial = await SerialNumbers.NextAsync(db, $"application:{app.Body.Code}:{year}", ct).ConfigureAwait(false);
