@@ -102,17 +102,19 @@ internal static class RateLimits
         return RateLimitPartition.GetTokenBucketLimiter(ClientKey(context), _ => Bucket(limit, window));
     }
 
+    // Refilled at least a second apart (a bucket's timer never fires faster), in equal steps.
     private static TokenBucketRateLimiterOptions Bucket(int limit, TimeSpan window)
     {
         var positive = Math.Max(1, limit);
+        var period = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerSecond, window.Ticks / positive));
+        var perPeriod = (int)Math.Clamp(Math.Ceiling(positive * (double)period.Ticks / Math.Max(1, window.Ticks)), 1, positive);
         return new TokenBucketRateLimiterOptions
         {
             TokenLimit = positive,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = window / positive,
+            TokensPerPeriod = perPeriod,
+            ReplenishmentPeriod = period,
             QueueLimit = 0,
-            // The partitioned limiter replenishes every bucket from one timer.
-            AutoReplenishment = false,
+            AutoReplenishment = true,
         };
     }
 }

@@ -3,7 +3,6 @@ using DataIp.Data;
 using DataIp.Data.Accounts;
 using DataIp.Web.Tests.Infrastructure;
 using DataIp.Web.Tests.Pages;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

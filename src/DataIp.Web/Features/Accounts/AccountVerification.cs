@@ -86,11 +86,16 @@ internal static class AccountVerification
         await transaction.CommitAsync(ct).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> ListAsync(IdentityVerification? identityVerification, ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string? identityVerification, ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct)
     {
+        if (!QueryValues.TryParseEnum<IdentityVerification>(identityVerification, out var filter))
+        {
+            return Problems.Field("identityVerification", QueryValues.EnumChoices<IdentityVerification>("identityVerification"));
+        }
+
         var party = ActingParty.From(user);
         var query = db.Users.AsNoTracking().Where(a => a.Role == AccountRole.Applicant);
-        if (identityVerification is { } wanted)
+        if (filter is { } wanted)
         {
             query = wanted == IdentityVerification.Claimed
                 ? query.Where(a => a.IdentityVerification == wanted || a.IdentityVerification == null)

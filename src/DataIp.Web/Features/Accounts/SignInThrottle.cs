@@ -83,8 +83,10 @@ internal sealed class SignInThrottle : IDisposable
     private bool IsKnown(string account, string client) =>
         _knownClients.TryGetValue($"{account}\n{client}", out var until) && until > _clock.GetUtcNow();
 
-    // Null while the bucket has a token; otherwise the wait until it has one again. Reading the
-    // statistics takes nothing: only failures take tokens.
+    // Null while the bucket has a whole token; otherwise the wait until it has one again. Reading
+    // the statistics takes nothing: only failures take tokens. (A bucket refills continuously, so
+    // a zero-permit lease would succeed on a fraction of a token: ask for one instead; should a
+    // token have just come back, this attempt takes it.)
     private static TimeSpan? Spent(PartitionedRateLimiter<string> limiter, string key)
     {
         if (limiter.GetStatistics(key) is not { CurrentAvailablePermits: <= 0 })
@@ -92,7 +94,7 @@ internal sealed class SignInThrottle : IDisposable
             return null;
         }
 
-        using var lease = limiter.AttemptAcquire(key, 0);
+        using var lease = limiter.AttemptAcquire(key);
         return lease.IsAcquired ? null : lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
     }
 
