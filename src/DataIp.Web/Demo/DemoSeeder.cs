@@ -76,7 +76,9 @@ internal sealed partial class DemoSeeder(
         }
 
         // The demo's applicants are verified by the demo administrator, each with its act, as a
-        // real administrator verifies an applicant before it may submit (docs/administrator.md).
+        // real administrator verifies an applicant before it may submit (docs/administrator.md);
+        // dated before the demo's history starts, since the log's acts never go back in time.
+        var verifiedAt = At(2024, 1, 2).AddHours(-1);
         var verifier = new Features.Applications.ActingParty(admin.Id, AccountRole.Administrator, null, admin.DisplayName);
         foreach (var a in Applicants)
         {
@@ -91,7 +93,7 @@ internal sealed partial class DemoSeeder(
                 IdentityVerification = IdentityVerification.Claimed,
             }, now).ConfigureAwait(false);
             await Features.Accounts.AccountVerification.RecordAsync(db, verifier, applicant, IdentityVerification.Verified,
-                "示范数据：未核验真实营业执照 Demo data: no real business licence was examined.", null, now, cancellationToken).ConfigureAwait(false);
+                "示范数据：未核验真实营业执照 Demo data: no real business licence was examined.", null, verifiedAt, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using DataIp.Data;
 using DataIp.Data.Accounts;
 using DataIp.Testing;
+using DataIp.Web.Demo;
 using DataIp.Web.Features.Accounts.Passwords;
 using DataIp.Web.Infrastructure;
 using DataIp.Web.Tests.Infrastructure;
@@ -38,6 +39,20 @@ public sealed class PasswordPolicyTests
         var error = PasswordPolicy.Check(password, new AccountOptions(), PasswordPolicy.ContextWords(Owner));
 
         Assert.Equal(expected, error?.Code);
+    }
+
+    [Fact]
+    public void Check_DemoPassword_AcceptedForEveryDemoAccount()
+    {
+        var accounts = new List<Account>
+        {
+            new() { Email = DemoSeeder.AdministratorEmail, DisplayName = "国家数据知识产权登记平台管理员 National administrator" },
+            new() { Email = DemoSeeder.BankEmail, DisplayName = "中国示范银行 Demo Bank of China" },
+            new() { Email = DemoSeeder.ExaminerEmail("4400"), DisplayName = "广东省知识产权局审查员 Examiner" },
+        };
+        accounts.AddRange(DemoSeeder.Applicants.Select(a => new Account { Email = a.Email, DisplayName = a.Name }));
+
+        Assert.All(accounts, a => Assert.Null(PasswordPolicy.Check(DemoSeeder.Password, new AccountOptions(), PasswordPolicy.ContextWords(a))));
     }
 
     [Fact]

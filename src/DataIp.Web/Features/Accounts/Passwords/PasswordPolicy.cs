@@ -64,7 +64,7 @@ internal sealed class PasswordPolicy(IOptions<PlatformOptions> options) : IPassw
             : null;
     }
 
-    /// <summary>The e-mail's local part, the display name and its words, and the service's name.</summary>
+    /// <summary>The e-mail's local part and its dot-separated parts, the display name, and the service's name.</summary>
     public static IReadOnlyList<string> ContextWords(Account user)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -75,10 +75,11 @@ internal sealed class PasswordPolicy(IOptions<PlatformOptions> options) : IPassw
             words.AddRange(local.Split(['.', '_', '-', '+'], StringSplitOptions.RemoveEmptyEntries));
         }
 
+        // The display name whole, not word by word: "中国示范银行 Demo Bank" must not forbid every
+        // password that contains "demo".
         if (!string.IsNullOrWhiteSpace(user.DisplayName))
         {
             words.Add(user.DisplayName.Trim());
-            words.AddRange(user.DisplayName.Split([' ', '\u3000', ',', '，', '(', ')', '（', '）'], StringSplitOptions.RemoveEmptyEntries));
         }
 
         return [.. words.Select(w => w.ToLowerInvariant()).Where(w => w.EnumerateRunes().Count() >= ShortestContextWord).Distinct().OrderByDescending(w => w.Length)];
