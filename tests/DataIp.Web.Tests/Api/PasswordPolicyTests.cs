@@ -113,6 +113,11 @@ public sealed class PasswordPolicyTests
     private static Task<HttpResponseMessage> SignUpAsync(HttpClient client, string email, string? password, string name) =>
         client.PostJsonAsync("/api/v1/accounts", new
         {
-            email, password, displayName = name, registrantType = "enterprise", identifier = TestContent.CreditCode, regionCode = "440300",
+            email,
+            password,
+            displayName = name,
+            registrantType = "enterprise",
+            identifier = TestContent.CreditCode,
+            regionCode = "440300",
         });
 }

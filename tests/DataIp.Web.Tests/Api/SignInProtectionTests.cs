@@ -139,8 +139,11 @@ public sealed class SignInProtectionTests
         {
             using var response = await client.PostJsonAsync("/api/v1/accounts", new
             {
-                email = $"signup.{i}@test.dataip.cn", password = RegistryFactory.Password, displayName = TestContent.ApplicantName,
-                registrantType = "enterprise", identifier = TestContent.CreditCode,
+                email = $"signup.{i}@test.dataip.cn",
+                password = RegistryFactory.Password,
+                displayName = TestContent.ApplicantName,
+                registrantType = "enterprise",
+                identifier = TestContent.CreditCode,
             });
             statuses.Add(response.StatusCode);
         }

@@ -35,7 +35,7 @@ public sealed record SignInOutcome(SignInCheck Result, Account? Account = null, 
 public sealed class PasswordSignIn
 {
     private static readonly Account Nobody = new() { Id = Guid.Empty, UserName = "", Email = "" };
-    private static string? s_dummyHash;
+    private static string? _dummyHash;
 
     private readonly UserManager<Account> _users;
     private readonly IPasswordHasher<Account> _hasher;
@@ -67,8 +67,8 @@ public sealed class PasswordSignIn
         if (account is null)
         {
             // The same PBKDF2 work as for a real account (Identity's hasher, its iteration count).
-            s_dummyHash ??= _hasher.HashPassword(Nobody, Guid.NewGuid().ToString("N"));
-            _hasher.VerifyHashedPassword(Nobody, s_dummyHash, password);
+            _dummyHash ??= _hasher.HashPassword(Nobody, Guid.NewGuid().ToString("N"));
+            _hasher.VerifyHashedPassword(Nobody, _dummyHash, password);
             _throttle.Failed(email, client);
             return new SignInOutcome(SignInCheck.WrongCredentials);
         }
