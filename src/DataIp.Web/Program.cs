@@ -44,6 +44,7 @@ app.UseSecurityHeaders();
 app.UseErrorPages();
 app.UseRequestSizeLimits();
 app.UsePageAssets();
+app.UseRateLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 

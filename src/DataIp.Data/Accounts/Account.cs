@@ -35,6 +35,17 @@ public sealed class Account : IdentityUser<Guid>
 
     /// <summary>When the account was created.</summary>
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// For applicants: whether an administrator has verified that the account speaks for the
+    /// organisation or person it names (<see cref="Identifier"/>). Until then the name and the
+    /// identifier are only a claim, and the account may not submit an application. Null for staff
+    /// and pledgee accounts.
+    /// </summary>
+    public IdentityVerification? IdentityVerification { get; set; }
+
+    /// <summary>When an administrator last decided <see cref="IdentityVerification"/>.</summary>
+    public DateTimeOffset? IdentityDecidedAt { get; set; }
 }
 
 /// <summary>The roles of DOMAIN §2. Stored by name; never renumber.</summary>

@@ -1,5 +1,5 @@
-using DataIp.Domain.Registration;
 using System.Globalization;
+using DataIp.Domain.Registration;
 
 namespace DataIp.Data.Attachments;
 

@@ -1,7 +1,7 @@
-using DataIp.Domain.Registration;
 using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
+using DataIp.Domain.Registration;
 
 namespace DataIp.Data.Attachments;
 

@@ -16,6 +16,7 @@ public static class ActCatalogue
     private static readonly ActDescriptor[] Table =
     [
         Entry<CreateAccountAct>(ActTypes.CreateAccount),
+        Entry<VerifyAccountAct>(ActTypes.VerifyAccount, reason: Parties),
         Entry<AddBodyAct>(ActTypes.AddBody),
         Entry<ChangePolicyAct>(ActTypes.ChangePolicy),
         Entry<EnterCalendarYearAct>(ActTypes.EnterCalendarYear),

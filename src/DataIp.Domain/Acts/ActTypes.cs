@@ -10,6 +10,9 @@ public static class ActTypes
     /// <summary>An account is created (sign-up or staff account).</summary>
     public const string CreateAccount = "createAccount";
 
+    /// <summary>An administrator verifies (or refuses) the organisation an applicant account claims.</summary>
+    public const string VerifyAccount = "verifyAccount";
+
     /// <summary>An administrator adds a registration body.</summary>
     public const string AddBody = "addBody";
 

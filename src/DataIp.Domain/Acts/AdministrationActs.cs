@@ -31,6 +31,37 @@ public sealed record CreateAccountAct : ActPayload
     public string? CreditCode { get; init; }
 }
 
+/// <summary>
+/// <c>verifyAccount</c>: an administrator decides whether an applicant account may act in the name
+/// of the organisation (or person) it claims, on evidence the log holds only as a digest.
+/// </summary>
+public sealed record VerifyAccountAct : ActPayload
+{
+    /// <summary>The account.</summary>
+    [Disclosed(Disclosure.Public)]
+    public required Guid AccountId { get; init; }
+
+    /// <summary>The decision: verified or refused.</summary>
+    [Disclosed(Disclosure.Public)]
+    public required IdentityVerification Decision { get; init; }
+
+    /// <summary>The name the account claims.</summary>
+    [Disclosed(Disclosure.Public)]
+    public required string DisplayName { get; init; }
+
+    /// <summary>The registrant type it claims.</summary>
+    [Disclosed(Disclosure.Public)]
+    public RegistrantType? RegistrantType { get; init; }
+
+    /// <summary>An organisation's unified social credit code (a person's ID number is never logged).</summary>
+    [Disclosed(Disclosure.Public)]
+    public string? CreditCode { get; init; }
+
+    /// <summary>What the administrator examined (e.g. the business licence).</summary>
+    [Disclosed(Disclosure.Parties)]
+    public string? Evidence { get; init; }
+}
+
 /// <summary><c>addBody</c>.</summary>
 public sealed record AddBodyAct : ActPayload
 {

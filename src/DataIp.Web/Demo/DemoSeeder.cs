@@ -71,16 +71,24 @@ internal sealed partial class DemoSeeder(
 
         var timeline = new DemoTimeline(clock.GetUtcNow());
         logger.LogInformation("Seeding the demo: accounts, and applications in every state of the lifecycle, from {Start:yyyy-MM-dd} to today.", timeline.RenewedSubmitted);
-        await SeedAccountsAsync(timeline.AccountsCreated, cancellationToken).ConfigureAwait(false);
+        var admin = await SeedAccountsAsync(timeline.AccountsCreated, cancellationToken).ConfigureAwait(false);
         await SeedDemoCalendarsAsync(timeline, cancellationToken).ConfigureAwait(false);
         await SeedApplicationsAsync(timeline, cancellationToken).ConfigureAwait(false);
-        await CreateAsync(new Account { Email = AdministratorEmail, DisplayName = "国家数据知识产权登记平台管理员 National administrator", Role = AccountRole.Administrator },
-            timeline.AccountsCreated).ConfigureAwait(false);
+        await CreateAsync(admin, timeline.AccountsCreated).ConfigureAwait(false);
         await LogSummaryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task SeedAccountsAsync(DateTimeOffset created, CancellationToken cancellationToken)
+    private async Task<Account> SeedAccountsAsync(DateTimeOffset created, CancellationToken cancellationToken)
     {
+        // The applicants are verified by the demo administrator, whose account is created last
+        // (it marks a demo seeded to the end), so its id is chosen now.
+        var admin = new Account
+        {
+            Id = Guid.NewGuid(),
+            Email = AdministratorEmail,
+            DisplayName = "国家数据知识产权登记平台管理员 National administrator",
+            Role = AccountRole.Administrator,
+        };
         await CreateAsync(new Account { Email = BankEmail, DisplayName = "中国示范银行 Demo Bank of China", Role = AccountRole.Pledgee }, created).ConfigureAwait(false);
         foreach (var body in await db.Bodies.AsNoTracking().OrderBy(b => b.Code).ToListAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -88,9 +96,14 @@ internal sealed partial class DemoSeeder(
                 .ConfigureAwait(false);
         }
 
+        // The demo's applicants are verified by the demo administrator, each with its act, as a
+        // real administrator verifies an applicant before it may submit (docs/administrator.md);
+        // dated before the demo's history starts, since the log's acts never go back in time.
+        var verifiedAt = new DemoClock(created.AddHours(1));
+        var verifier = new Features.Acts.ActingParty(admin.Id, AccountRole.Administrator, null, admin.DisplayName);
         foreach (var a in Applicants)
         {
-            await CreateAsync(new Account
+            var applicant = await CreateAsync(new Account
             {
                 Email = a.Email,
                 DisplayName = a.Name,
@@ -98,13 +111,18 @@ internal sealed partial class DemoSeeder(
                 RegistrantType = RegistrantType.Enterprise,
                 Identifier = a.CreditCode,
                 RegionCode = a.RegionCode,
+                IdentityVerification = IdentityVerification.Claimed,
             }, created).ConfigureAwait(false);
+            await Features.Accounts.AccountVerification.RecordAsync(db, verifiedAt, verifier, applicant, IdentityVerification.Verified,
+                "示范数据：未核验真实营业执照 Demo data: no real business licence was examined.", null, cancellationToken).ConfigureAwait(false);
         }
+
+        return admin;
     }
 
-    private async Task CreateAsync(Account account, DateTimeOffset now)
+    private async Task<Account> CreateAsync(Account account, DateTimeOffset now)
     {
-        account.Id = Guid.NewGuid();
+        account.Id = account.Id == Guid.Empty ? Guid.NewGuid() : account.Id;
         account.UserName = account.Email;
         account.CreatedAt = now;
         var result = await users.CreateAsync(account, Password).ConfigureAwait(false);
@@ -112,6 +130,8 @@ internal sealed partial class DemoSeeder(
         {
             throw new InvalidOperationException($"Couldn't create demo account {account.Email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
         }
+
+        return account;
     }
 
     private static string WithCheck(string first16) =>

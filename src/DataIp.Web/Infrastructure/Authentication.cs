@@ -1,9 +1,12 @@
 using System.Security.Claims;
 using DataIp.Data;
 using DataIp.Data.Accounts;
+using DataIp.Web.Features.Accounts;
+using DataIp.Web.Features.Accounts.Passwords;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace DataIp.Web.Infrastructure;
@@ -21,6 +24,7 @@ internal static class Authentication
     public static void AddAccounts(this WebApplicationBuilder builder)
     {
         var platform = builder.Configuration.GetSection(PlatformOptions.Section).Get<PlatformOptions>() ?? new PlatformOptions();
+        var settings = platform.Accounts;
         // Keys that protect cookies and tokens stay under the data directory, readable by the owner
         // only, and encrypted when the operator gives a certificate for it (KeyRingProtection).
         builder.Services.AddDataProtection()
@@ -31,7 +35,12 @@ internal static class Authentication
         builder.Services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "API bearer token or page cookie", o => o.ForwardDefaultSelector = context =>
                 context.Request.Path.StartsWithSegments("/api") ? ApiScheme : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(ApiScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddBearerToken(ApiScheme, o =>
+            {
+                o.BearerTokenExpiration = settings.AccessTokenLifetime;
+                o.RefreshTokenExpiration = settings.RefreshTokenLifetime;
+                o.Events.OnMessageReceived = TokenRevocation.CheckBearerAsync;
+            })
             .AddCookie(IdentityConstants.ApplicationScheme, o =>
             {
                 o.LoginPath = "/account/sign-in";
@@ -39,21 +48,37 @@ internal static class Authentication
                 o.Cookie.Name = "dataip.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
+                o.ExpireTimeSpan = settings.CookieLifetime;
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = TokenRevocation.CheckCookieAsync;
             });
 
+        // NIST SP 800-63B-4: no composition rules (Identity's default validator is replaced by
+        // PasswordPolicy), and no lockout a stranger can trigger: wrong passwords are throttled
+        // per account and client instead (SignInThrottle). Lockout stays enabled only so that an
+        // operator can disable an account by setting its lockout end.
         builder.Services.AddIdentityCore<Account>(o =>
             {
                 o.User.RequireUniqueEmail = true;
-                o.Password.RequiredLength = 10;
+                o.Password.RequiredLength = 1;
+                o.Password.RequiredUniqueChars = 1;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                o.Lockout.MaxFailedAccessAttempts = int.MaxValue;
             })
             .AddEntityFrameworkStores<RegistryDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<AccountClaimsFactory>()
             .AddDefaultTokenProviders();
+        builder.Services.RemoveAll<IPasswordValidator<Account>>();
+        builder.Services.AddScoped<IPasswordValidator<Account>, PasswordPolicy>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<SecurityStamps>();
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddScoped(PasswordSignIn.Create);
+        builder.AddRateLimits();
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())

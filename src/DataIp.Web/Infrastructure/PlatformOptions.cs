@@ -100,6 +100,9 @@ public sealed class PlatformOptions
     /// <summary>How the data-protection key ring is kept at rest (docs/operations.md, "Keys at rest").</summary>
     public KeyRingOptions DataProtection { get; set; } = new();
 
+    /// <summary>Accounts: token lifetimes, the password policy and sign-in rate limits.</summary>
+    public AccountOptions Accounts { get; set; } = new();
+
     /// <summary>The absolute data directory.</summary>
     public string DataDirectoryPath => Path.GetFullPath(DataDirectory);
 

@@ -1,6 +1,6 @@
-using DataIp.Domain.Registration;
 using System.Security.Cryptography;
 using DataIp.Data.Attachments;
+using DataIp.Domain.Registration;
 
 namespace DataIp.Data.Tests.Attachments;
 

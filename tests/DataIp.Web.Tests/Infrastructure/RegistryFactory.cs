@@ -123,6 +123,13 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
             builder.UseSetting("urls", _urls);
         }
 
+        // Tests sign in far more often than people do: limits high enough never to refuse them.
+        // Tests of the limits set their own (configure runs after this).
+        foreach (var limit in (string[])["ClientLimit", "SignUpLimit", "AccountClientFailureLimit", "AccountFailureLimit"])
+        {
+            builder.UseSetting($"DataIp:Accounts:RateLimits:{limit}", "1000000");
+        }
+
         if (_connectionString is not null)
         {
             builder.UseSetting("DataIp:ConnectionString", _connectionString);
@@ -141,6 +148,7 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
     }
 
     private readonly List<(HttpClient Client, string Email, string Password)> _signedIn = [];
+    private HttpClient? _administrator;
 
     /// <summary>
     /// Moves the fake clock to an instant. Bearer tokens expire on that clock too, so every client
@@ -189,8 +197,11 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
         return await SignInAsync(email);
     }
 
-    /// <summary>Signs up an applicant organisation through the API and signs in.</summary>
-    public async Task<HttpClient> ApplicantAsync(string? email = null)
+    /// <summary>
+    /// Signs up an applicant organisation through the API, has the test administrator verify its
+    /// identity (as a registration body would before it may submit), and signs in.
+    /// </summary>
+    public async Task<HttpClient> ApplicantAsync(string? email = null, bool verified = true)
     {
         email ??= $"applicant.{Guid.NewGuid():N}@test.dataip.cn";
         var client = CreateClient();
@@ -203,8 +214,17 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
             identifier = TestContent.CreditCode,
             regionCode = "440300",
         });
-        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
-        return await SignInAsync(email);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        var applicant = await SignInAsync(email);
+        if (verified)
+        {
+            var id = (await applicant.GetFromJsonAsync<JsonElement>("/api/v1/accounts/me")).GetProperty("id").GetString();
+            _administrator ??= await SignInAsync(AdminEmail);
+            var verification = await _administrator.PostAsJsonAsync($"/api/v1/accounts/{id}/verification", new { evidence = "营业执照 checked (test)", decision = "verified" });
+            Assert.Equal(System.Net.HttpStatusCode.OK, verification.StatusCode);
+        }
+
+        return applicant;
     }
 
     /// <summary>A scope on the platform's services (database access for assertions).</summary>

@@ -5,8 +5,9 @@ using DataIp.Web.Tests.Infrastructure;
 namespace DataIp.Web.Tests.Pages;
 
 /// <summary>
-/// The sign-in form: antiforgery, errors on the page, lockout, local return URLs only, and a cookie
-/// that opens the pages but never the API (which takes bearer tokens only).
+/// The sign-in form: antiforgery, errors on the page, local return URLs only, and a cookie that
+/// opens the pages but never the API (which takes bearer tokens only). Its rate limits are in
+/// SignInProtectionTests: wrong passwords no longer lock the account.
 /// </summary>
 public sealed class SignInPageTests(PagesPlatform fixture) : IClassFixture<PagesPlatform>
 {
@@ -80,22 +81,6 @@ public sealed class SignInPageTests(PagesPlatform fixture) : IClassFixture<Pages
         Assert.Contains($"<p id=\"email-error\" class=\"field-error\">{SignInModel.MissingEmail}</p>", html);
         Assert.Contains($"<p id=\"password-error\" class=\"field-error\">{SignInModel.MissingPassword}</p>", html);
         Assert.DoesNotContain(SignInModel.WrongCredentials, html);
-    }
-
-    [Fact]
-    public async Task SignIn_FiveWrongPasswords_LockTheAccount()
-    {
-        var email = await fixture.NewApplicantAsync();
-        using var client = fixture.Platform.CookieClient();
-        for (var i = 0; i < 5; i++)
-        {
-            using var wrong = await SignInForm.PostAsync(client, email, "Wrong-password-2025");
-        }
-
-        using var response = await SignInForm.PostAsync(client, email, RegistryFactory.Password);
-
-        Assert.Contains(SignInModel.LockedOut, await response.Content.ReadAsStringAsync());
-        Assert.False(response.SetsAuthCookie());
     }
 
     [Theory]

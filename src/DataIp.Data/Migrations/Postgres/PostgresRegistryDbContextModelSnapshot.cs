@@ -58,6 +58,13 @@ namespace DataIp.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTimeOffset?>("IdentityDecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IdentityVerification")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 

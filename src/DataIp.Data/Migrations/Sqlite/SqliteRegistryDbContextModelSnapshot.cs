@@ -53,6 +53,13 @@ namespace DataIp.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("IdentityDecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdentityVerification")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 

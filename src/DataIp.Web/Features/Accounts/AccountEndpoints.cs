@@ -7,14 +7,11 @@ using DataIp.Domain.Numbering;
 using DataIp.Domain.Registration;
 using DataIp.Web.Features.Acts;
 using DataIp.Web.Infrastructure;
-using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Features.Accounts;
-
-/// <summary>Credentials for a bearer token.</summary>
-public sealed record TokenRequest(string? Email, string? Password);
 
 /// <summary>An applicant signing up: an organisation with its credit code, or a natural person with an ID number.</summary>
 public sealed record RegisterApplicantRequest(string? Email, string? Password, string? DisplayName, RegistrantType? RegistrantType, string? Identifier, string? RegionCode);
@@ -23,58 +20,36 @@ public sealed record RegisterApplicantRequest(string? Email, string? Password, s
 public sealed record CreateAccountRequest(string? Email, string? Password, string? DisplayName, AccountRole? Role, string? BodyCode);
 
 /// <summary>An account as shown to its owner and administrators.</summary>
-public sealed record AccountView(Guid Id, string Email, string DisplayName, AccountRole Role, string? BodyCode, RegistrantType? RegistrantType, string? Identifier, string? RegionCode);
+public sealed record AccountView(
+    Guid Id, string Email, string DisplayName, AccountRole Role, string? BodyCode, RegistrantType? RegistrantType, string? Identifier, string? RegionCode,
+    IdentityVerification? IdentityVerification);
+
+/// <summary>
+/// The answer to a sign-up, the same whether the e-mail address was free or not, so that sign-up
+/// does not tell which addresses have accounts.
+/// </summary>
+public sealed record SignUpAccepted(string Detail);
 
 /// <summary>Sign-in for the API and account management.</summary>
 internal static class AccountEndpoints
 {
+    /// <summary>What every sign-up is answered, whether or not the address already had an account.</summary>
+    public const string SignUpDetail =
+        "Sign-up received. If the e-mail address had no account, it has one now: sign in with POST /api/v1/auth/token. "
+        + "Before the account may submit an application, an administrator verifies that it speaks for the organisation or person it names: "
+        + "send the registration body your business licence (or ID) and the account id shown by GET /api/v1/accounts/me.";
+
     public static void MapAccountsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/auth/token", TokenAsync).AllowAnonymous().WithTags("Accounts")
-            .WithSummary("Exchange e-mail and password for a bearer token (anyone). Five wrong passwords lock the account for five minutes.");
+        app.MapAuthApi();
         var accounts = app.MapGroup("/api/v1/accounts").WithTags("Accounts");
-        accounts.MapPost("/", RegisterApplicantAsync).AllowAnonymous()
-            .WithSummary("Sign up as an applicant (anyone). Organisations give their unified social credit code, natural persons their resident ID number.");
+        accounts.MapPost("/", RegisterApplicantAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignUp)
+            .WithSummary("Sign up as an applicant (anyone). Always 202 with the same answer, whether or not the address was taken. The name and identifier are a claim until an administrator verifies them.");
         accounts.MapGet("/me", MeAsync).RequireAuthorization(Policies.SignedIn).WithSummary("The signed-in account (any account).");
         accounts.MapPost("/staff", CreateStaffAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("Create an examiner, administrator or pledgee account (administrators; a body administrator only for their own body).");
+        accounts.MapAccountVerification();
     }
-
-    private static async Task<IResult> TokenAsync(TokenRequest request, UserManager<Account> users, SignInManager<Account> signIn)
-    {
-        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
-        {
-            return Problems.Validation(new Dictionary<string, string[]>
-            {
-                ["email"] = string.IsNullOrWhiteSpace(request.Email) ? ["Give the account's e-mail address."] : [],
-                ["password"] = string.IsNullOrEmpty(request.Password) ? ["Give the password."] : [],
-            }.Where(e => e.Value.Length > 0).ToDictionary());
-        }
-
-        var account = await users.FindByEmailAsync(request.Email.Trim()).ConfigureAwait(false);
-        if (account is null)
-        {
-            return WrongCredentials();
-        }
-
-        var check = await signIn.CheckPasswordSignInAsync(account, request.Password, lockoutOnFailure: true).ConfigureAwait(false);
-        if (check.IsLockedOut)
-        {
-            return Problems.Status(StatusCodes.Status429TooManyRequests, "Account locked",
-                "Too many wrong passwords: the account is locked for a few minutes.");
-        }
-
-        if (!check.Succeeded)
-        {
-            return WrongCredentials();
-        }
-
-        var principal = await signIn.CreateUserPrincipalAsync(account).ConfigureAwait(false);
-        return TypedResults.SignIn(principal, authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
-    }
-
-    private static IResult WrongCredentials() =>
-        Problems.Status(StatusCodes.Status401Unauthorized, "Sign-in failed", "The e-mail address or the password is wrong.");
 
     private static async Task<IResult> RegisterApplicantAsync(RegisterApplicantRequest request, UserManager<Account> users, RegistryDbContext db, TimeProvider clock)
     {
@@ -115,8 +90,11 @@ internal static class AccountEndpoints
             RegionCode = request.RegionCode,
             CreatedAt = clock.GetUtcNow(),
         };
+        account.IdentityVerification = IdentityVerification.Claimed;
         var self = new ActingParty(account.Id, AccountRole.Applicant, null, account.DisplayName);
-        return await CreateAsync(users, db, clock, self, account, request.Password, body: null).ConfigureAwait(false);
+        var created = await CreateAsync(users, db, clock, self, account, request.Password, body: null).ConfigureAwait(false);
+        // A taken address is answered as a free one (no enumeration); bad input is still a 400.
+        return created is Created<AccountView> or Conflict ? TypedResults.Accepted((string?)null, new SignUpAccepted(SignUpDetail)) : created;
     }
 
     private static string? IdentifierError(RegistrantType type, string? identifier) => type == RegistrantType.NaturalPerson
@@ -173,7 +151,8 @@ internal static class AccountEndpoints
             BodyId = body?.Id,
             CreatedAt = clock.GetUtcNow(),
         };
-        return await CreateAsync(users, db, clock, party, account, request.Password, body?.Code).ConfigureAwait(false);
+        var created = await CreateAsync(users, db, clock, party, account, request.Password, body?.Code).ConfigureAwait(false);
+        return created is Conflict ? Problems.Field("email", $"An account with the e-mail address '{account.Email}' exists already.") : created;
     }
 
     /// <summary>
@@ -188,19 +167,24 @@ internal static class AccountEndpoints
             return Problems.Field("email", "Give a valid e-mail address; it is the account's sign-in name.");
         }
 
-        if (string.IsNullOrEmpty(password))
+        // The password is judged before the address is looked up, so its answer never depends on
+        // whether the address is taken.
+        if (await PasswordErrorsAsync(users, account, password).ConfigureAwait(false) is { } passwordErrors)
         {
-            return Problems.Field("password", "Choose a password of at least 10 characters with upper and lower case letters and a digit.");
+            return Problems.Validation(new Dictionary<string, string[]> { ["password"] = passwordErrors });
         }
 
         await using var transaction = await ActTransaction.BeginAsync(db, clock, CancellationToken.None).ConfigureAwait(false);
         account.CreatedAt = transaction.Now;
-        var result = await users.CreateAsync(account, password).ConfigureAwait(false);
+        var result = await users.CreateAsync(account, password!).ConfigureAwait(false);
+        if (result.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName"))
+        {
+            return TypedResults.Conflict();
+        }
+
         if (!result.Succeeded)
         {
-            return Problems.Validation(result.Errors
-                .GroupBy(e => e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email")
-                .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
+            return Problems.Validation(new Dictionary<string, string[]> { ["email"] = [.. result.Errors.Select(e => e.Description)] });
         }
 
         await ActWriter.AppendAsync(db, party.Actor, new CreateAccountAct
@@ -218,6 +202,23 @@ internal static class AccountEndpoints
         return TypedResults.Created("/api/v1/accounts/me", View(account, body));
     }
 
+    private static async Task<string[]?> PasswordErrorsAsync(UserManager<Account> users, Account account, string? password)
+    {
+        if (string.IsNullOrEmpty(password))
+        {
+            return ["Choose a password of at least 15 characters; a phrase of several words is easy to remember."];
+        }
+
+        var errors = new List<string>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, account, password).ConfigureAwait(false);
+            errors.AddRange(result.Errors.Select(e => e.Description));
+        }
+
+        return errors.Count > 0 ? [.. errors] : null;
+    }
+
     private static async Task<IResult> MeAsync(ClaimsPrincipal user, UserManager<Account> users, RegistryDbContext db, CancellationToken ct)
     {
         var account = await users.GetUserAsync(user).ConfigureAwait(false);
@@ -230,6 +231,7 @@ internal static class AccountEndpoints
         return TypedResults.Ok(View(account, body));
     }
 
-    private static AccountView View(Account a, string? bodyCode) =>
-        new(a.Id, a.Email!, a.DisplayName, a.Role, bodyCode, a.RegistrantType, a.Identifier, a.RegionCode);
+    /// <summary>The account as its owner and administrators see it.</summary>
+    public static AccountView View(Account a, string? bodyCode) =>
+        new(a.Id, a.Email!, a.DisplayName, a.Role, bodyCode, a.RegistrantType, a.Identifier, a.RegionCode, a.IdentityVerification);
 }

@@ -18,6 +18,11 @@ internal sealed class Submit : IActUseCase
             return invalid;
         }
 
+        if (await Accounts.OrganisationBinding.RefusalAsync(context.Db, context.Application, cancellationToken).ConfigureAwait(false) is { } unbound)
+        {
+            return unbound;
+        }
+
         var app = context.Application;
         var year = context.Today.Year;
         var serial = await SerialNumbers.NextAsync(context.Db, $"application:{app.Body.Code}:{year}", cancellationToken).ConfigureAwait(false);
