@@ -42,7 +42,7 @@ if (CertificateFonts.Problem(builder.Configuration[CertificateFonts.FontPathSett
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseRequestSizeLimits();
+app.UseRequestGuards();
 app.UsePageAssets();
 app.UseAuthentication();
 app.UseAuthorization();

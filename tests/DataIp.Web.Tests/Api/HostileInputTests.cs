@@ -175,6 +175,30 @@ public sealed class HostileInputTests
         await platform.CreateClient().GetAsync($"/verify/{escaped}").NamingAsync(HttpStatusCode.BadRequest, "path", escaped);
     }
 
+    [Fact]
+    public async Task Pages_HostileBodies_4xxNeverServerError()
+    {
+        await using var platform = await RegistryFactory.StartAsync(DatabaseProvider.Sqlite);
+        var browser = platform.CreateClient();
+        var failures = new List<string>();
+
+        foreach (var page in new[] { "/verify", "/account/sign-in" })
+        {
+            var bodies = HostileBodies.BrokenMultiparts(("file", "x")).Concat(HostileBodies.PartlessMultiparts())
+                .Append(("a klingon charset", () => HostileBodies.Json("email=a", "application/x-www-form-urlencoded; charset=klingon")));
+            foreach (var (what, body) in bodies)
+            {
+                using var response = await browser.PostAsync(page, body());
+                if ((int)response.StatusCode is < 400 or >= 500)
+                {
+                    failures.Add($"{page} with {what}: {(int)response.StatusCode}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
     // A row proof of a small CSV, as `dataip prove --row 1` writes it.
     private static string RowProof()
     {

@@ -35,6 +35,7 @@ internal static class RightsEndpoints
                 Answer(rights.ConsentAsync(registrationNumber, pledgeNumber, ActingParty.From(user), body, ct), StatusCodes.Status201Created))
             .WithSummary("Record the pledgee's consent to a transfer, a cancellation or an exclusive licence (the pledgee).");
         signedIn.MapPost("/pledges/{pledgeNumber}/release", ReleaseAsync).DisableAntiforgery()
+            .Accepts<ReasonRequest>("application/json", "multipart/form-data")
             .WithSummary("Release a pledge: the pledgee (JSON {reason}), or an examiner of the body on a court order (multipart: courtOrder file, courtOrderNumber, reason).");
         signedIn.MapPost("/transfers", (string registrationNumber, TransferRequest body, ClaimsPrincipal user, RightsService rights, CancellationToken ct) =>
                 Answer(rights.ProposeTransferAsync(registrationNumber, ActingParty.From(user), body, ct), StatusCodes.Status202Accepted))
@@ -101,70 +102,21 @@ internal static class RightsEndpoints
     }
 
     private static async Task<IResult> ReleaseAsync(
-        string registrationNumber, string pledgeNumber, HttpContext http, ClaimsPrincipal user, RightsService rights, IAttachmentStore store, CancellationToken ct)
+        string registrationNumber, string pledgeNumber, HttpRequest request, ClaimsPrincipal user, RightsService rights, IAttachmentStore store, CancellationToken ct)
     {
         var party = ActingParty.From(user);
-        if (!http.Request.HasFormContentType)
+        await using var body = await PledgeReleaseBody.ReadAsync(request, party, store, ct).ConfigureAwait(false);
+        if (body.Problem is { } problem)
         {
-            ReasonRequest? body = null;
-            if (http.Request.ContentLength is not 0 && (http.Request.ContentLength is > 0 || http.Request.ContentType is not null))
-            {
-                if (!http.Request.HasJsonContentType())
-                {
-                    return Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
-                        "Send JSON {\"reason\": …} (the pledgee) or multipart/form-data with the court order (an examiner).");
-                }
-
-                try
-                {
-                    body = await http.Request.ReadFromJsonAsync<ReasonRequest>(ct).ConfigureAwait(false);
-                }
-                catch (System.Text.Json.JsonException e)
-                {
-                    return Problems.Field(string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.'), "The body is not the JSON expected: {\"reason\": \"…\"}.");
-                }
-            }
-
-            return await Answer(rights.ReleasePledgeAsync(registrationNumber, pledgeNumber, party, body?.Reason, null, ct)).ConfigureAwait(false);
+            return problem;
         }
 
-        var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
-        var file = form.Files.GetFile("courtOrder");
-        if (file is null)
+        var outcome = await rights.ReleasePledgeAsync(registrationNumber, pledgeNumber, party, body.Reason, body.CourtOrder, ct).ConfigureAwait(false);
+        if (outcome.Succeeded)
         {
-            return Problems.Field("courtOrder", "Attach the court order as multipart field 'courtOrder'.");
+            body.Keep();
         }
 
-        StoredAttachment? stored;
-        await using (var stream = file.OpenReadStream())
-        {
-            var saved = await store.SaveAsync(AttachmentKind.CourtOrder, file.FileName, stream, ct).ConfigureAwait(false);
-            if (saved.Refusal is { } refusal)
-            {
-                return Problems.Field("courtOrder", $"{file.FileName}: {refusal.Message}");
-            }
-
-            stored = saved.Attachment;
-        }
-
-        try
-        {
-            var outcome = await rights.ReleasePledgeAsync(
-                registrationNumber, pledgeNumber, party, form["reason"].ToString(), new CourtOrder(form["courtOrderNumber"].ToString().Trim(), stored!), ct).ConfigureAwait(false);
-            if (outcome.Succeeded)
-            {
-                stored = null;
-            }
-
-            return await Answer(Task.FromResult(outcome)).ConfigureAwait(false);
-        }
-        finally
-        {
-            // The order of a refused release is removed: nothing half-recorded remains.
-            if (stored is not null)
-            {
-                await store.DeleteAsync(stored.Id, CancellationToken.None).ConfigureAwait(false);
-            }
-        }
+        return await Answer(Task.FromResult(outcome)).ConfigureAwait(false);
     }
 }
