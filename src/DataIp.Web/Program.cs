@@ -42,7 +42,7 @@ if (CertificateFonts.Problem(builder.Configuration[CertificateFonts.FontPathSett
 var app = builder.Build();
 app.UseSecurityHeaders();
 app.UseErrorPages();
-app.UseRequestSizeLimits();
+app.UseRequestGuards();
 app.UsePageAssets();
 app.UseRateLimits();
 app.UseAuthentication();

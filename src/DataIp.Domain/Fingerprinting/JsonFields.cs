@@ -45,8 +45,21 @@ internal readonly struct JsonFields
     {
         var value = Get(name);
         return value.ValueKind == JsonValueKind.String
-            ? value.GetString()!
+            ? Text(value, Child(name))
             : throw new JsonFieldException(Child(name), "must be a string.");
+    }
+
+    // GetString throws InvalidOperationException for an escaped surrogate without its pair ("\ud800").
+    private static string Text(JsonElement value, string path)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new JsonFieldException(path, "is not valid Unicode: it contains a lone surrogate.");
+        }
     }
 
     public long Integer(string name, long min, long max)
@@ -130,7 +143,7 @@ internal readonly struct JsonFields
     /// <summary>A hash must be 64 lowercase hex digits (§6), so that each proof has one spelling.</summary>
     private static Hash ReadHash(JsonElement value, string path)
     {
-        var text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        var text = value.ValueKind == JsonValueKind.String ? Text(value, path) : null;
         if (text is null || !text.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f') || !TransparencyLog.Hash.TryFromHex(text, out var hash))
         {
             throw new JsonFieldException(path, "must be 64 lowercase hexadecimal digits.");

@@ -34,36 +34,12 @@ internal static class Problems
         // A misspelt field is an error, not silently ignored.
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.RespectNullableAnnotations = true;
+        // Every string read is held to the register's text rule, and named by its path when refused.
+        RegisterTextConverter.AddTo(options);
     }
 
     /// <summary>Largest JSON body accepted; an application's content is tens of kilobytes.</summary>
     public const long MaxJsonBody = 1024 * 1024;
-
-    /// <summary>
-    /// Refuses an oversize JSON body with 413 before it is read. (Uploads are limited by the
-    /// server's request limit and, per kind, by the attachment store.)
-    /// </summary>
-    public static void UseRequestSizeLimits(this WebApplication app) => app.Use(async (context, next) =>
-    {
-        var limit = context.GetEndpoint()?.Metadata.GetMetadata<JsonBodyLimit>()?.Bytes ?? MaxJsonBody;
-        if (context.Request.ContentLength > limit && context.Request.HasJsonContentType())
-        {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status413PayloadTooLarge,
-                    Title = "Request body too large",
-                    Detail = $"A JSON body may be at most {limit} bytes here; this one has {context.Request.ContentLength}.",
-                },
-            }).ConfigureAwait(false);
-            return;
-        }
-
-        await next(context).ConfigureAwait(false);
-    });
 
     /// <summary>A 400 validation problem with field-level messages.</summary>
     public static IResult Validation(IDictionary<string, string[]> errors, string? detail = null) =>
@@ -72,6 +48,41 @@ internal static class Problems
     /// <summary>A validation problem for one field.</summary>
     public static IResult Field(string field, string message) =>
         Validation(new Dictionary<string, string[]> { [field] = [message] }, message);
+
+    /// <summary>A problem of any status whose <c>errors</c> name one field (or header: <c>Content-Type</c>).</summary>
+    public static IResult Named(int status, string title, string field, string message) =>
+        TypedResults.Problem(NamedDetails(status, title, field, message));
+
+    /// <summary>The details of <see cref="Named"/>, for middleware and exception handlers that write them themselves.</summary>
+    public static HttpValidationProblemDetails NamedDetails(int status, string title, string field, string message) =>
+        new(new Dictionary<string, string[]> { [field] = [message] }) { Status = status, Title = title, Detail = message };
+
+    /// <summary>415 naming <c>Content-Type</c>: the body is not of a media type the endpoint takes.</summary>
+    public static IResult UnsupportedMediaType(string message) =>
+        Named(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Content-Type", message);
+
+    /// <summary>
+    /// A JSON body System.Text.Json could not read, as a 400 naming the member by its path without
+    /// the root (<c>content.dataObject.dataName</c>, <c>rights[1]</c>; the whole body is <c>body</c>),
+    /// as validation errors name fields.
+    /// </summary>
+    public static HttpValidationProblemDetails MalformedJson(JsonException json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var field = JsonField(json.Path);
+        return NamedDetails(StatusCodes.Status400BadRequest, "Malformed request body", field, $"The JSON body is invalid at {field}: {FirstSentence(json.Message)}");
+    }
+
+    /// <summary>A JSON path as a field name: <c>$.a.b</c> is <c>a.b</c>, <c>$</c> (or none) is <c>body</c>.</summary>
+    public static string JsonField(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+
+    // System.Text.Json appends "Path: … | LineNumber: …" to its own messages; the path is reported separately.
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
 
     /// <summary>A problem with a status, title and detail.</summary>
     public static IResult Status(int status, string title, string detail) =>
@@ -116,19 +127,11 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
             .ConfigureAwait(false);
     }
 
-    private static ProblemDetails FromBadRequest(BadHttpRequestException bad)
+    private static HttpValidationProblemDetails FromBadRequest(BadHttpRequestException bad)
     {
-        var json = FindJsonException(bad);
-        if (json is not null)
+        if (FindJsonException(bad) is { } json)
         {
-            var field = string.IsNullOrEmpty(json.Path) ? "$" : json.Path;
-            var message = $"The JSON body is invalid at {field}: {FirstSentence(json.Message)}";
-            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "Malformed request body",
-                Detail = message,
-            };
+            return Problems.MalformedJson(json);
         }
 
         if (ParameterName().Match(bad.Message) is { Success: true } parameter)
@@ -141,12 +144,9 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
             };
         }
 
-        return new ProblemDetails
-        {
-            Status = bad.StatusCode,
-            Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request",
-            Detail = bad.Message,
-        };
+        // What is left comes from reading the body: too large, cut short, missing where required.
+        return Problems.NamedDetails(
+            bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request", "body", bad.Message);
     }
 
     // ASP.NET Core's binding failures name the parameter as "Type name".
@@ -165,15 +165,8 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
 
         return null;
     }
-
-    // System.Text.Json appends "Path: … | LineNumber: …" to its messages; the path is reported separately.
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
-    }
 }
 
-/// <summary>Endpoint metadata raising the JSON body limit of <see cref="Problems.UseRequestSizeLimits"/> for one endpoint.</summary>
+/// <summary>Endpoint metadata raising the JSON body limit of <see cref="RequestGuards"/> for one endpoint.</summary>
 /// <param name="Bytes">The largest JSON body accepted.</param>
 public sealed record JsonBodyLimit(long Bytes);

@@ -80,7 +80,7 @@ internal static class Startup
                 + "Sign in with POST /api/v1/auth/token and send the token as 'Authorization: Bearer …'. "
                 + "Every error is an RFC 9457 problem.";
             return Task.CompletedTask;
-        }));
+        }).AddSchemaTransformer(RegisterTextConverter.DescribeAsString));
 
     /// <summary>
     /// The OpenAPI document and its browsable reference at /docs. The reference's inline start-up

@@ -135,6 +135,21 @@ public sealed class FingerprintJsonTests
         Assert.Equal(path, read.Field);
     }
 
+    [Theory]
+    [InlineData("\"sha256\"", "\"\\ud800\"", "$.hashAlgorithm")]
+    [InlineData("\"path\":\"a\"", "\"path\":\"a\\udc00\"", "$.file.path")]
+    [InlineData("\"auditPath\":[]", "\"auditPath\":[\"\\ud800\"]", "$.auditPath[0]")]
+    public void ReadProof_LoneSurrogate_NamesTheFieldInsteadOfThrowing(string member, string hostile, string path)
+    {
+        var proof = new FingerprintProof(FingerprintAlgorithm.Sha256, FingerprintMode.Files, default, 0, 1, [], null, new FileEvidence("a", 1, default), null);
+        var json = JsonNode.Parse(FingerprintJson.WriteProof(proof))!.ToJsonString();
+        Assert.Contains(member, json, StringComparison.Ordinal);
+
+        var read = FingerprintJson.ReadProof(json.Replace(member, hostile, StringComparison.Ordinal));
+
+        Assert.Equal(path, read.Field);
+    }
+
     [Fact]
     public void ReadProof_ChunkWithBadBase64_NamesTheField()
     {

@@ -12,12 +12,12 @@ public sealed class BadInputTests
 {
     public static TheoryData<string, string> MalformedDrafts => new()
     {
-        { "{\"bodyCode\": \"4400\", ", "$" },
-        { "{\"bodyCode\": 4400}", "$.bodyCode" },
-        { "{\"bodyCode\": \"4400\", \"content\": {\"dataObject\": {\"updateFrequency\": \"hourly\"}}}", "$.content.dataObject.updateFrequency" },
-        { "{\"bodyCode\": \"4400\", \"content\": {\"dataObject\": {\"updateFrequency\": 2}}}", "$.content.dataObject.updateFrequency" },
-        { "{\"bodyCode\": \"4400\", \"contnet\": {}}", "$.contnet" },
-        { "{\"bodyCode\": \"4400\", \"content\": {\"dataObject\": {\"scale\": {\"records\": \"many\"}}}}", "$.content.dataObject.scale.records" },
+        { "{\"bodyCode\": \"4400\", ", "body" },
+        { "{\"bodyCode\": 4400}", "bodyCode" },
+        { "{\"bodyCode\": \"4400\", \"content\": {\"dataObject\": {\"updateFrequency\": \"hourly\"}}}", "content.dataObject.updateFrequency" },
+        { "{\"bodyCode\": \"4400\", \"content\": {\"dataObject\": {\"updateFrequency\": 2}}}", "content.dataObject.updateFrequency" },
+        { "{\"bodyCode\": \"4400\", \"contnet\": {}}", "contnet" },
+        { "{\"bodyCode\": \"4400\", \"content\": {\"dataObject\": {\"scale\": {\"records\": \"many\"}}}}", "content.dataObject.scale.records" },
     };
 
     [Theory]

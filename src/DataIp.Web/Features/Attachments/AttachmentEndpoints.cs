@@ -25,8 +25,19 @@ internal static class AttachmentEndpoints
             .WithSummary("Download an attachment (whoever may read the application).");
     }
 
-    private static async Task<IResult> UploadAsync(Guid id, string? kind, IFormFile? file, ClaimsPrincipal user, DraftService drafts, CancellationToken ct)
+    /// <summary>An upload's form: one file in the field <c>file</c> (the kind is in the query).</summary>
+    private static readonly FormShape UploadShape = new(
+        [], new Dictionary<string, int> { ["file"] = 1 }, new Dictionary<string, string> { ["file"] = "Send the file as multipart/form-data in a field named 'file'." });
+
+    private static async Task<IResult> UploadAsync(Guid id, string? kind, HttpRequest request, ClaimsPrincipal user, DraftService drafts, CancellationToken ct)
     {
+        // The body first, as for a bound JSON body: a broken one is a 400 whatever the query.
+        var read = await RequestBodies.ReadFormAsync(request, UploadShape, ct).ConfigureAwait(false);
+        if (read.Problem is { } problem)
+        {
+            return problem;
+        }
+
         // The kind is named as in JSON (camelCase); numbers are not names.
         if (!Enum.TryParse<AttachmentKind>(kind, ignoreCase: true, out var attachmentKind) || kind.All(char.IsAsciiDigit)
             || attachmentKind is not (AttachmentKind.ProofOfSource or AttachmentKind.SampleData or AttachmentKind.PowerOfAttorney))
@@ -34,11 +45,7 @@ internal static class AttachmentEndpoints
             return Problems.Field("kind", "An applicant attaches proofOfSource, sampleData or powerOfAttorney.");
         }
 
-        if (file is null)
-        {
-            return Problems.Field("file", "Send the file as multipart/form-data in a field named 'file'.");
-        }
-
+        var file = read.Value!.Files.GetFile("file")!;
         await using var stream = file.OpenReadStream();
         var (outcome, record) = await drafts.AttachAsync(id, ActingParty.From(user), attachmentKind, file.FileName, stream, ct).ConfigureAwait(false);
         return outcome.Succeeded

@@ -1,4 +1,3 @@
-using System.Text;
 using DataIp.Data;
 using DataIp.Domain.Acts;
 using DataIp.Domain.Fingerprinting;
@@ -22,16 +21,16 @@ internal static class EvidenceCheck
 
     public static async Task<IResult> CheckAsync(string registrationNumber, HttpRequest request, RegistryDbContext db, CancellationToken ct)
     {
-        string json;
-        using (var reader = new StreamReader(request.Body, Encoding.UTF8))
+        var body = await RequestBodies.ReadJsonTextAsync(request, MaxProofBytes, ct).ConfigureAwait(false);
+        if (body.Problem is { } problem)
         {
-            json = await reader.ReadToEndAsync(ct).ConfigureAwait(false);
+            return problem;
         }
 
-        var read = FingerprintJson.ReadProof(json);
+        var read = FingerprintJson.ReadProof(body.Value!);
         if (!read.IsSuccess)
         {
-            return Problems.Field(FieldName(read.Field), read.Message);
+            return Problems.Field(Problems.JsonField(read.Field), read.Message);
         }
 
         var application = await db.Applications.AsNoTracking()
@@ -86,9 +85,6 @@ internal static class EvidenceCheck
         });
         return first is null ? null : (first.LogIndex, first.At);
     }
-
-    // "$.row.number" → "row.number"; "$" (the whole text) → "body".
-    private static string FieldName(string path) => path is "$" or "" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
 }
 
 /// <summary>The outcome of checking a proof against a registration.</summary>

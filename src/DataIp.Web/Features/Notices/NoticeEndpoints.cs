@@ -6,7 +6,6 @@ using DataIp.Web.Features.Acts;
 using DataIp.Web.Features.Applications;
 using DataIp.Web.Features.Objections;
 using DataIp.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Features.Notices;
@@ -52,10 +51,20 @@ internal static class NoticeEndpoints
         return app is not null ? TypedResults.Ok(PublicApplicationView.Of(app)) : Problems.NotFound($"Registration {registrationNumber}");
     }
 
+    /// <summary>What an objection's form carries: the act says which of its fields are required.</summary>
+    private static readonly FormShape ObjectionShape = new(
+        ["objectorName", "objectorContact", "grounds"], new Dictionary<string, int> { ["files"] = MaxObjectionFiles }, new Dictionary<string, string>());
+
     private static async Task<IResult> FileObjectionAsync(
-        string applicationNumber, [FromForm] ObjectionForm form, IFormFileCollection? files, ClaimsPrincipal user,
-        RegistryDbContext db, ActPipeline acts, IAttachmentStore store, CancellationToken ct)
+        string applicationNumber, HttpRequest request, ClaimsPrincipal user, RegistryDbContext db, ActPipeline acts, IAttachmentStore store, CancellationToken ct)
     {
+        // The body first, as for a bound JSON body: a broken one is a 400 whatever the notice.
+        var read = await RequestBodies.ReadFormAsync(request, ObjectionShape, ct).ConfigureAwait(false);
+        if (read.Problem is { } problem)
+        {
+            return problem;
+        }
+
         var id = await db.Applications.Where(a => a.ApplicationNumber == applicationNumber).Select(a => (Guid?)a.Id)
             .SingleOrDefaultAsync(ct).ConfigureAwait(false);
         if (id is null)
@@ -63,12 +72,8 @@ internal static class NoticeEndpoints
             return Problems.NotFound($"Public notice {applicationNumber}");
         }
 
-        files ??= new FormFileCollection();
-        if (files.Count > MaxObjectionFiles)
-        {
-            return Problems.Field("files", $"An objection may carry at most {MaxObjectionFiles} files; {files.Count} were sent.");
-        }
-
+        var form = new ObjectionForm(read.Value!);
+        var files = read.Value!.Files;
         var stored = new List<StoredAttachment>();
         try
         {
@@ -109,6 +114,18 @@ internal static class NoticeEndpoints
 /// <summary>The form fields of an objection; any may be missing (the act says which are required).</summary>
 public sealed class ObjectionForm
 {
+    /// <summary>An empty form (the API description's example).</summary>
+    public ObjectionForm()
+    {
+    }
+
+    internal ObjectionForm(IFormCollection form)
+    {
+        ObjectorName = Text(form, "objectorName");
+        ObjectorContact = Text(form, "objectorContact");
+        Grounds = Text(form, "grounds");
+    }
+
     /// <summary>The objector's name (public).</summary>
     public string? ObjectorName { get; set; }
 
@@ -117,4 +134,6 @@ public sealed class ObjectionForm
 
     /// <summary>The grounds of the objection.</summary>
     public string? Grounds { get; set; }
+
+    private static string? Text(IFormCollection form, string name) => form.TryGetValue(name, out var value) ? value.ToString() : null;
 }

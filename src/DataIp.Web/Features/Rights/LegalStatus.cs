@@ -50,6 +50,9 @@ public static class LegalStatus
     /// <param name="Payload">Its particulars.</param>
     public sealed record ActLine(string Type, DateTimeOffset At, string Payload);
 
+    // The end of the last day DateOnly can hold, in China.
+    private static readonly DateTimeOffset LastInstant = new(DateOnly.MaxValue.ToDateTime(TimeOnly.MaxValue), ChinaTime.Offset);
+
     /// <summary>
     /// Parses <c>at</c>: a date (YYYY-MM-DD: the end of that day in China) or an ISO 8601 instant
     /// with an offset; omitted means now.
@@ -63,12 +66,19 @@ public static class LegalStatus
 
         if (DateOnly.TryParseExact(at, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return (ChinaTime.EndOfDay(date).AddTicks(-1), null);
+            // The last tick of the day in China; 9999-12-31 has one too (the next day's start does not exist).
+            return (new DateTimeOffset(date.ToDateTime(TimeOnly.MaxValue), ChinaTime.Offset), null);
         }
 
-        return DateTimeOffset.TryParseExact(at, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
+        if (!DateTimeOffset.TryParseExact(at, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        {
+            return (null, $"'{at}' is neither a date (YYYY-MM-DD, meaning the end of that day in China) nor an ISO 8601 instant with an offset (e.g. 2026-03-01T09:00:00+08:00).");
+        }
+
+        // The status is of a day in China: an instant after 9999-12-31 ends there has no such day.
+        return instant.UtcDateTime <= LastInstant.UtcDateTime
             ? (instant, null)
-            : (null, $"'{at}' is neither a date (YYYY-MM-DD, meaning the end of that day in China) nor an ISO 8601 instant with an offset (e.g. 2026-03-01T09:00:00+08:00).");
+            : (null, $"'{at}' is after {LastInstant:yyyy-MM-dd'T'HH:mm:ss.fffffffzzz}, the last instant with a date in China.");
     }
 
     /// <summary>Reads the registration's acts up to the instant and replays them; null when it was not registered then.</summary>

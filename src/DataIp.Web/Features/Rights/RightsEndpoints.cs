@@ -3,7 +3,6 @@ using DataIp.Data;
 using DataIp.Data.Attachments;
 using DataIp.Domain.Acts;
 using DataIp.Domain.Numbering;
-using DataIp.Domain.Registration;
 using DataIp.Web.Features.Acts;
 using DataIp.Web.Features.Applications;
 using DataIp.Web.Features.Rights.Changes;
@@ -45,6 +44,7 @@ internal static class RightsEndpoints
             .WithName("ConsentToAct").WithSummary("Record the pledgee's consent to a transfer, a cancellation or an exclusive licence (the pledgee).");
         signedIn.MapPost("/pledges/{pledgeNumber}/release", ReleaseAsync).DisableAntiforgery()
             .WithName("ReleasePledge")
+            .Accepts<ReasonRequest>("application/json", "multipart/form-data")
             .WithSummary("Release a pledge: the pledgee (JSON {reason}), or an examiner of the body on a court order (multipart: courtOrder file, courtOrderNumber, reason).");
         signedIn.MapPost("/transfers", (string registrationNumber, TransferRequest body, ClaimsPrincipal user, ActPipeline acts, CancellationToken ct) =>
                 Act(acts, registrationNumber, user, new ProposeTransfer(body), body.Reason, ct, StatusCodes.Status202Accepted))
@@ -110,70 +110,21 @@ internal static class RightsEndpoints
     }
 
     private static async Task<IResult> ReleaseAsync(
-        string registrationNumber, string pledgeNumber, HttpContext http, ClaimsPrincipal user, ActPipeline acts, IAttachmentStore store, CancellationToken ct)
+        string registrationNumber, string pledgeNumber, HttpRequest request, ClaimsPrincipal user, ActPipeline acts, IAttachmentStore store, CancellationToken ct)
     {
         var party = ActingParty.From(user);
-        if (!http.Request.HasFormContentType)
+        await using var body = await PledgeReleaseBody.ReadAsync(request, party, store, ct).ConfigureAwait(false);
+        if (body.Problem is { } problem)
         {
-            ReasonRequest? body = null;
-            if (http.Request.ContentLength is not 0 && (http.Request.ContentLength is > 0 || http.Request.ContentType is not null))
-            {
-                if (!http.Request.HasJsonContentType())
-                {
-                    return Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
-                        "Send JSON {\"reason\": …} (the pledgee) or multipart/form-data with the court order (an examiner).");
-                }
-
-                try
-                {
-                    body = await http.Request.ReadFromJsonAsync<ReasonRequest>(ct).ConfigureAwait(false);
-                }
-                catch (System.Text.Json.JsonException e)
-                {
-                    return Problems.Field(string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.'), "The body is not the JSON expected: {\"reason\": \"…\"}.");
-                }
-            }
-
-            return Answer(await acts.RunOnRegistrationAsync(registrationNumber, party, new ReleasePledge(pledgeNumber, null), body?.Reason, ct).ConfigureAwait(false)).Result;
+            return problem;
         }
 
-        var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
-        var file = form.Files.GetFile("courtOrder");
-        if (file is null)
+        var outcome = await acts.RunOnRegistrationAsync(registrationNumber, party, new ReleasePledge(pledgeNumber, body.CourtOrder), body.Reason, ct).ConfigureAwait(false);
+        if (outcome.Succeeded)
         {
-            return Problems.Field("courtOrder", "Attach the court order as multipart field 'courtOrder'.");
+            body.Keep();
         }
 
-        StoredAttachment? stored;
-        await using (var stream = file.OpenReadStream())
-        {
-            var saved = await store.SaveAsync(AttachmentKind.CourtOrder, file.FileName, stream, ct).ConfigureAwait(false);
-            if (saved.Refusal is { } refusal)
-            {
-                return Problems.Field("courtOrder", $"{file.FileName}: {refusal.Message}");
-            }
-
-            stored = saved.Attachment;
-        }
-
-        try
-        {
-            var outcome = await acts.RunOnRegistrationAsync(registrationNumber, party,
-                new ReleasePledge(pledgeNumber, new CourtOrder(form["courtOrderNumber"].ToString().Trim(), stored!)), form["reason"].ToString(), ct).ConfigureAwait(false);
-            if (outcome.Succeeded)
-            {
-                stored = null;
-            }
-
-            return Answer(outcome).Result;
-        }
-        finally
-        {
-            // The order of a refused release is removed: nothing half-recorded remains.
-            if (stored is not null)
-            {
-                await store.DeleteAsync(stored.Id, CancellationToken.None).ConfigureAwait(false);
-            }
-        }
+        return Answer(outcome).Result;
     }
 }

@@ -52,7 +52,7 @@ internal static class WitnessEndpoints
     private static async Task<IResult> AddCheckpointAsync(
         HttpRequest http, WitnessKeys keys, RegistryDbContext db, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var bytes = await ReadBodyAsync(http, cancellationToken).ConfigureAwait(false);
+        var bytes = await RequestBodies.ReadBytesAsync(http, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         if (bytes is null)
         {
             return Problems.Status(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"An add-checkpoint body is at most {MaxBodyBytes} bytes.");
@@ -151,25 +151,6 @@ internal static class WitnessEndpoints
 
     // tlog-witness: the body is the recorded size in decimal and a newline, as text/x.tlog.size.
     private static ContentHttpResult SizeConflict(long recorded) => TypedResults.Text(Invariant($"{recorded}\n"), SizeMediaType, statusCode: StatusCodes.Status409Conflict);
-
-    /// <summary>The body, or null if it is larger than <see cref="MaxBodyBytes"/>.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest http, CancellationToken cancellationToken)
-    {
-        if (http.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        var buffer = new byte[MaxBodyBytes + 1];
-        var length = 0;
-        int read;
-        while (length < buffer.Length && (read = await http.Body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            length += read;
-        }
-
-        return length > MaxBodyBytes ? null : buffer[..length];
-    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
