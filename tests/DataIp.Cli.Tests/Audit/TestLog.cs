@@ -203,6 +203,20 @@ internal sealed class TestLog : IAsyncDisposable
         return (await db.LogEntries.SingleAsync(e => e.Index == index)).Entry;
     }
 
+    /// <summary>The act row and the log entry of an act, as stored.</summary>
+    public async Task<(Act Act, LogEntry Entry)> StoredAsync(Guid actId)
+    {
+        await using var db = Open();
+        return (await db.Acts.AsNoTracking().SingleAsync(a => a.Id == actId), await db.LogEntries.AsNoTracking().SingleAsync(e => e.ActId == actId));
+    }
+
+    /// <summary>Every stored entry's bytes, in index order.</summary>
+    public async Task<List<byte[]>> EntriesAsync()
+    {
+        await using var db = Open();
+        return await db.LogEntries.AsNoTracking().OrderBy(e => e.Index).Select(e => e.Entry).ToListAsync();
+    }
+
     public async Task<LogAuditReport> AuditAsync()
     {
         await using var db = Open();
