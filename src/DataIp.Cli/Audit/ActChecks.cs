@@ -3,24 +3,24 @@ using System.Text;
 using System.Text.Json.Nodes;
 using DataIp.Data.Acts;
 using DataIp.Data.TransparencyLog;
+using DataIp.Domain.Acts;
 
 namespace DataIp.Cli.Audit;
 
 /// <summary>
 /// Check 3 of the audit, one entry at a time: the act row the entry records exists, sits at the
 /// entry's index, and agrees with it. The entry is what the log published; the act row is what
-/// the register keeps. They are written together (ActRecorder): the row's payload holds every
-/// public and private field in clear (a private reason only in <see cref="Act.Reason"/>), the
-/// entry the public fields and, for each private one, SHA-256(salt ‖ canonical value) with the
-/// salt in the row's <see cref="Act.Salts"/>. So any later edit of the row shows as a difference.
+/// the register keeps. They are written together (<see cref="ActWriter"/>): the row's payload holds
+/// every public and private field in clear (a public reason too; a private reason only in
+/// <see cref="Act.Reason"/>), the entry the public fields and, for each private one,
+/// SHA-256(salt ‖ canonical value) with the salt in the row's <see cref="Act.Salts"/>. So any later
+/// edit of the row shows as a difference. Which fields belong in clear and which as digests is the
+/// catalogue's to say (<see cref="DisclosureChecks"/>); the entry's members other than its envelope
+/// (<see cref="LogEntryFields"/>) are the act's.
 /// </summary>
 internal static class ActChecks
 {
-    private const string Reason = "reason";
-    private const string Private = "private";
-
-    // The entry's own fields (LogAppender); every other member is a public field of the act.
-    private static readonly HashSet<string> Envelope = ["logVersion", "index", "act", "actId", "at", "actor", Private];
+    private const string Reason = LogEntryFields.Reason;
 
     /// <summary>Compares the entry with its act row.</summary>
     /// <param name="entry">The entry as read.</param>
@@ -53,6 +53,7 @@ internal static class ActChecks
         }
 
         CheckPublicFields(entry, json, act, payload!, findings);
+        DisclosureChecks.Check(entry, json, act, payload!, findings);
         if (!LogAppender.TryReadSalts(act.Salts, out var salts))
         {
             findings.Add(new(FindingKind.PrivateDigest, $"{entry.Subject}: the act's salts are not a JSON object of 32-digit hex salts: they were edited"));
@@ -65,25 +66,26 @@ internal static class ActChecks
     // The act was found by the entry's act id, and EntryChecks compares the JSON actId with it.
     private static void CheckEnvelope(CheckedEntry entry, JsonObject json, Act act, List<AuditFinding> findings)
     {
-        var actor = json["actor"] as JsonObject;
-        Compare(entry, "act", AuditJson.String(json["act"]), act.Type, findings);
-        Compare(entry, "actor.role", AuditJson.String(actor?["role"]), act.ActorRole, findings);
-        Compare(entry, "actor.name", AuditJson.String(actor?["name"]), act.ActorName, findings);
+        var actor = json[LogEntryFields.Actor] as JsonObject;
+        Compare(entry, LogEntryFields.Act, AuditJson.String(json[LogEntryFields.Act]), act.Type, findings);
+        Compare(entry, $"{LogEntryFields.Actor}.{LogEntryFields.ActorRole}", AuditJson.String(actor?[LogEntryFields.ActorRole]), act.ActorRole, findings);
+        Compare(entry, $"{LogEntryFields.Actor}.{LogEntryFields.ActorName}", AuditJson.String(actor?[LogEntryFields.ActorName]), act.ActorName, findings);
 
         // The entry keeps 100 ns ticks; PostgreSQL keeps microseconds, so "the same instant" is
         // the same microsecond.
-        var at = AuditJson.String(json["at"]);
+        var at = AuditJson.String(json[LogEntryFields.At]);
         if (!DateTimeOffset.TryParseExact(at, "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var entryAt)
             || Math.Abs((entryAt - act.At).Ticks) >= TimeSpan.TicksPerMicrosecond)
         {
             findings.Add(new(FindingKind.ActField,
-                $"{entry.Subject}: field at is {AuditJson.Show(json["at"])} in the entry but {act.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)} in the act row"));
+                $"{entry.Subject}: field {LogEntryFields.At} is {AuditJson.Show(json[LogEntryFields.At])} in the entry but {act.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)} in the act row"));
         }
     }
 
     private static void CheckPublicFields(CheckedEntry entry, JsonObject json, Act act, JsonObject payload, List<AuditFinding> findings)
     {
-        foreach (var (name, value) in json.Where(f => !Envelope.Contains(f.Key)))
+        // A public reason is in the payload as well as in the act's reason.
+        foreach (var (name, value) in json.Where(f => !LogEntryFields.Envelope.Contains(f.Key) || f.Key == Reason))
         {
             var stored = payload[name];
             if (stored is null || AuditJson.Canonical(stored) != AuditJson.Canonical(value))
@@ -98,7 +100,7 @@ internal static class ActChecks
             Compare(entry, Reason, AuditJson.String(publicReason), act.Reason, findings);
         }
 
-        var privateNames = json[Private] as JsonObject;
+        var privateNames = json[LogEntryFields.Private] as JsonObject;
         foreach (var name in payload.Select(f => f.Key).Where(n => !json.ContainsKey(n) && privateNames?.ContainsKey(n) != true))
         {
             findings.Add(new(FindingKind.ActField, $"{entry.Subject}: payload field {name} is in the act row but not in the entry: it was added later"));
@@ -108,7 +110,7 @@ internal static class ActChecks
     private static void CheckPrivateFields(
         CheckedEntry entry, JsonObject json, Act act, JsonObject payload, IReadOnlyDictionary<string, byte[]> salts, List<AuditFinding> findings)
     {
-        var digests = json[Private] as JsonObject ?? [];
+        var digests = json[LogEntryFields.Private] as JsonObject ?? [];
         foreach (var (name, digest) in digests)
         {
             // A private reason is kept in Act.Reason only; every other private value in the payload.

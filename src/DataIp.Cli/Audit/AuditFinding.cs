@@ -35,6 +35,13 @@ internal enum FindingKind
 
     /// <summary>The acts' order in the register (sequence) is not their order in the log.</summary>
     ActOrder,
+
+    /// <summary>
+    /// An act's member or reasons are not where the catalogue of acts puts them: a private one in
+    /// clear in the entry, a public one only as a digest, reasons an act type never gives, a private
+    /// reason in the payload; or the act's type or member is not in the catalogue.
+    /// </summary>
+    Disclosure,
 }
 
 /// <summary>One thing the audit found wrong; <see cref="Message"/> is one line naming the entry, act, checkpoint or node and the field.</summary>

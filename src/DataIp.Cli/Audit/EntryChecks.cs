@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using DataIp.Data.TransparencyLog;
+using DataIp.Domain.Acts;
 using DataIp.Domain.Canonicalization;
 using DataIp.Domain.TransparencyLog;
 
@@ -9,7 +10,7 @@ namespace DataIp.Cli.Audit;
 /// <summary>An entry as the audit read it: its index and act id from the row, its type and JSON when it parsed.</summary>
 /// <param name="Index">The row's index.</param>
 /// <param name="ActId">The row's act id.</param>
-/// <param name="Type">The entry's <c>act</c> field, or "?" when it has none.</param>
+/// <param name="Type">The entry's act type (<see cref="LogEntryFields.Act"/>), or "?" when it has none.</param>
 /// <param name="Json">The entry's JSON object; null when the bytes are not one.</param>
 internal sealed record CheckedEntry(long Index, Guid ActId, string Type, JsonObject? Json)
 {
@@ -34,7 +35,7 @@ internal static class EntryChecks
         // Parsed first, so that every finding can name the act's type.
         var canonical = JsonCanonicalizer.TryCanonicalize(entry.Entry);
         var json = canonical.IsSuccess ? JsonNode.Parse(canonical.Canonical.Span) as JsonObject : null;
-        var checkedEntry = new CheckedEntry(entry.Index, entry.ActId, AuditJson.String(json?["act"]) ?? "?", json);
+        var checkedEntry = new CheckedEntry(entry.Index, entry.ActId, AuditJson.String(json?[LogEntryFields.Act]) ?? "?", json);
         if (!Hash.TryFromBytes(entry.LeafHash, out var leafHash) || leafHash != Rfc9162.HashLeaf(entry.Entry))
         {
             findings.Add(new(FindingKind.LeafHash,
@@ -69,25 +70,25 @@ internal static class EntryChecks
 
     private static void CheckEnvelope(CheckedEntry entry, JsonObject json, List<AuditFinding> findings)
     {
-        if (AuditJson.Int64(json["logVersion"]) != LogAppender.LogVersion)
+        if (AuditJson.Int64(json[LogEntryFields.LogVersion]) != LogEntryFields.CurrentLogVersion)
         {
             findings.Add(new(FindingKind.EntryFormat,
-                $"{entry.Subject}: field logVersion is {AuditJson.Show(json["logVersion"])}, not {LogAppender.LogVersion}, the only version this tool reads"));
+                $"{entry.Subject}: field {LogEntryFields.LogVersion} is {AuditJson.Show(json[LogEntryFields.LogVersion])}, not {LogEntryFields.CurrentLogVersion}, the only version this tool reads"));
         }
 
-        if (AuditJson.Int64(json["index"]) != entry.Index)
+        if (AuditJson.Int64(json[LogEntryFields.Index]) != entry.Index)
         {
-            findings.Add(new(FindingKind.EntryIndex, $"{entry.Subject}: field index is {AuditJson.Show(json["index"])}, not the entry's position {entry.Index}"));
+            findings.Add(new(FindingKind.EntryIndex, $"{entry.Subject}: field {LogEntryFields.Index} is {AuditJson.Show(json[LogEntryFields.Index])}, not the entry's position {entry.Index}"));
         }
 
-        if (!Guid.TryParse(AuditJson.String(json["actId"]), out var actId) || actId != entry.ActId)
+        if (!Guid.TryParse(AuditJson.String(json[LogEntryFields.ActId]), out var actId) || actId != entry.ActId)
         {
-            findings.Add(new(FindingKind.EntryFormat, $"{entry.Subject}: field actId is {AuditJson.Show(json["actId"])}, not the row's act id"));
+            findings.Add(new(FindingKind.EntryFormat, $"{entry.Subject}: field {LogEntryFields.ActId} is {AuditJson.Show(json[LogEntryFields.ActId])}, not the row's act id"));
         }
 
-        if (json["private"] is { } digests && digests is not JsonObject)
+        if (json[LogEntryFields.Private] is { } digests && digests is not JsonObject)
         {
-            findings.Add(new(FindingKind.EntryFormat, $"{entry.Subject}: field private is {AuditJson.Show(digests)}, not an object of digests"));
+            findings.Add(new(FindingKind.EntryFormat, $"{entry.Subject}: field {LogEntryFields.Private} is {AuditJson.Show(digests)}, not an object of digests"));
         }
     }
 }

@@ -1,34 +1,34 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using DataIp.Domain.Acts;
 using DataIp.Domain.Canonicalization;
 
 namespace DataIp.Cli.Log;
 
 /// <summary>
-/// Replays the log's entries in order and checks each against the entry format (log version 1):
-/// one JSON object already in RFC 8785 canonical form, with <c>logVersion</c> 1, its own log
-/// <c>index</c>, a camelCase <c>act</c>, a unique <c>actId</c> GUID, an ISO 8601 instant <c>at</c>
-/// that never goes back more than <see cref="AllowedClockSkew"/> from one entry to the next, an
-/// <c>actor</c> with a known role, and optional <c>private</c> digests of 64 lower-case hex digits.
-/// What is wrong is collected in <see cref="Findings"/>, never thrown. A later milestone adds the
-/// registration state machine here (which act may follow which). Not thread-safe: entries arrive
-/// in log order from one caller.
+/// Replays the log's entries in order and checks each against the entry format (log version 1,
+/// docs/transparency-log.md, "Entries"): one JSON object already in RFC 8785 canonical form, with
+/// the envelope of <see cref="LogEntryFields"/> (<c>logVersion</c> 1, its own log <c>index</c>, a
+/// unique <c>actId</c> GUID, an ISO 8601 instant <c>at</c> that never goes back more than
+/// <see cref="AllowedClockSkew"/> from one entry to the next, an <c>actor</c> whose role is one of
+/// <see cref="ActorRoles"/>, optional <c>private</c> digests of 64 lower-case hex digits, a public
+/// <c>reason</c> as a string), and an act of <see cref="ActCatalogue"/> read through
+/// <see cref="ActEntryReader"/>: a known type, no member its type does not have, no private member
+/// in clear, no digest of a member that is not private, every required member, every value of its
+/// member's type. What is wrong is collected in <see cref="Findings"/>, never thrown. A later
+/// milestone adds the registration state machine here (which act may follow which). Not
+/// thread-safe: entries arrive in log order from one caller.
 /// </summary>
 internal sealed partial class ActReplay
 {
     /// <summary>The entry format this replay reads.</summary>
-    public const int LogVersion = 1;
+    public const int LogVersion = LogEntryFields.CurrentLogVersion;
 
     /// <summary>How far <c>at</c> may go back from one entry to the next: clocks of the log's
     /// writers may differ a little, but the log is in the order acts happened.</summary>
     public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromSeconds(1);
-
-    /// <summary>The roles an <c>actor</c> may have.</summary>
-    public static readonly IReadOnlySet<string> Roles = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "applicant", "examiner", "administrator", "public", "system",
-    };
 
     private readonly List<Finding> _findings = [];
     private readonly Dictionary<Guid, ulong> _actIds = [];
@@ -96,88 +96,101 @@ internal sealed partial class ActReplay
         return true;
     }
 
-    private void CheckFields(string subject, ulong index, JsonElement act)
+    private void CheckFields(string subject, ulong index, JsonElement entry)
     {
-        if (!act.TryGetProperty("logVersion", out var version) || version.ValueKind != JsonValueKind.Number
+        if (!entry.TryGetProperty(LogEntryFields.LogVersion, out var version) || version.ValueKind != JsonValueKind.Number
             || !version.TryGetInt32(out var number) || number != LogVersion)
         {
-            Add(subject, $"has \"logVersion\" {Show(act, "logVersion")}; this verifier reads version {LogVersion} only, so the entry is not checked further");
+            Add(subject, $"has \"{LogEntryFields.LogVersion}\" {Show(entry, LogEntryFields.LogVersion)}; this verifier reads version {LogVersion} only, so the entry is not checked further");
             return;
         }
 
-        if (!act.TryGetProperty("index", out var logged) || logged.ValueKind != JsonValueKind.Number
+        if (!entry.TryGetProperty(LogEntryFields.Index, out var logged) || logged.ValueKind != JsonValueKind.Number
             || !logged.TryGetUInt64(out var loggedIndex) || loggedIndex != index)
         {
-            Add(subject, $"has \"index\" {Show(act, "index")}, but it is at position {index} in the log");
+            Add(subject, $"has \"{LogEntryFields.Index}\" {Show(entry, LogEntryFields.Index)}, but it is at position {index} in the log");
         }
 
-        if (String(act, "act") is not { } type || !CamelCase().IsMatch(type))
-        {
-            Add(subject, $"has \"act\" {Show(act, "act")}; an act type is a non-empty camelCase name such as \"submit\"");
-        }
-
-        CheckActId(subject, index, act);
-        CheckAt(subject, index, act);
-        CheckActor(subject, act);
-        CheckPrivate(subject, act);
+        CheckActId(subject, index, entry);
+        CheckAt(subject, index, entry);
+        CheckActor(subject, entry);
+        CheckPrivate(subject, entry);
+        CheckReason(subject, entry);
+        CheckAct(subject, entry);
     }
 
-    private void CheckActId(string subject, ulong index, JsonElement act)
+    // The act's own members, through the catalogue. A type that is not even a name is reported
+    // here; one that names no act of the catalogue, by the reader.
+    private void CheckAct(string subject, JsonElement entry)
     {
-        if (String(act, "actId") is not { } text || !Guid.TryParseExact(text, "D", out var actId))
+        if (String(entry, LogEntryFields.Act) is not { } type || !CamelCase().IsMatch(type))
         {
-            Add(subject, $"has \"actId\" {Show(act, "actId")}; an act ID is a GUID such as \"0f8fad5b-d9cb-469f-a165-70867728950e\"");
+            Add(subject, $"has \"{LogEntryFields.Act}\" {Show(entry, LogEntryFields.Act)}; an act type is a non-empty camelCase name such as \"{ActTypes.Submit}\"");
+            return;
+        }
+
+        foreach (var problem in ActEntryReader.Read(JsonObject.Create(entry)!).Problems)
+        {
+            Add(subject, problem);
+        }
+    }
+
+    private void CheckActId(string subject, ulong index, JsonElement entry)
+    {
+        if (String(entry, LogEntryFields.ActId) is not { } text || !Guid.TryParseExact(text, "D", out var actId))
+        {
+            Add(subject, $"has \"{LogEntryFields.ActId}\" {Show(entry, LogEntryFields.ActId)}; an act ID is a GUID such as \"0f8fad5b-d9cb-469f-a165-70867728950e\"");
             return;
         }
 
         if (!_actIds.TryAdd(actId, index))
         {
-            Add(subject, $"has \"actId\" {text}, which entry {_actIds[actId]} already has: every act is logged once");
+            Add(subject, $"has \"{LogEntryFields.ActId}\" {text}, which entry {_actIds[actId]} already has: every act is logged once");
         }
     }
 
-    private void CheckAt(string subject, ulong index, JsonElement act)
+    private void CheckAt(string subject, ulong index, JsonElement entry)
     {
-        if (String(act, "at") is not { } text || !Instant().IsMatch(text)
+        if (String(entry, LogEntryFields.At) is not { } text || !Instant().IsMatch(text)
             || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
         {
-            Add(subject, $"has \"at\" {Show(act, "at")}; an instant is ISO 8601 with seconds and a zone, such as \"2025-06-01T08:30:00Z\"");
+            Add(subject, $"has \"{LogEntryFields.At}\" {Show(entry, LogEntryFields.At)}; an instant is ISO 8601 with seconds and a zone, such as \"2025-06-01T08:30:00Z\"");
             return;
         }
 
         if (_previous is { } previous && at < previous.At - AllowedClockSkew)
         {
-            Add(subject, $"has \"at\" {text}, {(previous.At - at).TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s before entry {previous.Index} ({previous.At.UtcDateTime:yyyy-MM-ddTHH:mm:ss.FFFFFFFZ}): acts are logged in the order they happened");
+            Add(subject, $"has \"{LogEntryFields.At}\" {text}, {(previous.At - at).TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s before entry {previous.Index} ({previous.At.UtcDateTime:yyyy-MM-ddTHH:mm:ss.FFFFFFFZ}): acts are logged in the order they happened");
         }
 
         _previous = (index, at);
     }
 
-    private void CheckActor(string subject, JsonElement act)
+    private void CheckActor(string subject, JsonElement entry)
     {
-        if (!act.TryGetProperty("actor", out var actor) || actor.ValueKind != JsonValueKind.Object
-            || String(actor, "role") is not { } role || !Roles.Contains(role))
+        if (!entry.TryGetProperty(LogEntryFields.Actor, out var actor) || actor.ValueKind != JsonValueKind.Object
+            || !ActorRoles.IsKnown(String(actor, LogEntryFields.ActorRole)))
         {
-            Add(subject, $"has \"actor\" {Show(act, "actor")}; an actor is an object whose \"role\" is one of {string.Join(", ", Roles)}");
+            Add(subject, $"has \"{LogEntryFields.Actor}\" {Show(entry, LogEntryFields.Actor)}; an actor is an object whose \"{LogEntryFields.ActorRole}\" is one of {string.Join(", ", ActorRoles.All)}");
             return;
         }
 
-        if (actor.TryGetProperty("name", out var name) && name.ValueKind != JsonValueKind.String)
+        if (actor.TryGetProperty(LogEntryFields.ActorName, out var name) && name.ValueKind != JsonValueKind.String)
         {
-            Add(subject, $"has an actor \"name\" that is a JSON {Kind(name)}, not a string");
+            Add(subject, $"has an actor \"{LogEntryFields.ActorName}\" that is a JSON {Kind(name)}, not a string");
         }
     }
 
-    private void CheckPrivate(string subject, JsonElement act)
+    private void CheckPrivate(string subject, JsonElement entry)
     {
-        if (!act.TryGetProperty("private", out var digests))
+        if (!entry.TryGetProperty(LogEntryFields.Private, out var digests))
         {
             return;
         }
 
         if (digests.ValueKind != JsonValueKind.Object)
         {
-            Add(subject, "has \"private\" that is not an object of digests");
+            Add(subject, $"has \"{LogEntryFields.Private}\" that is not an object of digests");
             return;
         }
 
@@ -187,6 +200,15 @@ internal sealed partial class ActReplay
             {
                 Add(subject, $"has private \"{digest.Name}\" {digest.Value.GetRawText()}; a private field is logged as its salted SHA-256 digest, 64 lower-case hex digits");
             }
+        }
+    }
+
+    // Whether the act's type may give its reasons in clear is the catalogue's (ActEntryReader); what they are, here.
+    private void CheckReason(string subject, JsonElement entry)
+    {
+        if (entry.TryGetProperty(LogEntryFields.Reason, out var reason) && reason.ValueKind != JsonValueKind.String)
+        {
+            Add(subject, $"has a \"{LogEntryFields.Reason}\" that is a JSON {Kind(reason)}, not a string");
         }
     }
 

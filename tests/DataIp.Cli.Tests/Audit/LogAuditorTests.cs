@@ -5,6 +5,7 @@ using DataIp.Crypto;
 using DataIp.Data;
 using DataIp.Data.Acts;
 using DataIp.Data.TransparencyLog;
+using DataIp.Domain.Acts;
 using DataIp.Domain.Canonicalization;
 using DataIp.Domain.TransparencyLog;
 using DataIp.Testing;
@@ -52,7 +53,7 @@ public sealed class LogAuditorTests
 
         var report = await log.AuditAsync();
 
-        AssertOnly(report, FindingKind.PrivateDigest, $"entry 2 (submit, act {log.Acts[2].Id}): private field contact");
+        AssertOnly(report, FindingKind.PrivateDigest, $"entry 2 (submit, act {log.Acts[2].Id}): private field content");
     }
 
     [Theory]
@@ -60,21 +61,21 @@ public sealed class LogAuditorTests
     public async Task Audit_SaltEditedOrUnreadable_Reported(DatabaseProvider provider)
     {
         await using var log = await TestLog.SampleAsync(provider);
-        // Another salt for the contact: its digest no longer matches.
+        // Another salt for the content: its digest no longer matches.
         if (provider == DatabaseProvider.Sqlite)
         {
-            await log.TamperAsync($"""UPDATE "Acts" SET "Salts" = replace("Salts", substr("Salts", instr("Salts", {"\"contact\":\""}) + 11, 32), {new string('0', 32)}) WHERE "LogIndex" = 2""");
+            await log.TamperAsync($"""UPDATE "Acts" SET "Salts" = replace("Salts", substr("Salts", instr("Salts", {"\"content\":\""}) + 11, 32), {new string('0', 32)}) WHERE "LogIndex" = 2""");
         }
         else
         {
-            await log.TamperAsync($"""UPDATE "Acts" SET "Salts" = replace("Salts", substr("Salts", strpos("Salts", {"\"contact\":\""}) + 11, 32), {new string('0', 32)}) WHERE "LogIndex" = 2""");
+            await log.TamperAsync($"""UPDATE "Acts" SET "Salts" = replace("Salts", substr("Salts", strpos("Salts", {"\"content\":\""}) + 11, 32), {new string('0', 32)}) WHERE "LogIndex" = 2""");
         }
 
         await log.TamperAsync($"""UPDATE "Acts" SET "Salts" = {"not json"} WHERE "LogIndex" = 3""");
 
         var report = await log.AuditAsync();
 
-        Assert.Contains(report.Findings, f => f.Kind == FindingKind.PrivateDigest && f.Message.StartsWith($"entry 2 (submit, act {log.Acts[2].Id}): private field contact", StringComparison.Ordinal));
+        Assert.Contains(report.Findings, f => f.Kind == FindingKind.PrivateDigest && f.Message.StartsWith($"entry 2 (submit, act {log.Acts[2].Id}): private field content", StringComparison.Ordinal));
         Assert.Contains(report.Findings, f => f.Kind == FindingKind.PrivateDigest && f.Message.StartsWith($"entry 3 (requestCorrection, act {log.Acts[3].Id}): the act's salts are not", StringComparison.Ordinal));
         Assert.Equal(2, report.Findings.Count);
     }
@@ -267,7 +268,7 @@ public sealed class LogAuditorTests
     public async Task Audit_ActAddedWithoutEntry_NamesTheAct(DatabaseProvider provider)
     {
         await using var log = await TestLog.SampleAsync(provider);
-        var forged = new Act { Id = Guid.NewGuid(), LogIndex = 8, Type = "withdraw", ActorRole = "applicant", ActorName = "李明", At = DateTimeOffset.UnixEpoch };
+        var forged = new Act { Id = Guid.NewGuid(), LogIndex = 8, Type = ActTypes.Withdraw, ActorRole = ActorRoles.Applicant, ActorName = "李明", At = DateTimeOffset.UnixEpoch };
         await using (var db = log.Open())
         {
             db.Acts.Add(forged);

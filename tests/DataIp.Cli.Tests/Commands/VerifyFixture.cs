@@ -63,6 +63,8 @@ internal sealed class VerifyFixture
         ["at"] = FakeLog.Start.AddSeconds(index).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         ["actor"] = new JsonObject { ["name"] = "Registry", ["role"] = "system" },
         ["certificateNumber"] = certificateNumber,
+        ["registrationNumber"] = "2025340000001231",
+        ["bodyCode"] = "4400",
     });
 
     public static JsonObject Issue(IReadOnlyList<CredentialSigningKey> keys, JsonObject subject) => VerifiableCredential.Issue(

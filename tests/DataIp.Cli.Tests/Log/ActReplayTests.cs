@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using DataIp.Cli.Log;
+using DataIp.Domain.Acts;
 using DataIp.Domain.Canonicalization;
 
 namespace DataIp.Cli.Tests.Log;
@@ -7,7 +9,7 @@ namespace DataIp.Cli.Tests.Log;
 public sealed class ActReplayTests
 {
     private const string ValidAct =
-        """{"act":"submit","actId":"0f8fad5b-d9cb-469f-a165-70867728950e","actor":{"name":"Zhang San","role":"applicant"},"applicationNumber":"SQ44002025000123","at":"2025-06-01T08:00:00Z","index":0,"logVersion":1,"private":{"contact":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}}""";
+        """{"act":"submit","actId":"0f8fad5b-d9cb-469f-a165-70867728950e","actor":{"name":"Zhang San","role":"applicant"},"applicationNumber":"SQ44002025000123","at":"2025-06-01T08:00:00Z","bodyCode":"4400","fromState":"draft","index":0,"logVersion":1,"private":{"content":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"},"toState":"submitted"}""";
 
     [Fact]
     public void Replay_ValidActs_FindsNothing()
@@ -22,6 +24,61 @@ public sealed class ActReplayTests
         replay.Replay(3, Encoding.UTF8.GetBytes(ValidAct.Replace("\"index\":0", "\"index\":3", StringComparison.Ordinal).Replace("08:00:00Z", "08:00:03.5Z", StringComparison.Ordinal)));
         Assert.Empty(replay.Findings);
         Assert.Equal(4UL, replay.EntriesReplayed);
+    }
+
+    public static TheoryData<string> Roles => [.. ActorRoles.All];
+
+    // Defect 4 of M6: the demo's pledgee (a bank that files and consents to pledges) was refused.
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public void Replay_ActorOfEveryRole_FindsNothing(string role)
+    {
+        var entry = Entry(ActTypes.ConsentToAct, role, new JsonObject
+        {
+            ["bodyCode"] = "4400",
+            ["fromState"] = "registered",
+            ["toState"] = "registered",
+            ["registrationNumber"] = "2025440000000019",
+            ["pledgeNumber"] = "2025440000000019-P001",
+            ["purpose"] = "transfer",
+        });
+        var replay = new ActReplay();
+
+        replay.Replay(0, entry);
+
+        Assert.Empty(replay.Findings);
+    }
+
+    [Theory]
+    [InlineData("\"驳回\"", null)]
+    [InlineData("7", "entry 0: has a \"reason\" that is a JSON number, not a string")]
+    [InlineData("{\"text\":\"驳回\"}", "entry 0: has a \"reason\" that is a JSON object, not a string")]
+    public void Replay_PublicReason_IsAString(string reason, string? finding)
+    {
+        var entry = Entry(ActTypes.Reject, ActorRoles.Examiner, new JsonObject
+        {
+            ["bodyCode"] = "4400",
+            ["fromState"] = "formalExamination",
+            ["toState"] = "rejected",
+            ["reason"] = JsonNode.Parse(reason),
+        });
+        var replay = new ActReplay();
+
+        replay.Replay(0, entry);
+
+        Assert.Equal(finding, Assert.Single(replay.Findings.Select(f => f.ToString()).DefaultIfEmpty()));
+    }
+
+    // An entry at index 0 with the act's members given.
+    private static byte[] Entry(string act, string role, JsonObject members)
+    {
+        members[LogEntryFields.LogVersion] = 1;
+        members[LogEntryFields.Index] = 0;
+        members[LogEntryFields.Act] = act;
+        members[LogEntryFields.ActId] = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        members[LogEntryFields.At] = "2025-06-01T08:00:00Z";
+        members[LogEntryFields.Actor] = new JsonObject { [LogEntryFields.ActorName] = "中国银行深圳分行", [LogEntryFields.ActorRole] = role };
+        return JsonCanonicalizer.Canonicalize(members);
     }
 
     [Fact]
@@ -46,11 +103,18 @@ public sealed class ActReplayTests
     [InlineData("2025-06-01T08:00:00Z", "2025-06-01 08:00:00", "has \"at\" \"2025-06-01 08:00:00\"; an instant is ISO 8601")]
     [InlineData("2025-06-01T08:00:00Z", "2025-06-01T08:00:00", "has \"at\" \"2025-06-01T08:00:00\"")] // no zone
     [InlineData("2025-06-01T08:00:00Z", "2025-13-01T08:00:00Z", "has \"at\" \"2025-13-01T08:00:00Z\"")]
-    [InlineData("\"role\":\"applicant\"", "\"role\":\"registrar\"", "has \"actor\" {\"name\":\"Zhang San\",\"role\":\"registrar\"}; an actor is an object whose \"role\" is one of applicant, examiner, administrator, public, system")]
+    [InlineData("\"role\":\"applicant\"", "\"role\":\"registrar\"", "has \"actor\" {\"name\":\"Zhang San\",\"role\":\"registrar\"}; an actor is an object whose \"role\" is one of applicant, examiner, administrator, pledgee, public, system")]
     [InlineData("\"name\":\"Zhang San\"", "\"name\":7", "has an actor \"name\" that is a JSON number, not a string")]
-    [InlineData("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08", "has private \"contact\" \"9F86")]
-    [InlineData("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "13800138000", "has private \"contact\" \"13800138000\"; a private field is logged as its salted SHA-256 digest")]
-    [InlineData("{\"contact\":\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\"}", "[]", "has \"private\" that is not an object of digests")]
+    [InlineData("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08", "has private \"content\" \"9F86")]
+    [InlineData("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "13800138000", "has private \"content\" \"13800138000\"; a private field is logged as its salted SHA-256 digest")]
+    [InlineData("{\"content\":\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\"}", "[]", "has \"private\" that is not an object of digests")]
+    [InlineData("\"act\":\"submit\"", "\"act\":\"teleport\"", "has \"act\" \"teleport\", which is not an act type this verifier knows")]
+    [InlineData("\"bodyCode\":\"4400\"", "\"bodyCode\":\"4400\",\"colour\":\"blue\"", "has member \"colour\", which a submit act does not have")]
+    [InlineData("\"bodyCode\":\"4400\",", "", "lacks \"bodyCode\", which every submit act has")]
+    [InlineData("\"fromState\":\"draft\"", "\"fromState\":\"drafted\"", "is not a submit act: ")]
+    [InlineData("\"bodyCode\":\"4400\"", "\"bodyCode\":4400", "is not a submit act: ")]
+    [InlineData("\"private\":{", "\"private\":{\"bodyCode\":\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\",", "has a digest of \"bodyCode\", which is not a private member of a submit act")]
+    [InlineData("\"toState\"", "\"reason\":\"已补充\",\"toState\"", "has \"reason\" in clear, but a submit act's reasons are never given")]
     public void Replay_OneFieldWrong_FindsIt(string from, string to, string message)
     {
         var entry = ValidAct.Replace(from, to, StringComparison.Ordinal);

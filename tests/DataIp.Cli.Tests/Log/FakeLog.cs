@@ -61,10 +61,11 @@ internal sealed class FakeLog : ILogReader
         var instant = (at ?? Start.AddSeconds(index)).UtcDateTime;
         var time = instant.ToString(instant.Millisecond == 0 ? "yyyy-MM-ddTHH:mm:ssZ" : "yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
         var digest = Convert.ToHexStringLower(SHA256.HashData(BitConverter.GetBytes(index)));
-        // Members in RFC 8785 order (UTF-16 code units): act < actId < actor < applicationNumber < at < index < logVersion < private.
+        // A submit act of the catalogue, members in RFC 8785 order (UTF-16 code units): act < actId < actor <
+        // applicationNumber < at < bodyCode < fromState < index < logVersion < private < toState.
         return Encoding.UTF8.GetBytes(string.Create(
             CultureInfo.InvariantCulture,
-            $$$"""{"act":"submit","actId":"{{{actId ?? ActId(index)}}}","actor":{"name":"Applicant {{{index}}}","role":"applicant"},"applicationNumber":"SQ44002025{{{index % 1000000:D6}}}","at":"{{{time}}}","index":{{{index}}},"logVersion":1,"private":{"contact":"{{{digest}}}"}}"""));
+            $$$"""{"act":"submit","actId":"{{{actId ?? ActId(index)}}}","actor":{"name":"Applicant {{{index}}}","role":"applicant"},"applicationNumber":"SQ44002025{{{index % 1000000:D6}}}","at":"{{{time}}}","bodyCode":"4400","fromState":"draft","index":{{{index}}},"logVersion":1,"private":{"content":"{{{digest}}}"},"toState":"submitted"}"""));
     }
 
     public static Guid ActId(ulong index) => Guid.Parse(string.Create(CultureInfo.InvariantCulture, $"00000000-0000-4000-8000-{index:x12}"));
