@@ -9,7 +9,7 @@ namespace DataIp.Bench.Appends;
 
 /// <summary>
 /// <c>appends</c>: sustained acts per second with durable commits. Workers record acts through
-/// <see cref="SampleAct"/> (ActRecorder's steps and <see cref="LogAppender"/>) in transactions of
+/// <see cref="SampleAct"/> (<see cref="DataIp.Data.Acts.ActWriter"/> and <see cref="LogAppender"/>) in transactions of
 /// <c>--batch</c> acts, one commit each; the sequencer's integration
 /// (<see cref="LogStore.IntegrateAsync"/>) runs alongside every <c>--sequencer-interval-ms</c> as
 /// the web host's LogSequencerJob does, or only after the appends (<c>--sequencer after</c>).
@@ -177,7 +177,7 @@ internal static class AppendBenchmark
         Report.Info($"Check passed: {expected} acts, entries and integrated leaves; root {storedRoot}; entries of {entryBytes:F0} bytes on average");
     }
 
-    /// <summary>Process CPU time spent recording acts (ActRecorder's steps and LogAppender),
+    /// <summary>Process CPU time spent recording acts (ActWriter and LogAppender),
     /// saving them (EF SaveChanges) and committing.</summary>
     private sealed class PhaseTally
     {

@@ -31,7 +31,7 @@ internal sealed partial class DemoSeeder
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         if (missing.Count > 0)
         {
-            logger.LogWarning(
+            logger.LogInformation(
                 "Demo: entered working-day calendars for {Years}: weekends only, no public holidays; NOT official. Deadlines in these years are for the demo only.",
                 string.Join(", ", missing));
         }

@@ -71,15 +71,16 @@ internal sealed partial class DemoSeeder(
 
         var timeline = new DemoTimeline(clock.GetUtcNow());
         logger.LogInformation("Seeding the demo: accounts, and applications in every state of the lifecycle, from {Start:yyyy-MM-dd} to today.", timeline.RenewedSubmitted);
-        var admin = await SeedAccountsAsync(timeline.AccountsCreated, cancellationToken).ConfigureAwait(false);
+        var admin = await SeedAccountsAsync(timeline, cancellationToken).ConfigureAwait(false);
         await SeedDemoCalendarsAsync(timeline, cancellationToken).ConfigureAwait(false);
         await SeedApplicationsAsync(timeline, cancellationToken).ConfigureAwait(false);
         await CreateAsync(admin, timeline.AccountsCreated).ConfigureAwait(false);
         await LogSummaryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<Account> SeedAccountsAsync(DateTimeOffset created, CancellationToken cancellationToken)
+    private async Task<Account> SeedAccountsAsync(DemoTimeline timeline, CancellationToken cancellationToken)
     {
+        var created = timeline.AccountsCreated;
         // The applicants are verified by the demo administrator, whose account is created last
         // (it marks a demo seeded to the end), so its id is chosen now.
         var admin = new Account
@@ -98,8 +99,9 @@ internal sealed partial class DemoSeeder(
 
         // The demo's applicants are verified by the demo administrator, each with its act, as a
         // real administrator verifies an applicant before it may submit (docs/administrator.md);
-        // dated before the demo's history starts, since the log's acts never go back in time.
-        var verifiedAt = new DemoClock(created.AddHours(1));
+        // dated early on the history's first day, before its first act, since the log's acts never
+        // go back in time (and in a year the demo has a calendar for).
+        var verifiedAt = new DemoClock(DemoTimeline.At(timeline.RenewedSubmitted, hour: 8));
         var verifier = new Features.Acts.ActingParty(admin.Id, AccountRole.Administrator, null, admin.DisplayName);
         foreach (var a in Applicants)
         {
