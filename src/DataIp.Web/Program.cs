@@ -1,6 +1,5 @@
 using DataIp.Web.Demo;
 using DataIp.Web.Features.Accounts;
-using DataIp.Web.Features.Applications;
 using DataIp.Web.Features.Attachments;
 using DataIp.Web.Features.Bodies;
 using DataIp.Web.Features.Calendar;
@@ -13,7 +12,6 @@ using DataIp.Web.Features.Notices;
 using DataIp.Web.Features.Notifications;
 using DataIp.Web.Features.Rights;
 using DataIp.Web.Features.Witness;
-using DataIp.Web.Infrastructure;
 
 // The platform's table of contents: each area adds its services and maps its endpoints.
 var builder = WebApplication.CreateBuilder(Startup.ReadDemoFlag(args));

@@ -1,9 +1,5 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
-using System.Text.Unicode;
 
 namespace DataIp.Domain.Acts;
 
@@ -116,19 +112,10 @@ public static class ActJson
         _ => reader == Disclosure.BodyStaff,
     };
 
+    // The content's options (the same JSON form), with dictionary keys in camelCase too.
     private static JsonSerializerOptions CreateOptions()
     {
-        var options = new JsonSerializerOptions
-        {
-            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            DictionaryKeyPolicy = JsonNamingPolicy.CamelCase,
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-            RespectNullableAnnotations = true,
-            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
-        };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        var options = new JsonSerializerOptions(Registration.ApplicationContentJson.Options) { DictionaryKeyPolicy = JsonNamingPolicy.CamelCase };
         options.MakeReadOnly();
         return options;
     }

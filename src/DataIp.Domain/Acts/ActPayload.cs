@@ -19,50 +19,40 @@ public abstract record ActPayload;
 public abstract record TransitionPayload : ActPayload
 {
     /// <summary>The body's application number; absent for a draft.</summary>
-    [Disclosed(Disclosure.Public)]
-    public string? ApplicationNumber { get; init; }
+    [Disclosed(Disclosure.Public)] public string? ApplicationNumber { get; init; }
 
     /// <summary>The registration body's code.</summary>
-    [Disclosed(Disclosure.Public)]
-    public string BodyCode { get; init; } = "";
+    [Disclosed(Disclosure.Public)] public string BodyCode { get; init; } = "";
 
     /// <summary>The data's name (after the act, for an approved change).</summary>
-    [Disclosed(Disclosure.PublicFromNotice)]
-    public string? DataName { get; init; }
+    [Disclosed(Disclosure.PublicFromNotice)] public string? DataName { get; init; }
 
     /// <summary>The state before the act.</summary>
-    [Disclosed(Disclosure.Public)]
-    public ApplicationState FromState { get; init; }
+    [Disclosed(Disclosure.Public)] public ApplicationState FromState { get; init; }
 
     /// <summary>The state after the act.</summary>
-    [Disclosed(Disclosure.Public)]
-    public ApplicationState ToState { get; init; }
+    [Disclosed(Disclosure.Public)] public ApplicationState ToState { get; init; }
 }
 
 /// <summary>A transition that files or publishes the application's particulars.</summary>
 public abstract record ParticularsPayload : TransitionPayload
 {
     /// <summary>The applicant's name.</summary>
-    [Disclosed(Disclosure.PublicFromNotice)]
-    public string? Holder { get; init; }
+    [Disclosed(Disclosure.PublicFromNotice)] public string? Holder { get; init; }
 
     /// <summary>The industry (GB/T 4754 division).</summary>
-    [Disclosed(Disclosure.PublicFromNotice)]
-    public string? IndustryCode { get; init; }
+    [Disclosed(Disclosure.PublicFromNotice)] public string? IndustryCode { get; init; }
 
     /// <summary>The data source type.</summary>
-    [Disclosed(Disclosure.PublicFromNotice)]
-    public DataSourceType? DataSourceType { get; init; }
+    [Disclosed(Disclosure.PublicFromNotice)] public DataSourceType? DataSourceType { get; init; }
 
     /// <summary>The whole content as filed, which the digest proves later.</summary>
-    [Disclosed(Disclosure.Parties)]
-    public ApplicationContent? Content { get; init; }
+    [Disclosed(Disclosure.Parties)] public ApplicationContent? Content { get; init; }
 }
 
 /// <summary>A rights act on a registration.</summary>
 public abstract record RegistrationPayload : TransitionPayload
 {
     /// <summary>The registration's number.</summary>
-    [Disclosed(Disclosure.Public)]
-    public string RegistrationNumber { get; init; } = "";
+    [Disclosed(Disclosure.Public)] public string RegistrationNumber { get; init; } = "";
 }

@@ -7,28 +7,22 @@ namespace DataIp.Domain.Acts;
 public sealed record CreateAccountAct : ActPayload
 {
     /// <summary>The account's id.</summary>
-    [Disclosed(Disclosure.Public)]
-    public required Guid AccountId { get; init; }
+    [Disclosed(Disclosure.Public)] public required Guid AccountId { get; init; }
 
     /// <summary>Its role, one of <see cref="ActorRoles"/> that is an account's.</summary>
-    [Disclosed(Disclosure.Public)]
-    public required string Role { get; init; }
+    [Disclosed(Disclosure.Public)] public required string Role { get; init; }
 
     /// <summary>The body a staff account is bound to.</summary>
-    [Disclosed(Disclosure.Public)]
-    public string? BodyCode { get; init; }
+    [Disclosed(Disclosure.Public)] public string? BodyCode { get; init; }
 
     /// <summary>Its name.</summary>
-    [Disclosed(Disclosure.Public)]
-    public required string DisplayName { get; init; }
+    [Disclosed(Disclosure.Public)] public required string DisplayName { get; init; }
 
     /// <summary>An applicant's registrant type.</summary>
-    [Disclosed(Disclosure.Public)]
-    public RegistrantType? RegistrantType { get; init; }
+    [Disclosed(Disclosure.Public)] public RegistrantType? RegistrantType { get; init; }
 
     /// <summary>An organisation's unified social credit code (a person's ID number is never logged).</summary>
-    [Disclosed(Disclosure.Public)]
-    public string? CreditCode { get; init; }
+    [Disclosed(Disclosure.Public)] public string? CreditCode { get; init; }
 }
 
 /// <summary>
@@ -38,82 +32,65 @@ public sealed record CreateAccountAct : ActPayload
 public sealed record VerifyAccountAct : ActPayload
 {
     /// <summary>The account.</summary>
-    [Disclosed(Disclosure.Public)]
-    public required Guid AccountId { get; init; }
+    [Disclosed(Disclosure.Public)] public required Guid AccountId { get; init; }
 
     /// <summary>The decision: verified or refused.</summary>
-    [Disclosed(Disclosure.Public)]
-    public required IdentityVerification Decision { get; init; }
+    [Disclosed(Disclosure.Public)] public required IdentityVerification Decision { get; init; }
 
     /// <summary>The name the account claims.</summary>
-    [Disclosed(Disclosure.Public)]
-    public required string DisplayName { get; init; }
+    [Disclosed(Disclosure.Public)] public required string DisplayName { get; init; }
 
     /// <summary>The registrant type it claims.</summary>
-    [Disclosed(Disclosure.Public)]
-    public RegistrantType? RegistrantType { get; init; }
+    [Disclosed(Disclosure.Public)] public RegistrantType? RegistrantType { get; init; }
 
     /// <summary>An organisation's unified social credit code (a person's ID number is never logged).</summary>
-    [Disclosed(Disclosure.Public)]
-    public string? CreditCode { get; init; }
+    [Disclosed(Disclosure.Public)] public string? CreditCode { get; init; }
 
     /// <summary>What the administrator examined (e.g. the business licence).</summary>
-    [Disclosed(Disclosure.Parties)]
-    public string? Evidence { get; init; }
+    [Disclosed(Disclosure.Parties)] public string? Evidence { get; init; }
 }
 
 /// <summary><c>addBody</c>.</summary>
 public sealed record AddBodyAct : ActPayload
 {
     /// <summary>The new body's code.</summary>
-    [Disclosed(Disclosure.Public)]
-    public required string BodyCode { get; init; }
+    [Disclosed(Disclosure.Public)] public required string BodyCode { get; init; }
 
     /// <summary>Its region (GB/T 2260).</summary>
-    [Disclosed(Disclosure.Public)]
-    public required string RegionCode { get; init; }
+    [Disclosed(Disclosure.Public)] public required string RegionCode { get; init; }
 
     /// <summary>Its name.</summary>
-    [Disclosed(Disclosure.Public)]
-    public required string Name { get; init; }
+    [Disclosed(Disclosure.Public)] public required string Name { get; init; }
 
     /// <summary>Its policy.</summary>
-    [Disclosed(Disclosure.Public)]
-    public required BodyPolicy Policy { get; init; }
+    [Disclosed(Disclosure.Public)] public required BodyPolicy Policy { get; init; }
 }
 
 /// <summary><c>changePolicy</c>.</summary>
 public sealed record ChangePolicyAct : ActPayload
 {
     /// <summary>The body.</summary>
-    [Disclosed(Disclosure.Public)]
-    public required string BodyCode { get; init; }
+    [Disclosed(Disclosure.Public)] public required string BodyCode { get; init; }
 
     /// <summary>The policy before.</summary>
-    [Disclosed(Disclosure.Public)]
-    public required BodyPolicy PreviousPolicy { get; init; }
+    [Disclosed(Disclosure.Public)] public required BodyPolicy PreviousPolicy { get; init; }
 
     /// <summary>The policy after.</summary>
-    [Disclosed(Disclosure.Public)]
-    public required BodyPolicy Policy { get; init; }
+    [Disclosed(Disclosure.Public)] public required BodyPolicy Policy { get; init; }
 }
 
 /// <summary><c>enterCalendarYear</c>: a year's working-day calendar, from the State Council's notice.</summary>
 public sealed record EnterCalendarYearAct : ActPayload
 {
     /// <summary>The year.</summary>
-    [Disclosed(Disclosure.Public)]
-    public required int Year { get; init; }
+    [Disclosed(Disclosure.Public)] public required int Year { get; init; }
 
     /// <summary>Where the calendar comes from.</summary>
-    [Disclosed(Disclosure.Public)]
-    public required string Source { get; init; }
+    [Disclosed(Disclosure.Public)] public required string Source { get; init; }
 
     /// <summary>Whether it replaced a calendar entered before.</summary>
-    [Disclosed(Disclosure.Public)]
-    public required bool Replaced { get; init; }
+    [Disclosed(Disclosure.Public)] public required bool Replaced { get; init; }
 
     /// <summary>The holidays and extra working days.</summary>
-    [Disclosed(Disclosure.Public)]
-    public required IReadOnlyList<CalendarDay> Days { get; init; }
+    [Disclosed(Disclosure.Public)] public required IReadOnlyList<CalendarDay> Days { get; init; }
 }

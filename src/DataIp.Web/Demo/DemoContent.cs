@@ -1,5 +1,3 @@
-using DataIp.Domain.Registration;
-
 namespace DataIp.Web.Demo;
 
 /// <summary>Complete application contents for the demo, with Chinese data names.</summary>

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using DataIp.Domain.Fingerprinting;
-using DataIp.Domain.Registration;
 
 namespace DataIp.Web.Demo;
 

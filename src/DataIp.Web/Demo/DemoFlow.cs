@@ -1,6 +1,3 @@
-using DataIp.Domain.Registration;
-using DataIp.Web.Features.Acts;
-using DataIp.Web.Features.Applications;
 using DataIp.Web.Features.Examination;
 using DataIp.Web.Features.Objections;
 

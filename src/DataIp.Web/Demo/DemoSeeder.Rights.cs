@@ -1,11 +1,8 @@
-using DataIp.Domain.Registration;
-using DataIp.Domain.Rights;
 using DataIp.Web.Features.Examination;
 using DataIp.Web.Features.Rights;
 using DataIp.Web.Features.Rights.Licences;
 using DataIp.Web.Features.Rights.Pledges;
 using DataIp.Web.Features.Rights.Transfers;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Demo;
 

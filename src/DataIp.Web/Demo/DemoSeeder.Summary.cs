@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
 using DataIp.Domain.Calendar;
-using DataIp.Web.Features.Acts;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Demo;
 

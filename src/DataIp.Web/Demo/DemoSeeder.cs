@@ -1,11 +1,5 @@
-using DataIp.Data;
-using DataIp.Data.Accounts;
-using DataIp.Data.Attachments;
 using DataIp.Domain.Numbering;
-using DataIp.Domain.Registration;
-using DataIp.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DataIp.Web.Demo;

@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using DataIp.Data;
-using DataIp.Data.Accounts;
 using DataIp.Web.Features.Accounts;
 using DataIp.Web.Features.Accounts.Passwords;
 using Microsoft.AspNetCore.Authentication.BearerToken;

@@ -1,10 +1,6 @@
-using DataIp.Data;
-using DataIp.Data.Accounts;
-using DataIp.Data.Attachments;
 using DataIp.Web.Demo;
 using DataIp.Web.Features.Certificates;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DataIp.Web.Infrastructure;

@@ -1,5 +1,3 @@
-using DataIp.Data;
-
 namespace DataIp.Web.Infrastructure;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using DataIp.Web.Features.Acts;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace DataIp.Web.Infrastructure;

@@ -1,4 +1,3 @@
-using DataIp.Web.Features.Applications;
 using Scalar.AspNetCore;
 
 namespace DataIp.Web.Infrastructure;

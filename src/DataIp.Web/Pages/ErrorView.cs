@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 
 namespace DataIp.Web.Pages;
 

@@ -1,10 +1,5 @@
 using System.Globalization;
-using DataIp.Data;
 using DataIp.Data.Bodies;
-using DataIp.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Pages;
 

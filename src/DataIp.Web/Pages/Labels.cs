@@ -1,11 +1,7 @@
 using System.Globalization;
-using System.Security.Claims;
 using DataIp.Crypto.Credentials;
-using DataIp.Data.Accounts;
 using DataIp.Domain.Calendar;
-using DataIp.Domain.Registration;
 using DataIp.Web.Features.Certificates;
-using DataIp.Web.Infrastructure;
 using Microsoft.AspNetCore.Html;
 
 namespace DataIp.Web.Pages;

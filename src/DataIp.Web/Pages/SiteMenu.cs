@@ -1,5 +1,3 @@
-using System.Security.Claims;
-
 namespace DataIp.Web.Pages;
 
 /// <summary>A link to a page of the site, with its words in both languages.</summary>

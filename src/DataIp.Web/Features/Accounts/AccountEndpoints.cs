@@ -1,15 +1,5 @@
-using System.Security.Claims;
-using DataIp.Data;
-using DataIp.Data.Accounts;
-using DataIp.Data.Acts;
-using DataIp.Domain.Acts;
 using DataIp.Domain.Numbering;
-using DataIp.Domain.Registration;
-using DataIp.Web.Features.Acts;
-using DataIp.Web.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Features.Accounts;
 

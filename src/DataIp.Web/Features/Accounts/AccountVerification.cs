@@ -1,13 +1,3 @@
-using System.Security.Claims;
-using DataIp.Data;
-using DataIp.Data.Accounts;
-using DataIp.Data.Acts;
-using DataIp.Domain.Acts;
-using DataIp.Domain.Registration;
-using DataIp.Web.Features.Acts;
-using DataIp.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace DataIp.Web.Features.Accounts;
 
 /// <summary>An administrator's decision on an applicant's claimed identity.</summary>

@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using DataIp.Data.Accounts;
-using DataIp.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

@@ -1,9 +1,3 @@
-using DataIp.Data;
-using DataIp.Data.Applications;
-using DataIp.Domain.Registration;
-using DataIp.Web.Features.Acts;
-using Microsoft.EntityFrameworkCore;
-
 namespace DataIp.Web.Features.Accounts;
 
 /// <summary>

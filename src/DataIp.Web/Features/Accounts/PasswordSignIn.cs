@@ -1,4 +1,3 @@
-using DataIp.Data.Accounts;
 using Microsoft.AspNetCore.Identity;
 
 namespace DataIp.Web.Features.Accounts;

@@ -1,9 +1,5 @@
 using System.Globalization;
-using System.Security.Claims;
-using DataIp.Data;
-using DataIp.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 

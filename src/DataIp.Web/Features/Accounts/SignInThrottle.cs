@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
-using DataIp.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace DataIp.Web.Features.Accounts;

@@ -1,10 +1,4 @@
-using DataIp.Data;
-using DataIp.Data.Acts;
-using DataIp.Data.Applications;
-using DataIp.Domain.Acts;
 using DataIp.Domain.Calendar;
-using DataIp.Domain.Registration;
-using DataIp.Domain.Rights;
 
 namespace DataIp.Web.Features.Acts;
 

@@ -1,9 +1,5 @@
-using DataIp.Data;
-using DataIp.Data.Acts;
 using DataIp.Domain.Calendar;
-using DataIp.Domain.Rights;
 using DataIp.Web.Features.Notifications;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Features.Acts;
 

@@ -1,6 +1,3 @@
-using DataIp.Data.Acts;
-using DataIp.Data.Applications;
-
 namespace DataIp.Web.Features.Acts;
 
 /// <summary>What became of an attempted act: done, with the application after it and the act stored, or refused.</summary>

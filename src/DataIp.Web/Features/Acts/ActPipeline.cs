@@ -1,10 +1,4 @@
-using DataIp.Data;
-using DataIp.Data.Acts;
-using DataIp.Data.Applications;
-using DataIp.Domain.Acts;
 using DataIp.Domain.Numbering;
-using DataIp.Domain.Registration;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Features.Acts;
 

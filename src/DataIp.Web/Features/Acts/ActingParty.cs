@@ -1,10 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
-using DataIp.Data.Accounts;
-using DataIp.Data.Acts;
-using DataIp.Domain.Acts;
-using DataIp.Domain.Registration;
-using DataIp.Web.Infrastructure;
 
 namespace DataIp.Web.Features.Acts;
 

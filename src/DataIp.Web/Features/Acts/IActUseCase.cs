@@ -1,5 +1,3 @@
-using DataIp.Domain.Registration;
-
 namespace DataIp.Web.Features.Acts;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using DataIp.Domain.Registration;
-
 namespace DataIp.Web.Features.Acts;
 
 /// <summary>What kind of refusal: the edge maps each to its answer (a status code, a form error), once.</summary>

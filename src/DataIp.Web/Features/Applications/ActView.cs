@@ -1,6 +1,4 @@
 using System.Text.Json;
-using DataIp.Data.Acts;
-using DataIp.Domain.Acts;
 
 namespace DataIp.Web.Features.Applications;
 

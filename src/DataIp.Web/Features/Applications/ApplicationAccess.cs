@@ -1,9 +1,3 @@
-using DataIp.Data.Accounts;
-using DataIp.Data.Applications;
-using DataIp.Domain.Acts;
-using DataIp.Domain.Registration;
-using DataIp.Web.Features.Acts;
-
 namespace DataIp.Web.Features.Applications;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using DataIp.Data;
-using DataIp.Domain.Registration;
-using DataIp.Web.Features.Acts;
-using DataIp.Web.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-
 namespace DataIp.Web.Features.Applications;
 
 /// <summary>A new draft: the body to file with and any content so far.</summary>

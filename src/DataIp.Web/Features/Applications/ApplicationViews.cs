@@ -1,6 +1,3 @@
-using DataIp.Data.Applications;
-using DataIp.Domain.Registration;
-
 namespace DataIp.Web.Features.Applications;
 
 /// <summary>An application as its applicant and examiners see it, private content included.</summary>

@@ -1,6 +1,4 @@
-using DataIp.Data;
 using DataIp.Domain.Calendar;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Features.Applications;
 

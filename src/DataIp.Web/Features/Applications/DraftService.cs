@@ -1,12 +1,4 @@
-using DataIp.Data;
-using DataIp.Data.Acts;
-using DataIp.Data.Applications;
-using DataIp.Data.Attachments;
-using DataIp.Domain.Acts;
 using DataIp.Domain.Calendar;
-using DataIp.Domain.Registration;
-using DataIp.Web.Features.Acts;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Features.Applications;
 

@@ -1,7 +1,3 @@
-using DataIp.Domain.Acts;
-using DataIp.Domain.Registration;
-using DataIp.Web.Features.Acts;
-
 namespace DataIp.Web.Features.Applications;
 
 /// <summary>The correction deadline passed unanswered: the platform withdraws the application.</summary>

@@ -1,7 +1,3 @@
-using DataIp.Data;
-using DataIp.Domain.Registration;
-using DataIp.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DataIp.Web.Features.Applications;

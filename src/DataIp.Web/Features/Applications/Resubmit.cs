@@ -1,7 +1,3 @@
-using DataIp.Domain.Acts;
-using DataIp.Domain.Registration;
-using DataIp.Web.Features.Acts;
-
 namespace DataIp.Web.Features.Applications;
 
 /// <summary>The applicant answers a correction request before its deadline (the lifecycle table's guard).</summary>
@@ -17,8 +13,7 @@ internal sealed class Resubmit : IActUseCase
         }
 
         Submission.ClearCorrection(context.Application);
-        var fingerprint = await context.Pipeline.Evidence.RecordSubmissionAsync(context.Application, context.Now, cancellationToken).ConfigureAwait(false);
-        context.Record(Submission.WithParticulars(new ResubmitAct { Fingerprint = fingerprint }, context.Application));
+        await Submission.FileAsync(context, new ResubmitAct(), cancellationToken).ConfigureAwait(false);
         return null;
     }
 }

@@ -1,9 +1,5 @@
 using System.Globalization;
-using DataIp.Data.Applications;
-using DataIp.Domain.Acts;
 using DataIp.Domain.Numbering;
-using DataIp.Domain.Registration;
-using DataIp.Web.Features.Acts;
 
 namespace DataIp.Web.Features.Applications;
 
@@ -25,6 +21,16 @@ internal static class Submission
             : Refusal.Invalid(
                 errors.ToDictionary(e => "content." + e.Key, e => e.Value),
                 string.Create(CultureInfo.InvariantCulture, $"The application is not complete: {errors.Count} field(s) need attention before it can be submitted."));
+    }
+
+    /// <summary>
+    /// Records a filing of the application's content (a submission or a resubmission): its
+    /// fingerprint's particulars become public and its sketch is indexed for overlaps.
+    /// </summary>
+    public static async Task FileAsync(ActContext context, FilingPayload act, CancellationToken cancellationToken)
+    {
+        var fingerprint = await context.Pipeline.Evidence.RecordSubmissionAsync(context.Application, context.Now, cancellationToken).ConfigureAwait(false);
+        context.Record(WithParticulars(act with { Fingerprint = fingerprint }, context.Application));
     }
 
     /// <summary>The act with the application's particulars (public once its notice starts) and its whole content.</summary>

@@ -1,7 +1,3 @@
-using DataIp.Domain.Acts;
-using DataIp.Domain.Registration;
-using DataIp.Web.Features.Acts;
-
 namespace DataIp.Web.Features.Applications;
 
 /// <summary>The applicant withdraws its application before registration (only its applicant: the lifecycle table's Applicant relation).</summary>

@@ -1,12 +1,4 @@
-using System.Security.Claims;
-using DataIp.Data;
-using DataIp.Data.Attachments;
-using DataIp.Domain.Registration;
-using DataIp.Web.Features.Acts;
-using DataIp.Web.Features.Applications;
 using DataIp.Web.Features.Examination;
-using DataIp.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Features.Attachments;
 

@@ -1,13 +1,5 @@
-using System.Security.Claims;
-using DataIp.Data;
-using DataIp.Data.Acts;
 using DataIp.Data.Bodies;
-using DataIp.Domain.Acts;
 using DataIp.Domain.Numbering;
-using DataIp.Domain.Registration;
-using DataIp.Web.Features.Acts;
-using DataIp.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Features.Bodies;
 

@@ -1,11 +1,4 @@
-using System.Security.Claims;
-using DataIp.Data;
-using DataIp.Data.Acts;
-using DataIp.Domain.Acts;
 using DataIp.Domain.Calendar;
-using DataIp.Web.Features.Acts;
-using DataIp.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Features.Calendar;
 

@@ -1,6 +1,3 @@
-using DataIp.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace DataIp.Web.Features.Certificates;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using DataIp.Domain.Numbering;
-using DataIp.Web.Infrastructure;
 
 namespace DataIp.Web.Features.Certificates;
 

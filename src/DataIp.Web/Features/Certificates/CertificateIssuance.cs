@@ -1,9 +1,6 @@
 using DataIp.Data.Certificates;
 using DataIp.Data.Numbering;
-using DataIp.Domain.Acts;
 using DataIp.Domain.Numbering;
-using DataIp.Web.Features.Acts;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Features.Certificates;
 

@@ -1,13 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DataIp.Crypto.Credentials;
-using DataIp.Data.Applications;
 using DataIp.Data.Certificates;
 using DataIp.Domain.Calendar;
-using DataIp.Domain.Registration;
-using DataIp.Web.Features.Acts;
 using DataIp.Web.Features.Ledger;
-using DataIp.Web.Infrastructure;
 
 namespace DataIp.Web.Features.Certificates;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using DataIp.Domain.Registration;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;

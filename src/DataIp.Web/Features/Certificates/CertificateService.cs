@@ -3,15 +3,10 @@ using System.Text;
 using System.Text.Json.Nodes;
 using DataIp.Crypto;
 using DataIp.Crypto.Credentials;
-using DataIp.Data;
 using DataIp.Data.Certificates;
 using DataIp.Data.TransparencyLog;
 using DataIp.Domain.Calendar;
-using DataIp.Domain.Registration;
 using DataIp.Domain.TransparencyLog;
-using DataIp.Web.Features.Acts;
-using DataIp.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DataIp.Web.Features.Certificates;

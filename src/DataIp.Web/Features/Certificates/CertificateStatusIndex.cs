@@ -1,11 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using DataIp.Data;
 using DataIp.Domain.Calendar;
-using DataIp.Domain.Registration;
-using DataIp.Web.Features.Acts;
-using DataIp.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DataIp.Web.Features.Certificates;

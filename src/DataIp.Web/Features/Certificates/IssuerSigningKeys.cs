@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using DataIp.Crypto;
 using DataIp.Crypto.Credentials;
-using DataIp.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace DataIp.Web.Features.Certificates;

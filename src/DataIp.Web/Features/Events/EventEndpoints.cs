@@ -1,7 +1,4 @@
 using System.Text.Json;
-using DataIp.Data;
-using DataIp.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Features.Events;
 

@@ -1,11 +1,5 @@
-using DataIp.Data;
-using DataIp.Domain.Acts;
 using DataIp.Domain.Fingerprinting;
-using DataIp.Domain.Registration;
 using DataIp.Domain.TransparencyLog;
-using DataIp.Web.Features.Acts;
-using DataIp.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Features.Evidence;
 

@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using DataIp.Data;
-using DataIp.Domain.Registration;
-using DataIp.Web.Features.Acts;
-using DataIp.Web.Features.Applications;
-using DataIp.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace DataIp.Web.Features.Evidence;
 
 /// <summary>Evidence of registered data: overlaps for examiners, sample proofs for anyone.</summary>

@@ -1,12 +1,5 @@
-using DataIp.Data;
-using DataIp.Data.Applications;
 using DataIp.Data.Evidence;
-using DataIp.Domain.Acts;
 using DataIp.Domain.Evidence;
-using DataIp.Domain.Registration;
-using DataIp.Web.Features.Acts;
-using DataIp.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Features.Evidence;
 

@@ -1,13 +1,4 @@
-using System.Security.Claims;
-using DataIp.Data;
-using DataIp.Domain.Acts;
-using DataIp.Domain.Registration;
-using DataIp.Web.Features.Acts;
-using DataIp.Web.Features.Applications;
 using DataIp.Web.Features.Objections;
-using DataIp.Web.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Features.Examination;
 

@@ -1,8 +1,3 @@
-using DataIp.Domain.Acts;
-using DataIp.Domain.Registration;
-using DataIp.Web.Features.Acts;
-using DataIp.Web.Features.Applications;
-
 namespace DataIp.Web.Features.Examination;
 
 /// <summary>

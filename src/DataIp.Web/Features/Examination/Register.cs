@@ -1,8 +1,5 @@
 using DataIp.Data.Numbering;
-using DataIp.Domain.Acts;
 using DataIp.Domain.Numbering;
-using DataIp.Domain.Registration;
-using DataIp.Web.Features.Acts;
 using DataIp.Web.Features.Certificates;
 using DataIp.Web.Features.Rights;
 

@@ -1,7 +1,3 @@
-using DataIp.Domain.Acts;
-using DataIp.Domain.Registration;
-using DataIp.Web.Features.Acts;
-
 namespace DataIp.Web.Features.Examination;
 
 /// <summary>An examiner refuses registration (不予登记) with reasons, which are public.</summary>

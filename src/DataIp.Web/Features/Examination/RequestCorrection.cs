@@ -1,7 +1,3 @@
-using DataIp.Domain.Acts;
-using DataIp.Domain.Registration;
-using DataIp.Web.Features.Acts;
-
 namespace DataIp.Web.Features.Examination;
 
 /// <summary>An examiner asks for a correction; the deadline follows the body's policy and the working-day calendar.</summary>

@@ -1,6 +1,3 @@
-using DataIp.Domain.Acts;
-using DataIp.Domain.Registration;
-using DataIp.Web.Features.Acts;
 using DataIp.Web.Features.Rights;
 
 namespace DataIp.Web.Features.Examination;

@@ -1,7 +1,3 @@
-using DataIp.Domain.Acts;
-using DataIp.Domain.Registration;
-using DataIp.Web.Features.Acts;
-
 namespace DataIp.Web.Features.Examination;
 
 /// <summary>An examiner of the body takes up a submitted application for formal examination.</summary>

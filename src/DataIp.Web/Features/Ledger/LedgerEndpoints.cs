@@ -1,9 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using DataIp.Data;
 using DataIp.Data.TransparencyLog;
 using DataIp.Domain.TransparencyLog;
-using DataIp.Web.Infrastructure;
 
 namespace DataIp.Web.Features.Ledger;
 

@@ -1,8 +1,6 @@
 using DataIp.Crypto;
-using DataIp.Data;
 using DataIp.Data.TransparencyLog;
 using DataIp.Domain.TransparencyLog;
-using DataIp.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace DataIp.Web.Features.Ledger;

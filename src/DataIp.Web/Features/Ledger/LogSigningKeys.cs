@@ -1,5 +1,4 @@
 using DataIp.Crypto;
-using DataIp.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace DataIp.Web.Features.Ledger;

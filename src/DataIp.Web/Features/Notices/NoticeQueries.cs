@@ -1,8 +1,3 @@
-using DataIp.Data;
-using DataIp.Domain.Registration;
-using DataIp.Web.Features.Applications;
-using Microsoft.EntityFrameworkCore;
-
 namespace DataIp.Web.Features.Notices;
 
 /// <summary>

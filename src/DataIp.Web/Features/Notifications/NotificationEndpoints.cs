@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using DataIp.Data;
-using DataIp.Web.Features.Acts;
-using DataIp.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace DataIp.Web.Features.Notifications;
 
 /// <summary>The signed-in account's notifications.</summary>

@@ -1,6 +1,4 @@
-using DataIp.Data;
 using DataIp.Data.Notifications;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Features.Notifications;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using DataIp.Web.Infrastructure;
 
 namespace DataIp.Web.Features.Notifications;
 

@@ -1,11 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using DataIp.Data;
-using DataIp.Data.Acts;
 using DataIp.Data.Notifications;
-using DataIp.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DataIp.Web.Features.Notifications;

@@ -1,9 +1,4 @@
-using System.Security.Claims;
-using DataIp.Data;
 using DataIp.Data.Notifications;
-using DataIp.Web.Features.Acts;
-using DataIp.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DataIp.Web.Features.Notifications;

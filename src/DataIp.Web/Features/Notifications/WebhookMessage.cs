@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using DataIp.Data.Acts;
 using DataIp.Data.Notifications;
 
 namespace DataIp.Web.Features.Notifications;

@@ -1,9 +1,3 @@
-using DataIp.Data.Applications;
-using DataIp.Data.Attachments;
-using DataIp.Domain.Acts;
-using DataIp.Domain.Registration;
-using DataIp.Web.Features.Acts;
-
 namespace DataIp.Web.Features.Objections;
 
 /// <summary>What an objector files.</summary>

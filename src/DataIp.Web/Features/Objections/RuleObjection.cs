@@ -1,9 +1,3 @@
-using DataIp.Data.Applications;
-using DataIp.Domain.Acts;
-using DataIp.Domain.Registration;
-using DataIp.Web.Features.Acts;
-using Microsoft.EntityFrameworkCore;
-
 namespace DataIp.Web.Features.Objections;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using DataIp.Domain.Acts;
-using DataIp.Domain.Registration;
-using DataIp.Domain.Rights;
-using DataIp.Web.Features.Acts;
-
 namespace DataIp.Web.Features.Rights;
 
 /// <summary>The holder cancels the registration (注销), with every active pledgee's consent; open filings lapse with it.</summary>

@@ -1,7 +1,4 @@
 using DataIp.Data.Rights;
-using DataIp.Domain.Rights;
-using DataIp.Web.Features.Acts;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Features.Rights;
 

@@ -1,10 +1,4 @@
-using DataIp.Data;
-using DataIp.Data.Applications;
 using DataIp.Data.Rights;
-using DataIp.Domain.Acts;
-using DataIp.Domain.Rights;
-using DataIp.Web.Features.Acts;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Features.Rights;
 

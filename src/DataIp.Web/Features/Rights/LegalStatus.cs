@@ -1,10 +1,5 @@
 using System.Globalization;
-using DataIp.Data;
-using DataIp.Domain.Acts;
 using DataIp.Domain.Calendar;
-using DataIp.Domain.Rights;
-using DataIp.Web.Features.Acts;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Features.Rights;
 

@@ -1,7 +1,3 @@
-using DataIp.Domain.Rights;
-using DataIp.Web.Features.Acts;
-using Microsoft.EntityFrameworkCore;
-
 namespace DataIp.Web.Features.Rights;
 
 /// <summary>

@@ -1,10 +1,4 @@
-using DataIp.Data.Accounts;
-using DataIp.Data.Attachments;
-using DataIp.Domain.Registration;
-using DataIp.Web.Features.Acts;
-using DataIp.Web.Features.Applications;
 using DataIp.Web.Features.Rights.Pledges;
-using DataIp.Web.Infrastructure;
 
 namespace DataIp.Web.Features.Rights;
 

@@ -1,6 +1,3 @@
-using DataIp.Domain.Acts;
-using DataIp.Domain.Registration;
-using DataIp.Web.Features.Acts;
 using DataIp.Web.Features.Certificates;
 
 namespace DataIp.Web.Features.Rights;

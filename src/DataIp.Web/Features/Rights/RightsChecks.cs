@@ -1,10 +1,3 @@
-using DataIp.Data;
-using DataIp.Data.Accounts;
-using DataIp.Data.Applications;
-using DataIp.Domain.Registration;
-using DataIp.Web.Features.Acts;
-using Microsoft.EntityFrameworkCore;
-
 namespace DataIp.Web.Features.Rights;
 
 /// <summary>The checks of a rights act's input against the registration: rights held, terms within validity, accounts named.</summary>

@@ -1,16 +1,8 @@
-using System.Security.Claims;
-using DataIp.Data;
-using DataIp.Data.Attachments;
-using DataIp.Domain.Acts;
 using DataIp.Domain.Numbering;
-using DataIp.Web.Features.Acts;
-using DataIp.Web.Features.Applications;
 using DataIp.Web.Features.Rights.Changes;
 using DataIp.Web.Features.Rights.Licences;
 using DataIp.Web.Features.Rights.Pledges;
 using DataIp.Web.Features.Rights.Transfers;
-using DataIp.Web.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DataIp.Web.Features.Rights;
 

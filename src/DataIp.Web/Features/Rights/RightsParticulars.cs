@@ -1,6 +1,4 @@
 using DataIp.Data.Rights;
-using DataIp.Domain.Acts;
-using DataIp.Domain.Rights;
 
 namespace DataIp.Web.Features.Rights;
 

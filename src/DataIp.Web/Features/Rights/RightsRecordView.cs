@@ -1,8 +1,4 @@
 using System.Text.Json;
-using DataIp.Data;
-using DataIp.Data.Accounts;
-using DataIp.Web.Features.Acts;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Features.Rights;
 

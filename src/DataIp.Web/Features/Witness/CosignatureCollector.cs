@@ -3,11 +3,9 @@ using System.Net;
 using System.Text;
 using System.Threading.Channels;
 using DataIp.Crypto;
-using DataIp.Data;
 using DataIp.Data.TransparencyLog;
 using DataIp.Domain.TransparencyLog;
 using DataIp.Web.Features.Ledger;
-using DataIp.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace DataIp.Web.Features.Witness;

@@ -2,11 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
 using DataIp.Crypto;
-using DataIp.Data;
 using DataIp.Data.Witness;
 using DataIp.Domain.TransparencyLog;
-using DataIp.Web.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace DataIp.Web.Features.Witness;

@@ -1,6 +1,5 @@
 using DataIp.Crypto;
 using DataIp.Data.Witness;
-using DataIp.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace DataIp.Web.Features.Witness;

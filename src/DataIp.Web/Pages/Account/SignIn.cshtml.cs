@@ -1,9 +1,5 @@
 using DataIp.Web.Features.Accounts;
-using DataIp.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace DataIp.Web.Pages.Account;

@@ -1,14 +1,3 @@
-using System.Security.Claims;
-using DataIp.Data;
-using DataIp.Data.Accounts;
-using DataIp.Web.Features.Acts;
-using DataIp.Web.Features.Applications;
-using DataIp.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace DataIp.Web.Pages.Applications;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using DataIp.Data;
-using DataIp.Web.Features.Applications;
 using DataIp.Web.Features.Notices;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DataIp.Web.Pages.Notices;
 

@@ -1,9 +1,6 @@
 using System.Text.Json;
 using DataIp.Crypto.Credentials;
 using DataIp.Web.Features.Certificates;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DataIp.Web.Pages.Verify;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using DataIp.Data.Accounts;
-using DataIp.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

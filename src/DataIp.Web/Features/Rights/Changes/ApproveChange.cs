@@ -1,34 +1,16 @@
 using System.Text.Json;
 using DataIp.Data.Rights;
-using DataIp.Domain.Acts;
-using DataIp.Domain.Registration;
-using DataIp.Domain.Rights;
-using DataIp.Web.Features.Acts;
 using DataIp.Web.Features.Certificates;
 
 namespace DataIp.Web.Features.Rights.Changes;
 
 /// <summary>An examiner of the body approves a change: the particulars change and a new certificate is issued.</summary>
-internal sealed class ApproveChange(Guid changeId) : IActUseCase
+internal sealed class ApproveChange(Guid changeId) : ChangeAct(changeId)
 {
-    private ChangeRequestRecord? _change;
+    public override LifecycleTrigger Trigger => LifecycleTrigger.ApproveChange;
 
-    public LifecycleTrigger Trigger => LifecycleTrigger.ApproveChange;
-
-    public async ValueTask<Refusal?> PrepareAsync(ActContext context, CancellationToken cancellationToken)
+    protected override async Task<Refusal?> ApplyAsync(ActContext context, ChangeRequestRecord change, CancellationToken cancellationToken)
     {
-        (_change, var refusal) = await ChangeLookup.FindAsync(context, changeId, cancellationToken).ConfigureAwait(false);
-        return refusal;
-    }
-
-    public async Task<Refusal?> ApplyAsync(ActContext context, CancellationToken cancellationToken)
-    {
-        var change = _change!;
-        if (context.Decide(RightsTables.Changes, change.Status, new RightsContext()) is { } refused)
-        {
-            return refused;
-        }
-
         var app = context.Application;
         var (holders, _) = await Holders.OfAsync(context, cancellationToken).ConfigureAwait(false);
         var changes = JsonSerializer.Deserialize<ParticularsChange>(change.Changes, ActJson.Options)!;

@@ -1,30 +1,17 @@
 using DataIp.Data.Rights;
-using DataIp.Domain.Acts;
-using DataIp.Domain.Registration;
-using DataIp.Domain.Rights;
-using DataIp.Web.Features.Acts;
 
 namespace DataIp.Web.Features.Rights.Changes;
 
 /// <summary>An examiner of the body refuses a change, with reasons, which are public.</summary>
-internal sealed class RefuseChange(Guid changeId) : IActUseCase
+internal sealed class RefuseChange(Guid changeId) : ChangeAct(changeId)
 {
-    private ChangeRequestRecord? _change;
+    public override LifecycleTrigger Trigger => LifecycleTrigger.RefuseChange;
 
-    public LifecycleTrigger Trigger => LifecycleTrigger.RefuseChange;
-
-    public async ValueTask<Refusal?> PrepareAsync(ActContext context, CancellationToken cancellationToken)
+    protected override Task<Refusal?> ApplyAsync(ActContext context, ChangeRequestRecord change, CancellationToken cancellationToken)
     {
-        (_change, var refusal) = await ChangeLookup.FindAsync(context, changeId, cancellationToken).ConfigureAwait(false);
-        return refusal;
-    }
-
-    public Task<Refusal?> ApplyAsync(ActContext context, CancellationToken cancellationToken)
-    {
-        var change = _change!;
-        if ((context.Decide(RightsTables.Changes, change.Status, new RightsContext()) ?? context.RequireReason("A refusal")) is { } refused)
+        if (context.RequireReason("A refusal") is { } noReasons)
         {
-            return Task.FromResult<Refusal?>(refused);
+            return Task.FromResult<Refusal?>(noReasons);
         }
 
         change.Status = ChangeStatus.Refused;

@@ -1,10 +1,5 @@
 using DataIp.Data.Rights;
-using DataIp.Domain.Acts;
 using DataIp.Domain.Numbering;
-using DataIp.Domain.Registration;
-using DataIp.Domain.Rights;
-using DataIp.Web.Features.Acts;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Features.Rights.Licences;
 

@@ -1,9 +1,4 @@
 using DataIp.Data.Rights;
-using DataIp.Domain.Acts;
-using DataIp.Domain.Registration;
-using DataIp.Domain.Rights;
-using DataIp.Web.Features.Acts;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Features.Rights.Pledges;
 
@@ -11,27 +6,15 @@ namespace DataIp.Web.Features.Rights.Pledges;
 /// The side that did not file confirms a pledge (the pledge table decides which side that is): it
 /// is registered now and ranks after every pledge registered before it.
 /// </summary>
-internal sealed class ConfirmPledge(string pledgeNumber) : IActUseCase
+internal sealed class ConfirmPledge(string pledgeNumber) : PledgeAct(pledgeNumber)
 {
-    private PledgeRecord? _pledge;
+    public override LifecycleTrigger Trigger => LifecycleTrigger.ConfirmPledge;
 
-    public LifecycleTrigger Trigger => LifecycleTrigger.ConfirmPledge;
+    protected override RightsContext FactsOf(PledgeRecord item) => new() { FiledBy = Enum.Parse<PledgeSide>(item.FiledBy, ignoreCase: true) };
 
-    public async ValueTask<Refusal?> PrepareAsync(ActContext context, CancellationToken cancellationToken)
+    protected override async Task<Refusal?> ApplyAsync(ActContext context, PledgeRecord pledge, CancellationToken cancellationToken)
     {
-        (_pledge, var refusal) = await PledgeLookup.FindAsync(context, pledgeNumber, cancellationToken).ConfigureAwait(false);
-        return refusal;
-    }
-
-    public async Task<Refusal?> ApplyAsync(ActContext context, CancellationToken cancellationToken)
-    {
-        var pledge = _pledge!;
         var app = context.Application;
-        if (context.Decide(RightsTables.Pledges, pledge.Status, new RightsContext { FiledBy = Enum.Parse<PledgeSide>(pledge.FiledBy, ignoreCase: true) }) is { } refused)
-        {
-            return refused;
-        }
-
         var (holders, _) = await Holders.OfAsync(context, cancellationToken).ConfigureAwait(false);
         if (Holders.RequireSole(app, holders, "pledge it") is { } coHeld)
         {

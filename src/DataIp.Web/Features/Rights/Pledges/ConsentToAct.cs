@@ -1,8 +1,4 @@
 using DataIp.Data.Rights;
-using DataIp.Domain.Acts;
-using DataIp.Domain.Registration;
-using DataIp.Domain.Rights;
-using DataIp.Web.Features.Acts;
 
 namespace DataIp.Web.Features.Rights.Pledges;
 
@@ -12,24 +8,14 @@ namespace DataIp.Web.Features.Rights.Pledges;
 public sealed record ConsentRequest(ConsentPurpose? Purpose, string? Reference);
 
 /// <summary>The pledgee of a registered pledge records its consent to one act.</summary>
-internal sealed class ConsentToAct(string pledgeNumber, ConsentRequest request) : IActUseCase
+internal sealed class ConsentToAct(string pledgeNumber, ConsentRequest request) : PledgeAct(pledgeNumber)
 {
-    private PledgeRecord? _pledge;
+    public override LifecycleTrigger Trigger => LifecycleTrigger.ConsentToAct;
 
-    public LifecycleTrigger Trigger => LifecycleTrigger.ConsentToAct;
-
-    public async ValueTask<Refusal?> PrepareAsync(ActContext context, CancellationToken cancellationToken)
+    protected override Task<Refusal?> ApplyAsync(ActContext context, PledgeRecord pledge, CancellationToken cancellationToken)
     {
-        (_pledge, var refusal) = await PledgeLookup.FindAsync(context, pledgeNumber, cancellationToken).ConfigureAwait(false);
-        return refusal;
-    }
-
-    public Task<Refusal?> ApplyAsync(ActContext context, CancellationToken cancellationToken)
-    {
-        var pledge = _pledge!;
         var reference = string.IsNullOrWhiteSpace(request.Reference) ? null : request.Reference.Trim();
-        var refused = context.Decide(RightsTables.Pledges, pledge.Status, new RightsContext())
-            ?? (request.Purpose is null ? Refusal.Invalid("purpose", "Say what you consent to: transfer, cancellation or exclusiveLicence.") : null)
+        var refused = (request.Purpose is null ? Refusal.Invalid("purpose", "Say what you consent to: transfer, cancellation or exclusiveLicence.") : null)
             ?? (reference is { Length: > 200 } ? Refusal.Invalid("reference", "The reference has at most 200 characters.") : null);
         if (refused is not null)
         {

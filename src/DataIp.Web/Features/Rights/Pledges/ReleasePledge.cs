@@ -1,10 +1,4 @@
-using DataIp.Data.Applications;
-using DataIp.Data.Attachments;
 using DataIp.Data.Rights;
-using DataIp.Domain.Acts;
-using DataIp.Domain.Registration;
-using DataIp.Domain.Rights;
-using DataIp.Web.Features.Acts;
 
 namespace DataIp.Web.Features.Rights.Pledges;
 
@@ -19,36 +13,25 @@ public sealed record CourtOrder(string Number, StoredAttachment File);
 /// the holder included, can release a pledge (a charges register that let anyone file a release
 /// saw hundreds of malicious releases).
 /// </summary>
-internal sealed class ReleasePledge(string pledgeNumber, CourtOrder? courtOrder) : IActUseCase
+internal sealed class ReleasePledge(string pledgeNumber, CourtOrder? courtOrder) : PledgeAct(pledgeNumber)
 {
-    private PledgeRecord? _pledge;
+    public override LifecycleTrigger Trigger => LifecycleTrigger.ReleasePledge;
 
-    public LifecycleTrigger Trigger => LifecycleTrigger.ReleasePledge;
+    protected override RightsContext FactsOf(PledgeRecord item) => new() { CourtOrder = courtOrder is not null };
 
-    public async ValueTask<Refusal?> PrepareAsync(ActContext context, CancellationToken cancellationToken)
+    // An examiner releases only on a court order, with reasons; the pledgee never files one.
+    protected override Refusal? CheckInput(ActContext context, PledgeRecord item) => ByExaminer(context)
+        ? (courtOrder is null || string.IsNullOrWhiteSpace(courtOrder.Number)
+            ? Refusal.Invalid("courtOrder", "An examiner releases a pledge only on a court order: attach it (multipart field 'courtOrder') and give its number ('courtOrderNumber').")
+            : context.RequireReason("A release on a court order"))
+        : courtOrder is not null
+            ? Refusal.Invalid("courtOrder", "A pledgee releases its own pledge without a court order: send JSON {\"reason\": …}. Court orders are filed by an examiner of the body.")
+            : null;
+
+    protected override Task<Refusal?> ApplyAsync(ActContext context, PledgeRecord pledge, CancellationToken cancellationToken)
     {
-        (_pledge, var refusal) = await PledgeLookup.FindAsync(context, pledgeNumber, cancellationToken).ConfigureAwait(false);
-        return refusal;
-    }
-
-    public Task<Refusal?> ApplyAsync(ActContext context, CancellationToken cancellationToken) => Task.FromResult(Apply(context));
-
-    private Refusal? Apply(ActContext context)
-    {
-        var pledge = _pledge!;
         var app = context.Application;
-        var byExaminer = !context.Relations.Contains(Actor.Pledgee);
-        var refused = byExaminer && (courtOrder is null || string.IsNullOrWhiteSpace(courtOrder.Number))
-                ? Refusal.Invalid("courtOrder", "An examiner releases a pledge only on a court order: attach it (multipart field 'courtOrder') and give its number ('courtOrderNumber').")
-            : !byExaminer && courtOrder is not null
-                ? Refusal.Invalid("courtOrder", "A pledgee releases its own pledge without a court order: send JSON {\"reason\": …}. Court orders are filed by an examiner of the body.")
-            : context.Decide(RightsTables.Pledges, pledge.Status, new RightsContext { CourtOrder = courtOrder is not null })
-            ?? (byExaminer ? context.RequireReason("A release on a court order") : null);
-        if (refused is not null)
-        {
-            return refused;
-        }
-
+        var byExaminer = ByExaminer(context);
         var basis = byExaminer ? ReleaseBasis.CourtOrder : ReleaseBasis.Pledgee;
         pledge.Status = PledgeStatus.Released;
         pledge.ReleasedAt = context.Now;
@@ -79,6 +62,8 @@ internal sealed class ReleasePledge(string pledgeNumber, CourtOrder? courtOrder)
             CourtOrderNumber = courtOrder?.Number,
             CourtOrderSha256 = courtOrder?.File.Sha256Hex,
         });
-        return null;
+        return Task.FromResult<Refusal?>(null);
     }
+
+    private static bool ByExaminer(ActContext context) => !context.Relations.Contains(Actor.Pledgee);
 }

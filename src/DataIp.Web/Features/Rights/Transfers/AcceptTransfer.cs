@@ -1,10 +1,5 @@
 using DataIp.Data.Rights;
-using DataIp.Domain.Acts;
-using DataIp.Domain.Registration;
-using DataIp.Domain.Rights;
-using DataIp.Web.Features.Acts;
 using DataIp.Web.Features.Certificates;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataIp.Web.Features.Rights.Transfers;
 
@@ -12,26 +7,12 @@ namespace DataIp.Web.Features.Rights.Transfers;
 /// The transferee accepts: with every active pledgee's consent the share moves, and a new
 /// certificate names the holders after it. The transferring holder must still hold the share.
 /// </summary>
-internal sealed class AcceptTransfer(string transferNumber) : IActUseCase
+internal sealed class AcceptTransfer(string transferNumber) : TransferAct(transferNumber)
 {
-    private TransferRecord? _transfer;
+    public override LifecycleTrigger Trigger => LifecycleTrigger.AcceptTransfer;
 
-    public LifecycleTrigger Trigger => LifecycleTrigger.AcceptTransfer;
-
-    public async ValueTask<Refusal?> PrepareAsync(ActContext context, CancellationToken cancellationToken)
+    protected override async Task<Refusal?> ApplyAsync(ActContext context, TransferRecord transfer, CancellationToken cancellationToken)
     {
-        (_transfer, var refusal) = await TransferLookup.FindAsync(context, transferNumber, cancellationToken).ConfigureAwait(false);
-        return refusal;
-    }
-
-    public async Task<Refusal?> ApplyAsync(ActContext context, CancellationToken cancellationToken)
-    {
-        var transfer = _transfer!;
-        if (context.Decide(RightsTables.Transfers, transfer.Status, new RightsContext()) is { } refused)
-        {
-            return refused;
-        }
-
         var (holders, _) = await Holders.OfAsync(context, cancellationToken).ConfigureAwait(false);
         var from = holders.FirstOrDefault(h => h.AccountId == transfer.FromAccountId);
         if (from is null || from.Share < transfer.Share)

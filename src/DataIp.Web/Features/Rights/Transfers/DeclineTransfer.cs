@@ -1,32 +1,14 @@
 using DataIp.Data.Rights;
-using DataIp.Domain.Acts;
-using DataIp.Domain.Registration;
-using DataIp.Domain.Rights;
-using DataIp.Web.Features.Acts;
 
 namespace DataIp.Web.Features.Rights.Transfers;
 
 /// <summary>The transferee declines, or the offering holder withdraws, an open transfer.</summary>
-internal sealed class DeclineTransfer(string transferNumber) : IActUseCase
+internal sealed class DeclineTransfer(string transferNumber) : TransferAct(transferNumber)
 {
-    private TransferRecord? _transfer;
+    public override LifecycleTrigger Trigger => LifecycleTrigger.DeclineTransfer;
 
-    public LifecycleTrigger Trigger => LifecycleTrigger.DeclineTransfer;
-
-    public async ValueTask<Refusal?> PrepareAsync(ActContext context, CancellationToken cancellationToken)
+    protected override Task<Refusal?> ApplyAsync(ActContext context, TransferRecord transfer, CancellationToken cancellationToken)
     {
-        (_transfer, var refusal) = await TransferLookup.FindAsync(context, transferNumber, cancellationToken).ConfigureAwait(false);
-        return refusal;
-    }
-
-    public Task<Refusal?> ApplyAsync(ActContext context, CancellationToken cancellationToken)
-    {
-        var transfer = _transfer!;
-        if (context.Decide(RightsTables.Transfers, transfer.Status, new RightsContext()) is { } refused)
-        {
-            return Task.FromResult<Refusal?>(refused);
-        }
-
         transfer.Status = TransferStatus.Declined;
         transfer.DecidedAt = context.Now;
         context.Record(new DeclineTransferAct { Transfer = RightsParticulars.Of(transfer) });

@@ -1,9 +1,4 @@
-using DataIp.Data.Accounts;
 using DataIp.Data.Rights;
-using DataIp.Domain.Acts;
-using DataIp.Domain.Registration;
-using DataIp.Domain.Rights;
-using DataIp.Web.Features.Acts;
 
 namespace DataIp.Web.Features.Rights.Transfers;
 

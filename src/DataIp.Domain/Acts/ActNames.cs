@@ -121,3 +121,80 @@ public static class ActTypes
     /// <summary>The holder cancels the registration.</summary>
     public const string Cancel = "cancel";
 }
+
+/// <summary>
+/// The roles an act's actor may have, as the log records them (<c>actor.role</c>): an account's
+/// role, or the public (anyone without an account) or the platform itself. The log's readers (the
+/// legal-status replay, <c>dataip log verify</c> and <c>dataip log audit</c>) accept exactly these.
+/// </summary>
+public static class ActorRoles
+{
+    /// <summary>An applicant or holder account.</summary>
+    public const string Applicant = "applicant";
+
+    /// <summary>An examiner of a registration body.</summary>
+    public const string Examiner = "examiner";
+
+    /// <summary>A national or body administrator.</summary>
+    public const string Administrator = "administrator";
+
+    /// <summary>A bank or guarantor account (质权人).</summary>
+    public const string Pledgee = "pledgee";
+
+    /// <summary>Anyone without an account (an objector, a self sign-up before the account exists).</summary>
+    public const string Public = "public";
+
+    /// <summary>The platform acting on a schedule or at start.</summary>
+    public const string System = "system";
+
+    /// <summary>Every role, in the order above.</summary>
+    public static IReadOnlyList<string> All { get; } = [Applicant, Examiner, Administrator, Pledgee, Public, System];
+
+    /// <summary>Whether <paramref name="role"/> is one of <see cref="All"/>.</summary>
+    /// <param name="role">A role as logged.</param>
+    /// <returns><see langword="true"/> for a known role.</returns>
+    public static bool IsKnown(string? role) => role is not null && All.Contains(role, StringComparer.Ordinal);
+}
+
+/// <summary>
+/// The members every log entry has besides the act's own (docs/transparency-log.md, "Entries"):
+/// the envelope that the writer sets and every reader skips when it reads the act's members.
+/// </summary>
+public static class LogEntryFields
+{
+    /// <summary>The entry format's version.</summary>
+    public const string LogVersion = "logVersion";
+
+    /// <summary>The entry's own index in the log.</summary>
+    public const string Index = "index";
+
+    /// <summary>The act's type, one of <see cref="ActTypes"/>.</summary>
+    public const string Act = "act";
+
+    /// <summary>The act's id.</summary>
+    public const string ActId = "actId";
+
+    /// <summary>When the act took effect (ISO 8601, UTC, 100 ns).</summary>
+    public const string At = "at";
+
+    /// <summary>Who acted: an object of <see cref="ActorName"/> and <see cref="ActorRole"/>.</summary>
+    public const string Actor = "actor";
+
+    /// <summary>The actor's name, inside <see cref="Actor"/>.</summary>
+    public const string ActorName = "name";
+
+    /// <summary>The actor's role, inside <see cref="Actor"/>: one of <see cref="ActorRoles"/>.</summary>
+    public const string ActorRole = "role";
+
+    /// <summary>The salted digests of the act's private members: an object of member name → 64 hex digits.</summary>
+    public const string Private = "private";
+
+    /// <summary>The act's reasons: in clear when they are a public decision, otherwise among the private digests.</summary>
+    public const string Reason = "reason";
+
+    /// <summary>The members above that are not the act's own (those under <see cref="Actor"/> excepted).</summary>
+    public static IReadOnlySet<string> Envelope { get; } = new HashSet<string>(StringComparer.Ordinal) { LogVersion, Index, Act, ActId, At, Actor, Private, Reason };
+
+    /// <summary>The entry format this code writes and reads.</summary>
+    public const int CurrentLogVersion = 1;
+}
