@@ -12,58 +12,48 @@ using DataIp.Web.Features.Notices;
 using DataIp.Web.Features.Notifications;
 using DataIp.Web.Features.Rights;
 using DataIp.Web.Features.Witness;
+using DataIp.Web.Pages;
 
-// The platform's table of contents: each area adds its services and maps its endpoints.
+// The platform's table of contents: each area adds its services (and the check of its settings)
+// and maps its endpoints.
 var builder = WebApplication.CreateBuilder(Startup.ReadDemoFlag(args));
-builder.ResolveDataDirectory();
-builder.UseLoopbackByDefault();
-builder.AddProblems();
+builder.AddPlatform();
 builder.AddStorage();
 builder.AddAccounts();
-builder.AddApiReference();
-builder.AddLifecycle();
+builder.AddApplications();
+builder.AddEvidence();
 builder.AddNotifications();
 builder.AddLedger();
 builder.AddWitness();
-builder.AddPages();
 builder.AddCertificates();
-builder.Services.AddScoped<DemoSeeder>();
+builder.AddPages();
+builder.AddDemo();
 
-// Certificates are printed in Chinese: without a CJK font the platform cannot issue them, so it
-// refuses to start rather than fail at the first registration.
-if (CertificateFonts.Problem(builder.Configuration[CertificateFonts.FontPathSetting]) is { } fontProblem)
+var app = builder.Build();
+// Every area's settings, before anything opens the database, creates a key or listens.
+if (!await app.SettingsAreValidAsync())
 {
-    await Console.Error.WriteLineAsync("dataip: " + fontProblem);
     return 1;
 }
 
-var app = builder.Build();
-app.UseSecurityHeaders();
-app.UseErrorPages();
-app.UseRequestGuards();
-app.UsePageAssets();
-app.UseRateLimits();
-app.UseAuthentication();
-app.UseAuthorization();
-
+app.UsePlatform();
 app.MapApiReference();
-app.MapGet("/healthz", () => TypedResults.Text("ok")).AllowAnonymous().WithTags("Operations").WithSummary("Liveness (anyone).");
-app.MapAccountsApi();
-app.MapBodiesApi();
-app.MapCalendarApi();
-app.MapApplicationsApi();
-app.MapAttachmentsApi();
-app.MapExaminationApi();
-app.MapNoticesApi();
-app.MapEvidenceApi();
-app.MapNotificationsApi();
-app.MapWebhooksApi();
-app.MapEventsApi();
-app.MapLedger();
-app.MapWitness();
-app.MapIssuer();
-app.MapCertificatesApi();
-app.MapRightsApi();
+var api = app.MapApi();
+api.MapOperationsApi();
+api.MapAccountsApi();
+api.MapBodiesApi();
+api.MapCalendarApi();
+api.MapApplicationsApi();
+api.MapAttachmentsApi();
+api.MapExaminationApi();
+api.MapNoticesApi();
+api.MapEvidenceApi();
+api.MapNotificationsApi();
+api.MapEventsApi();
+api.MapLedgerApi();
+api.MapWitnessApi();
+api.MapCertificatesApi();
+api.MapRightsApi();
 app.MapPages();
 
 await app.RunAsync();

@@ -1,91 +1,21 @@
-using DataIp.Web.Features.Accounts;
-using DataIp.Web.Features.Accounts.Passwords;
 using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace DataIp.Web.Infrastructure;
 
 /// <summary>
-/// Accounts and sign-in: ASP.NET Core Identity hashes passwords; pages use the Identity cookie,
-/// the API (everything under /api) uses bearer tokens only, so a page's cookie can never be
-/// replayed against the API (no cross-site request forgery there).
+/// The authentication schemes (registered by <c>AccountsRegistration.AddAccounts</c>): bearer
+/// tokens for the API (everything under /api), the Identity cookie for the pages, and the
+/// selector that picks one by path, so a page's cookie can never be replayed against the API.
 /// </summary>
 internal static class Authentication
 {
+    /// <summary>The API's scheme: ASP.NET Core bearer tokens.</summary>
     public const string ApiScheme = BearerTokenDefaults.AuthenticationScheme;
+
+    /// <summary>The default scheme: forwards to the bearer scheme under /api, to the cookie elsewhere.</summary>
     public const string SelectorScheme = "ApiOrCookie";
-
-    public static void AddAccounts(this WebApplicationBuilder builder)
-    {
-        var platform = builder.Configuration.GetSection(PlatformOptions.Section).Get<PlatformOptions>() ?? new PlatformOptions();
-        var settings = platform.Accounts;
-        // Keys that protect cookies and tokens stay under the data directory, readable by the owner
-        // only, and encrypted when the operator gives a certificate for it (KeyRingProtection).
-        builder.Services.AddDataProtection()
-            .SetApplicationName("DataIp.Registry")
-            .PersistKeysToFileSystem(DataDirectory.CreatePrivate(Path.Combine(platform.DataDirectoryPath, "keys", "data-protection")))
-            .ProtectKeysAtRest(builder, platform.DataProtection);
-
-        builder.Services.AddAuthentication(SelectorScheme)
-            .AddPolicyScheme(SelectorScheme, "API bearer token or page cookie", o => o.ForwardDefaultSelector = context =>
-                context.Request.Path.StartsWithSegments("/api") ? ApiScheme : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(ApiScheme, o =>
-            {
-                o.BearerTokenExpiration = settings.AccessTokenLifetime;
-                o.RefreshTokenExpiration = settings.RefreshTokenLifetime;
-                o.Events.OnMessageReceived = TokenRevocation.CheckBearerAsync;
-            })
-            .AddCookie(IdentityConstants.ApplicationScheme, o =>
-            {
-                o.LoginPath = "/account/sign-in";
-                o.AccessDeniedPath = ErrorPages.AccessDeniedPath;
-                o.Cookie.Name = "dataip.auth";
-                o.Cookie.HttpOnly = true;
-                o.Cookie.SameSite = SameSiteMode.Lax;
-                o.ExpireTimeSpan = settings.CookieLifetime;
-                o.SlidingExpiration = true;
-                o.Events.OnValidatePrincipal = TokenRevocation.CheckCookieAsync;
-            });
-
-        // NIST SP 800-63B-4: no composition rules (Identity's default validator is replaced by
-        // PasswordPolicy), and no lockout a stranger can trigger: wrong passwords are throttled
-        // per account and client instead (SignInThrottle). Lockout stays enabled only so that an
-        // operator can disable an account by setting its lockout end.
-        builder.Services.AddIdentityCore<Account>(o =>
-            {
-                o.User.RequireUniqueEmail = true;
-                o.Password.RequiredLength = 1;
-                o.Password.RequiredUniqueChars = 1;
-                o.Password.RequireDigit = false;
-                o.Password.RequireLowercase = false;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = int.MaxValue;
-            })
-            .AddEntityFrameworkStores<RegistryDbContext>()
-            .AddSignInManager()
-            .AddClaimsPrincipalFactory<AccountClaimsFactory>()
-            .AddDefaultTokenProviders();
-        builder.Services.RemoveAll<IPasswordValidator<Account>>();
-        builder.Services.AddScoped<IPasswordValidator<Account>, PasswordPolicy>();
-        builder.Services.AddMemoryCache();
-        builder.Services.AddSingleton<SecurityStamps>();
-        builder.Services.AddSingleton<SignInThrottle>();
-        builder.Services.AddScoped(PasswordSignIn.Create);
-        builder.AddRateLimits();
-
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
-            .AddPolicy(Policies.Applicant, p => p.RequireRole(nameof(AccountRole.Applicant)))
-            .AddPolicy(Policies.Examiner, p => p.RequireRole(nameof(AccountRole.Examiner)))
-            .AddPolicy(Policies.Administrator, p => p.RequireRole(nameof(AccountRole.Administrator)))
-            .AddPolicy(Policies.NationalAdministrator, p => p
-                .RequireRole(nameof(AccountRole.Administrator))
-                .RequireAssertion(c => !c.User.HasClaim(x => x.Type == Claims.BodyId)));
-    }
 }
 
 /// <summary>Authorization policy names; every endpoint names one of these or allows anonymous.</summary>

@@ -21,7 +21,7 @@ internal sealed record Cursor(long After, int Limit)
     }
 
     /// <summary>The 400 problem naming the malformed fields.</summary>
-    public static IResult Problem(string? after, string? limit, int maxLimit)
+    public static ValidationProblem Problem(string? after, string? limit, int maxLimit)
     {
         var errors = new Dictionary<string, string[]>();
         if (after is not null && !long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out _))

@@ -8,16 +8,23 @@ namespace DataIp.Web.Infrastructure;
 /// <summary>Storage: the database, migrations at start, reference data, attachments.</summary>
 internal static class DatabaseStartup
 {
+    /// <summary>The database, the attachment store and the start-up that migrates and seeds.</summary>
     public static void AddStorage(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(PlatformOptions.Section).Get<PlatformOptions>() ?? new PlatformOptions();
-        builder.Services.Configure<PlatformOptions>(builder.Configuration.GetSection(PlatformOptions.Section));
-        builder.Services.AddRegistryDatabase(options.Database);
+        var options = Settings.Read(builder.Configuration);
+        builder.Services.AddRegistryDatabase(Usable(options) ? options.Database : DatabaseOptions.SqliteIn(options.DataDirectoryPath));
         builder.Services.AddSingleton<IAttachmentStore>(sp => new FileSystemAttachmentStore(
             Path.Combine(sp.GetRequiredService<IOptions<PlatformOptions>>().Value.DataDirectoryPath, "attachments"),
             AttachmentPolicy.Default));
         builder.Services.AddHostedService<DatabaseInitializer>();
     }
+
+    // An unknown provider, or PostgreSQL without a connection string, is refused by the settings
+    // check (PlatformSettings) right after the host is built, before anything asks for the
+    // database: until then the default stands in, so that the host can be built to say so.
+    private static bool Usable(PlatformOptions options) =>
+        Enum.IsDefined(options.DatabaseProvider)
+        && !(options.DatabaseProvider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(options.ConnectionString));
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
@@ -40,15 +41,15 @@ internal static class Problems
     public const long MaxJsonBody = 1024 * 1024;
 
     /// <summary>A 400 validation problem with field-level messages.</summary>
-    public static IResult Validation(IDictionary<string, string[]> errors, string? detail = null) =>
+    public static ValidationProblem Validation(IDictionary<string, string[]> errors, string? detail = null) =>
         TypedResults.ValidationProblem(errors, detail: detail ?? "The request has invalid fields; see errors.");
 
     /// <summary>A validation problem for one field.</summary>
-    public static IResult Field(string field, string message) =>
+    public static ValidationProblem Field(string field, string message) =>
         Validation(new Dictionary<string, string[]> { [field] = [message] }, message);
 
     /// <summary>A problem of any status whose <c>errors</c> name one field (or header: <c>Content-Type</c>).</summary>
-    public static IResult Named(int status, string title, string field, string message) =>
+    public static ProblemHttpResult Named(int status, string title, string field, string message) =>
         TypedResults.Problem(NamedDetails(status, title, field, message));
 
     /// <summary>The details of <see cref="Named"/>, for middleware and exception handlers that write them themselves.</summary>
@@ -56,7 +57,7 @@ internal static class Problems
         new(new Dictionary<string, string[]> { [field] = [message] }) { Status = status, Title = title, Detail = message };
 
     /// <summary>415 naming <c>Content-Type</c>: the body is not of a media type the endpoint takes.</summary>
-    public static IResult UnsupportedMediaType(string message) =>
+    public static ProblemHttpResult UnsupportedMediaType(string message) =>
         Named(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Content-Type", message);
 
     /// <summary>
@@ -83,11 +84,27 @@ internal static class Problems
     }
 
     /// <summary>A problem with a status, title and detail.</summary>
-    public static IResult Status(int status, string title, string detail) =>
+    public static ProblemHttpResult Status(int status, string title, string detail) =>
         TypedResults.Problem(statusCode: status, title: title, detail: detail);
 
+    /// <summary>
+    /// A problem read from a request (<see cref="RequestBodies"/>) as the answer of an endpoint
+    /// that answers <typeparamref name="TDone"/> when it succeeds.
+    /// </summary>
+    public static Results<TDone, ValidationProblem, ProblemHttpResult> AnswerFor<TDone>(this Results<ValidationProblem, ProblemHttpResult> problem)
+        where TDone : IResult
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return problem.Result switch
+        {
+            ValidationProblem validation => validation,
+            ProblemHttpResult other => other,
+            _ => throw new UnreachableException("Results<ValidationProblem, ProblemHttpResult> holds one of the two."),
+        };
+    }
+
     /// <summary>404 without saying whether the thing exists for someone else.</summary>
-    public static IResult NotFound(string what) =>
+    public static ProblemHttpResult NotFound(string what) =>
         Status(StatusCodes.Status404NotFound, "Not found", $"{what} was not found or is not visible to you.");
 }
 

@@ -80,7 +80,8 @@ internal static class RateLimits
     }
 
     /// <summary>Sets <c>Retry-After</c> before a result is written.</summary>
-    public static IResult WithRetryAfter(this IResult result, HttpContext context, TimeSpan wait)
+    public static TResult WithRetryAfter<TResult>(this TResult result, HttpContext context, TimeSpan wait)
+        where TResult : IResult
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Response.Headers.RetryAfter = Seconds(wait).ToString(CultureInfo.InvariantCulture);

@@ -9,7 +9,7 @@ namespace DataIp.Web.Infrastructure;
 /// <typeparam name="T">What the body was read as.</typeparam>
 /// <param name="Value">The body; null when absent or refused.</param>
 /// <param name="Problem">The refusal; null when the body was read.</param>
-internal readonly record struct BodyRead<T>(T? Value, IResult? Problem);
+internal readonly record struct BodyRead<T>(T? Value, Results<ValidationProblem, ProblemHttpResult>? Problem);
 
 /// <summary>What a multipart form may carry; anything else in it is refused, naming the part.</summary>
 /// <param name="Text">Its text fields, each given at most once.</param>

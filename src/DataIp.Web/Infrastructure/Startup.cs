@@ -1,3 +1,4 @@
+using DataIp.Web.Pages;
 using Scalar.AspNetCore;
 
 namespace DataIp.Web.Infrastructure;
@@ -7,6 +8,54 @@ internal static class Startup
 {
     /// <summary>The address the platform listens on when no --urls or ASPNETCORE_URLS is given.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>
+    /// What every node needs before any area adds itself: the data directory made absolute, loopback
+    /// by default, the settings bound and checked at start (<see cref="Settings"/>), the clock,
+    /// problems for every error and the OpenAPI document.
+    /// </summary>
+    public static void AddPlatform(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.ResolveDataDirectory();
+        builder.UseLoopbackByDefault();
+        builder.AddSettings();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddProblems();
+        builder.AddApiReference();
+    }
+
+    /// <summary>
+    /// The middleware, in order: security headers on every answer, error pages and problems, the
+    /// request guards (after routing: they read the endpoint), the stylesheet (public), the rate
+    /// limits, then authentication and authorization.
+    /// </summary>
+    public static void UsePlatform(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseSecurityHeaders();
+        app.UseErrorPages();
+        app.UseRequestGuards();
+        app.UsePageAssets();
+        app.UseRateLimits();
+        app.UseAuthentication();
+        app.UseAuthorization();
+    }
+
+    /// <summary>
+    /// The group every area maps its endpoints in: each endpoint declares the problems its metadata
+    /// says it can answer (<see cref="ProblemResponses"/>). Its prefix is empty: the areas' paths are their own.
+    /// </summary>
+    public static RouteGroupBuilder MapApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.MapGroup("").WithProblemResponses();
+    }
+
+    /// <summary>Liveness: <c>GET /healthz</c> answers <c>ok</c> as long as the node serves requests.</summary>
+    public static void MapOperationsApi(this IEndpointRouteBuilder app) =>
+        app.MapGet("/healthz", () => TypedResults.Text("ok")).AllowAnonymous().Produces<string>(StatusCodes.Status200OK, "text/plain")
+            .WithTags("Operations").WithName("GetHealth").WithSummary("Liveness (anyone).");
 
     /// <summary>Turns a bare <c>--demo</c> into the configuration switch <c>DataIp:Demo=true</c>.</summary>
     public static string[] ReadDemoFlag(string[] args) =>
@@ -45,53 +94,5 @@ internal static class Startup
 
         // Requests larger than this are refused with 413 before they reach an endpoint.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 64L * 1024 * 1024);
-    }
-
-    /// <summary>The lifecycle services and the background job.</summary>
-    public static void AddLifecycle(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddScoped<CalendarService>();
-        builder.Services.AddScoped<Features.Notifications.Notifier>();
-        builder.Services.AddScoped<Features.Acts.ActPipeline>();
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlatformOptions>>().Value.Evidence);
-        builder.Services.AddScoped<DataIp.Web.Features.Evidence.EvidenceService>();
-        builder.Services.AddScoped<DraftService>();
-        builder.Services.AddSingleton<LifecycleSweeper>();
-        builder.Services.AddHostedService<LifecycleJob>();
-    }
-
-    /// <summary>The public log: keys, sequencer and its background job.</summary>
-    public static void AddLedger(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton<Features.Ledger.LogSigningKeys>();
-        builder.Services.AddSingleton<Features.Certificates.IssuerSigningKeys>();
-        builder.Services.AddSingleton<Features.Ledger.LogSequencer>();
-        builder.Services.AddHostedService<Features.Ledger.LogSequencerJob>();
-    }
-
-    /// <summary>The OpenAPI document at /openapi/v1.json.</summary>
-    public static void AddApiReference(this WebApplicationBuilder builder) =>
-        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "DataIP Registry API";
-            document.Info.Description = "The national data intellectual property (数据知识产权) registration platform. "
-                + "Sign in with POST /api/v1/auth/token and send the token as 'Authorization: Bearer …'. "
-                + "Every error is an RFC 9457 problem.";
-            return Task.CompletedTask;
-        }).AddSchemaTransformer(RegisterTextConverter.DescribeAsString));
-
-    /// <summary>
-    /// The OpenAPI document and its browsable reference at /docs. The reference's inline start-up
-    /// script carries a fresh nonce per answer, which its Content-Security-Policy allows
-    /// (<see cref="SecurityHeaders"/>); its fonts are the system's and it sends no telemetry, so it
-    /// loads nothing from anywhere but this platform.
-    /// </summary>
-    public static void MapApiReference(this WebApplication app)
-    {
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/docs", o => o.WithTitle("DataIP Registry API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
-                .WithNonce().DisableDefaultFonts().DisableTelemetry())
-            .AllowAnonymous();
     }
 }

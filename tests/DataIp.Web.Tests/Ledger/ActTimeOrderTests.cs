@@ -77,7 +77,11 @@ public sealed class ActTimeOrderTests
             var email = $"signup.{round}.{i}.{Guid.NewGuid():N}@test.dataip.cn";
             requests.Add(() => parties.Anonymous.PostJsonAsync("/api/v1/accounts", new
             {
-                email, password = RegistryFactory.Password, displayName = TestContent.ApplicantName, registrantType = "enterprise", identifier = TestContent.CreditCode,
+                email,
+                password = RegistryFactory.Password,
+                displayName = TestContent.ApplicantName,
+                registrantType = "enterprise",
+                identifier = TestContent.CreditCode,
             }));
         }
 

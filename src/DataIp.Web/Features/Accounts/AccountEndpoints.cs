@@ -34,14 +34,15 @@ internal static class AccountEndpoints
         app.MapAuthApi();
         var accounts = app.MapGroup("/api/v1/accounts").WithTags("Accounts");
         accounts.MapPost("/", RegisterApplicantAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignUp)
-            .WithSummary("Sign up as an applicant (anyone). Always 202 with the same answer, whether or not the address was taken. The name and identifier are a claim until an administrator verifies them.");
-        accounts.MapGet("/me", MeAsync).RequireAuthorization(Policies.SignedIn).WithSummary("The signed-in account (any account).");
+            .WithName("SignUp").WithSummary("Sign up as an applicant (anyone). Always 202 with the same answer, whether or not the address was taken. The name and identifier are a claim until an administrator verifies them.");
+        accounts.MapGet("/me", MeAsync).RequireAuthorization(Policies.SignedIn).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetOwnAccount").WithSummary("The signed-in account (any account).");
         accounts.MapPost("/staff", CreateStaffAsync).RequireAuthorization(Policies.Administrator)
-            .WithSummary("Create an examiner, administrator or pledgee account (administrators; a body administrator only for their own body).");
+            .WithName("CreateStaffAccount").WithSummary("Create an examiner, administrator or pledgee account (administrators; a body administrator only for their own body).");
         accounts.MapAccountVerification();
     }
 
-    private static async Task<IResult> RegisterApplicantAsync(RegisterApplicantRequest request, UserManager<Account> users, RegistryDbContext db, TimeProvider clock)
+    private static async Task<Results<Accepted<SignUpAccepted>, ValidationProblem>> RegisterApplicantAsync(RegisterApplicantRequest request, UserManager<Account> users, RegistryDbContext db, TimeProvider clock)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Trim().Length > 200)
@@ -84,14 +85,14 @@ internal static class AccountEndpoints
         var self = new ActingParty(account.Id, AccountRole.Applicant, null, account.DisplayName);
         var created = await CreateAsync(users, db, clock, self, account, request.Password, body: null).ConfigureAwait(false);
         // A taken address is answered as a free one (no enumeration); bad input is still a 400.
-        return created is Created<AccountView> or Conflict ? TypedResults.Accepted((string?)null, new SignUpAccepted(SignUpDetail)) : created;
+        return created.Result is ValidationProblem problem ? problem : TypedResults.Accepted((string?)null, new SignUpAccepted(SignUpDetail));
     }
 
     private static string? IdentifierError(RegistrantType type, string? identifier) => type == RegistrantType.NaturalPerson
         ? ResidentIdNumber.Validate(identifier).Error
         : UnifiedSocialCreditCode.Validate(identifier).Error;
 
-    private static async Task<IResult> CreateStaffAsync(CreateAccountRequest request, ClaimsPrincipal user, UserManager<Account> users, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<AccountView>, ValidationProblem, ProblemHttpResult>> CreateStaffAsync(CreateAccountRequest request, ClaimsPrincipal user, UserManager<Account> users, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var party = ActingParty.From(user);
         var errors = new Dictionary<string, string[]>();
@@ -142,14 +143,19 @@ internal static class AccountEndpoints
             CreatedAt = clock.GetUtcNow(),
         };
         var created = await CreateAsync(users, db, clock, party, account, request.Password, body?.Code).ConfigureAwait(false);
-        return created is Conflict ? Problems.Field("email", $"An account with the e-mail address '{account.Email}' exists already.") : created;
+        return created.Result switch
+        {
+            Created<AccountView> done => done,
+            ValidationProblem problem => problem,
+            _ => Problems.Field("email", $"An account with the e-mail address '{account.Email}' exists already."),
+        };
     }
 
     /// <summary>
     /// Creates the account and records the act in one transaction: an account never exists without
     /// the act that says who created it. The sign-in e-mail is contact data and stays out of the act.
     /// </summary>
-    private static async Task<IResult> CreateAsync(
+    private static async Task<Results<Created<AccountView>, Conflict, ValidationProblem>> CreateAsync(
         UserManager<Account> users, RegistryDbContext db, TimeProvider clock, ActingParty party, Account account, string? password, string? body)
     {
         if (string.IsNullOrWhiteSpace(account.Email) || !account.Email.Contains('@', StringComparison.Ordinal))
@@ -209,7 +215,7 @@ internal static class AccountEndpoints
         return errors.Count > 0 ? [.. errors] : null;
     }
 
-    private static async Task<IResult> MeAsync(ClaimsPrincipal user, UserManager<Account> users, RegistryDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<AccountView>, ProblemHttpResult>> MeAsync(ClaimsPrincipal user, UserManager<Account> users, RegistryDbContext db, CancellationToken ct)
     {
         var account = await users.GetUserAsync(user).ConfigureAwait(false);
         if (account is null)

@@ -18,12 +18,13 @@ internal static class AccountVerification
     public static void MapAccountVerification(this RouteGroupBuilder accounts)
     {
         accounts.MapPost("/{id:guid}/verification", DecideAsync).RequireAuthorization(Policies.Administrator)
-            .WithSummary("Verify or refuse an applicant's claimed organisation or identity, with the evidence checked (national administrators; a body administrator for applicants of its region). Recorded as a verifyAccount act.");
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("VerifyAccount").WithSummary("Verify or refuse an applicant's claimed organisation or identity, with the evidence checked (national administrators; a body administrator for applicants of its region). Recorded as a verifyAccount act.");
         accounts.MapGet("/", ListAsync).RequireAuthorization(Policies.Administrator)
-            .WithSummary("Applicant accounts, optionally by identityVerification (claimed, verified, refused); administrators (a body administrator sees its region's).");
+            .WithName("ListApplicantAccounts").WithSummary("Applicant accounts, optionally by identityVerification (claimed, verified, refused); administrators (a body administrator sees its region's).");
     }
 
-    private static async Task<IResult> DecideAsync(Guid id, VerificationRequest request, ClaimsPrincipal user, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<AccountView>, ValidationProblem, ProblemHttpResult>> DecideAsync(Guid id, VerificationRequest request, ClaimsPrincipal user, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (Validate(request) is { } errors)
         {
@@ -74,7 +75,7 @@ internal static class AccountVerification
         await transaction.CommitAsync(ct).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> ListAsync(string? identityVerification, ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<AccountView>>, ValidationProblem>> ListAsync(string? identityVerification, ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct)
     {
         if (!QueryValues.TryParseEnum<IdentityVerification>(identityVerification, out var filter))
         {

@@ -24,14 +24,17 @@ internal static class AuthEndpoints
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Accounts").RequireRateLimiting(RateLimits.Credentials);
         auth.MapPost("/token", TokenAsync).AllowAnonymous()
-            .WithSummary("Exchange e-mail and password for an access token (15 minutes) and a refresh token (anyone). Rate-limited per client and per account; 429 with Retry-After.");
+            .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithName("SignIn").WithSummary("Exchange e-mail and password for an access token (15 minutes) and a refresh token (anyone). Rate-limited per client and per account; 429 with Retry-After.");
         auth.MapPost("/refresh", RefreshAsync).AllowAnonymous()
-            .WithSummary("Exchange a refresh token for a new access and refresh token (anyone holding one); refused once the password changed or the account is disabled.");
+            .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithName("RefreshToken").WithSummary("Exchange a refresh token for a new access and refresh token (anyone holding one); refused once the password changed or the account is disabled.");
         auth.MapPost("/password", ChangePasswordAsync).RequireAuthorization(Policies.SignedIn)
-            .WithSummary("Change the password (any account); every token and page sign-in issued before is refused from then on. Answers with a new token pair.");
+            .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("ChangePassword").WithSummary("Change the password (any account); every token and page sign-in issued before is refused from then on. Answers with a new token pair.");
     }
 
-    private static async Task<IResult> TokenAsync(TokenRequest request, HttpContext context, PasswordSignIn passwords, SignInManager<Account> signIn)
+    private static async Task<Results<SignInHttpResult, ValidationProblem, ProblemHttpResult>> TokenAsync(TokenRequest request, HttpContext context, PasswordSignIn passwords, SignInManager<Account> signIn)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
@@ -52,7 +55,7 @@ internal static class AuthEndpoints
     }
 
     /// <summary>The problem of a failed password check, the same for the API wherever it is asked.</summary>
-    public static IResult Refusal(SignInOutcome outcome, HttpContext context)
+    public static ProblemHttpResult Refusal(SignInOutcome outcome, HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         return outcome.Result switch
@@ -65,7 +68,7 @@ internal static class AuthEndpoints
         };
     }
 
-    private static async Task<IResult> RefreshAsync(
+    private static async Task<Results<SignInHttpResult, ValidationProblem, ProblemHttpResult>> RefreshAsync(
         RefreshRequest request, IOptionsMonitor<BearerTokenOptions> bearer, SecurityStamps stamps, SignInManager<Account> signIn, TimeProvider clock, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.RefreshToken))
@@ -86,7 +89,7 @@ internal static class AuthEndpoints
         return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(account).ConfigureAwait(false), authenticationScheme: Authentication.ApiScheme);
     }
 
-    private static async Task<IResult> ChangePasswordAsync(
+    private static async Task<Results<SignInHttpResult, ValidationProblem, ProblemHttpResult>> ChangePasswordAsync(
         PasswordChangeRequest request, ClaimsPrincipal user, HttpContext context, PasswordSignIn passwords, SignInManager<Account> signIn, SecurityStamps stamps)
     {
         var errors = new Dictionary<string, string[]>();

@@ -10,24 +10,28 @@ internal static class AttachmentEndpoints
         var group = app.MapGroup("/api/v1/applications/{id:guid}/attachments").WithTags("Attachments");
         group.MapPost("/", UploadAsync).RequireAuthorization(Policies.Applicant).DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data")
-            .WithSummary("Attach a file to a draft or a correction; kind = proofOfSource | sampleData | powerOfAttorney (its applicant).");
+            .WithName("UploadAttachment").WithSummary("Attach a file to a draft or a correction; kind = proofOfSource | sampleData | powerOfAttorney (its applicant).");
         group.MapGet("/", ListAsync).RequireAuthorization(Policies.SignedIn)
-            .WithSummary("The application's attachments (whoever may read the application).");
+            .WithName("ListAttachments").WithSummary("The application's attachments (whoever may read the application).");
         group.MapGet("/{attachmentId:guid}", DownloadAsync).RequireAuthorization(Policies.SignedIn)
-            .WithSummary("Download an attachment (whoever may read the application).");
+            .Produces<Stream>(StatusCodes.Status200OK, AttachmentContentTypes.Pdf, AttachmentContentTypes.Png, AttachmentContentTypes.Jpeg,
+                AttachmentContentTypes.Zip, AttachmentContentTypes.Xlsx, AttachmentContentTypes.Csv, AttachmentContentTypes.Json,
+                AttachmentContentTypes.JsonLines, AttachmentContentTypes.PlainText)
+            .ProducesProblem(StatusCodes.Status410Gone)
+            .WithName("DownloadAttachment").WithSummary("Download an attachment (whoever may read the application).");
     }
 
     /// <summary>An upload's form: one file in the field <c>file</c> (the kind is in the query).</summary>
     private static readonly FormShape UploadShape = new(
         [], new Dictionary<string, int> { ["file"] = 1 }, new Dictionary<string, string> { ["file"] = "Send the file as multipart/form-data in a field named 'file'." });
 
-    private static async Task<IResult> UploadAsync(Guid id, string? kind, HttpRequest request, ClaimsPrincipal user, DraftService drafts, CancellationToken ct)
+    private static async Task<Results<Created<AttachmentView>, ValidationProblem, ProblemHttpResult>> UploadAsync(Guid id, string? kind, HttpRequest request, ClaimsPrincipal user, DraftService drafts, CancellationToken ct)
     {
         // The body first, as for a bound JSON body: a broken one is a 400 whatever the query.
         var read = await RequestBodies.ReadFormAsync(request, UploadShape, ct).ConfigureAwait(false);
         if (read.Problem is { } problem)
         {
-            return problem;
+            return problem.AnswerFor<Created<AttachmentView>>();
         }
 
         // The kind is named as in JSON (camelCase); numbers are not names.
@@ -43,10 +47,10 @@ internal static class AttachmentEndpoints
         return outcome.Succeeded
             ? TypedResults.Created($"/api/v1/applications/{id}/attachments/{record!.Id}",
                 new AttachmentView(record.Id, record.Kind, record.FileName, record.ContentType, record.Length, record.Sha256))
-            : outcome.Refusal!.ToProblem().Result;
+            : outcome.Refusal!.ToProblem().AnswerFor<Created<AttachmentView>>();
     }
 
-    private static async Task<IResult> ListAsync(Guid id, ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<AttachmentView>>, ProblemHttpResult>> ListAsync(Guid id, ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct)
     {
         var app = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false);
         if (app is null || !ApplicationAccess.CanSee(ActingParty.From(user), app))
@@ -58,7 +62,7 @@ internal static class AttachmentEndpoints
         return TypedResults.Ok(rows.Select(a => new AttachmentView(a.Id, a.Kind, a.FileName, a.ContentType, a.Length, a.Sha256)).ToList());
     }
 
-    private static async Task<IResult> DownloadAsync(Guid id, Guid attachmentId, ClaimsPrincipal user, RegistryDbContext db, IAttachmentStore store, CancellationToken ct)
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(Guid id, Guid attachmentId, ClaimsPrincipal user, RegistryDbContext db, IAttachmentStore store, CancellationToken ct)
     {
         var app = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false);
         var record = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId && a.ApplicationId == id, ct).ConfigureAwait(false);

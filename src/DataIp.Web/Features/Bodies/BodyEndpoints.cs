@@ -23,21 +23,23 @@ internal static class BodyEndpoints
     public static void MapBodiesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/bodies").WithTags("Registration bodies");
-        group.MapGet("/", async (RegistryDbContext db, CancellationToken ct) =>
-                TypedResults.Ok((await db.Bodies.AsNoTracking().OrderBy(b => b.Code).ToListAsync(ct).ConfigureAwait(false)).Select(BodyView.Of).ToList()))
-            .AllowAnonymous().WithSummary("All registration bodies with their policies (anyone).");
-        group.MapGet("/{code}", async (string code, RegistryDbContext db, CancellationToken ct) =>
-                await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Code == code, ct).ConfigureAwait(false) is { } body
-                    ? TypedResults.Ok(BodyView.Of(body))
-                    : Problems.NotFound($"Registration body {code}"))
-            .AllowAnonymous().WithSummary("One registration body (anyone).");
+        group.MapGet("/", ListAsync).AllowAnonymous().WithName("ListBodies").WithSummary("All registration bodies with their policies (anyone).");
+        group.MapGet("/{code}", GetAsync).AllowAnonymous().WithName("GetBody").WithSummary("One registration body (anyone).");
         group.MapPost("/", AddAsync).RequireAuthorization(Policies.NationalAdministrator)
-            .WithSummary("Add a registration body (national administrator).");
+            .WithName("AddBody").WithSummary("Add a registration body (national administrator).");
         group.MapPut("/{code}/policy", SetPolicyAsync).RequireAuthorization(Policies.Administrator)
-            .WithSummary("Change a body's policy (its administrator or a national administrator). Deadlines already set keep their dates.");
+            .WithName("SetBodyPolicy").WithSummary("Change a body's policy (its administrator or a national administrator). Deadlines already set keep their dates.");
     }
 
-    private static async Task<IResult> AddAsync(AddBodyRequest request, ClaimsPrincipal user, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<List<BodyView>>> ListAsync(RegistryDbContext db, CancellationToken ct) =>
+        TypedResults.Ok((await db.Bodies.AsNoTracking().OrderBy(b => b.Code).ToListAsync(ct).ConfigureAwait(false)).Select(BodyView.Of).ToList());
+
+    private static async Task<Results<Ok<BodyView>, ProblemHttpResult>> GetAsync(string code, RegistryDbContext db, CancellationToken ct) =>
+        await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Code == code, ct).ConfigureAwait(false) is { } body
+            ? TypedResults.Ok(BodyView.Of(body))
+            : Problems.NotFound($"Registration body {code}");
+
+    private static async Task<Results<Created<BodyView>, ValidationProblem>> AddAsync(AddBodyRequest request, ClaimsPrincipal user, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.RegionCode is not { Length: 6 } region || !region.All(char.IsAsciiDigit))
@@ -91,7 +93,7 @@ internal static class BodyEndpoints
         return TypedResults.Created($"/api/v1/bodies/{body.Code}", BodyView.Of(body));
     }
 
-    private static async Task<IResult> SetPolicyAsync(string code, BodyPolicy policy, ClaimsPrincipal user, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<BodyView>, ValidationProblem, ProblemHttpResult>> SetPolicyAsync(string code, BodyPolicy policy, ClaimsPrincipal user, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var party = ActingParty.From(user);
         var body = await db.Bodies.SingleOrDefaultAsync(b => b.Code == code, ct).ConfigureAwait(false);

@@ -16,15 +16,16 @@ internal static class CalendarEndpoints
     public static void MapCalendarApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/calendars").WithTags("Working-day calendar");
-        group.MapGet("/", async (RegistryDbContext db, CancellationToken ct) =>
-                TypedResults.Ok(await db.CalendarYears.AsNoTracking().OrderBy(y => y.Year).Select(y => y.Year).ToListAsync(ct).ConfigureAwait(false)))
-            .AllowAnonymous().WithSummary("The years that have a calendar (anyone).");
-        group.MapGet("/{year:int}", GetAsync).AllowAnonymous().WithSummary("One year's holidays and extra working days (anyone).");
+        group.MapGet("/", ListAsync).AllowAnonymous().WithName("ListCalendarYears").WithSummary("The years that have a calendar (anyone).");
+        group.MapGet("/{year:int}", GetAsync).AllowAnonymous().WithName("GetCalendarYear").WithSummary("One year's holidays and extra working days (anyone).");
         group.MapPut("/{year:int}", PutAsync).RequireAuthorization(Policies.NationalAdministrator)
-            .WithSummary("Enter or replace a year from the State Council's holiday notice (national administrator). Deadlines already set keep their dates.");
+            .WithName("EnterCalendarYear").WithSummary("Enter or replace a year from the State Council's holiday notice (national administrator). Deadlines already set keep their dates.");
     }
 
-    private static async Task<IResult> GetAsync(int year, RegistryDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<int>>> ListAsync(RegistryDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await db.CalendarYears.AsNoTracking().OrderBy(y => y.Year).Select(y => y.Year).ToListAsync(ct).ConfigureAwait(false));
+
+    private static async Task<Results<Ok<CalendarYearView>, ProblemHttpResult>> GetAsync(int year, RegistryDbContext db, CancellationToken ct)
     {
         var record = await db.CalendarYears.AsNoTracking().Include(y => y.Days).SingleOrDefaultAsync(y => y.Year == year, ct).ConfigureAwait(false);
         return record is null
@@ -32,7 +33,7 @@ internal static class CalendarEndpoints
             : TypedResults.Ok(new CalendarYearView(record.Year, record.Source, record.EnteredAt, record.ToDomain().Days));
     }
 
-    private static async Task<IResult> PutAsync(int year, CalendarYearRequest request, ClaimsPrincipal user, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<CalendarYearView>, ValidationProblem>> PutAsync(int year, CalendarYearRequest request, ClaimsPrincipal user, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var calendarYear = new CalendarYear(year, request.Days ?? []);
         var errors = calendarYear.Validate().ToDictionary(e => e.Key, e => e.Value);

@@ -1,3 +1,4 @@
+using DataIp.Crypto.Credentials;
 using DataIp.Domain.Numbering;
 
 namespace DataIp.Web.Features.Certificates;
@@ -5,42 +6,35 @@ namespace DataIp.Web.Features.Certificates;
 /// <summary>The public record of certificates: status, PDF and credential (anyone).</summary>
 internal static class CertificateEndpoints
 {
-    /// <summary>The certificate services.</summary>
-    public static void AddCertificates(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton<CertificateIssuer>();
-        builder.Services.AddScoped<CertificateService>();
-        builder.Services.AddSingleton<CertificateStatusIndex>();
-        builder.Services.AddHostedService<CertificateStatusJob>();
-        builder.Services.AddScoped<CertificateVerifier>();
-    }
-
     public static void MapCertificatesApi(this IEndpointRouteBuilder app)
     {
+        app.MapIssuer();
         var group = app.MapGroup("/api/v1/certificates/{certificateNumber}").WithTags("Certificates").AllowAnonymous();
         group.MapGet("", StatusAsync)
-            .WithSummary("A certificate's public record and current legal status: valid, pledged, expired, superseded, cancelled or revoked (anyone).");
+            .WithName("GetCertificate").WithSummary("A certificate's public record and current legal status: valid, pledged, expired, superseded, cancelled or revoked (anyone).");
         group.MapGet("/status", LeanStatusAsync)
-            .WithSummary("The certificate's current legal status alone, from memory: what relying parties and `dataip verify --online` check (anyone).");
+            .WithName("GetCertificateStatus").WithSummary("The certificate's current legal status alone, from memory: what relying parties and `dataip verify --online` check (anyone).");
         group.MapGet("/pdf", PdfAsync)
-            .WithSummary("The certificate PDF: A4, QR code to the verification page, the body's seal, the credential embedded as credential.json (anyone).");
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf").ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithName("GetCertificatePdf").WithSummary("The certificate PDF: A4, QR code to the verification page, the body's seal, the credential embedded as credential.json (anyone).");
         group.MapGet("/credential", CredentialAsync)
-            .WithSummary("The signed credential (W3C VC 2.0, Ed25519 and SM2 proofs) with the C2SP tlog-proof of its issuance act (anyone).");
+            .Produces<CredentialEnvelope>(StatusCodes.Status200OK, "application/json")
+            .WithName("GetCertificateCredential").WithSummary("The signed credential (W3C VC 2.0, Ed25519 and SM2 proofs) with the C2SP tlog-proof of its issuance act (anyone).");
     }
 
-    private static async Task<IResult> StatusAsync(string certificateNumber, CertificateService certificates, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<CertificateStatusView>, ValidationProblem, ProblemHttpResult>> StatusAsync(string certificateNumber, CertificateService certificates, HttpContext http, CancellationToken ct)
     {
         var (record, problem) = await FindAsync(certificateNumber, certificates, ct).ConfigureAwait(false);
         if (record is null)
         {
-            return problem!;
+            return problem!.AnswerFor<Ok<CertificateStatusView>>();
         }
 
         http.Response.Headers.CacheControl = "no-cache";
         return TypedResults.Ok(await certificates.ViewAsync(record, ct).ConfigureAwait(false));
     }
 
-    private static async Task<IResult> LeanStatusAsync(
+    private static async Task<Results<Ok<CertificateStatusAnswer>, ValidationProblem, ProblemHttpResult>> LeanStatusAsync(
         string certificateNumber, CertificateStatusIndex index, IServiceProvider services, HttpContext http, CancellationToken ct)
     {
         if (!CertificateNumber.TryParse(certificateNumber, out _, out var error))
@@ -59,12 +53,13 @@ internal static class CertificateEndpoints
         return TypedResults.Ok(answer);
     }
 
-    private static async Task<IResult> PdfAsync(string certificateNumber, CertificateService certificates, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> PdfAsync(
+        string certificateNumber, CertificateService certificates, CancellationToken ct)
     {
         var (record, problem) = await FindAsync(certificateNumber, certificates, ct).ConfigureAwait(false);
         if (record is null)
         {
-            return problem!;
+            return problem!.AnswerFor<FileContentHttpResult>();
         }
 
         if (certificates.SealFor(record.BodyCode, record.BodyName) is not { } seal)
@@ -79,12 +74,13 @@ internal static class CertificateEndpoints
         return TypedResults.File(pdf, "application/pdf", $"certificate-{certificateNumber}.pdf");
     }
 
-    private static async Task<IResult> CredentialAsync(string certificateNumber, CertificateService certificates, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> CredentialAsync(
+        string certificateNumber, CertificateService certificates, CancellationToken ct)
     {
         var (record, problem) = await FindAsync(certificateNumber, certificates, ct).ConfigureAwait(false);
         if (record is null)
         {
-            return problem!;
+            return problem!.AnswerFor<FileContentHttpResult>();
         }
 
         var envelope = await certificates.EnvelopeAsync(record.Certificate, ct).ConfigureAwait(false);
@@ -92,7 +88,7 @@ internal static class CertificateEndpoints
     }
 
     /// <summary>The certificate, or the problem to answer: 400 for a malformed number, 404 for an unknown one.</summary>
-    internal static async Task<(CertificateRecord? Record, IResult? Problem)> FindAsync(
+    internal static async Task<(CertificateRecord? Record, Results<ValidationProblem, ProblemHttpResult>? Problem)> FindAsync(
         string certificateNumber, CertificateService certificates, CancellationToken ct)
     {
         if (!CertificateNumber.TryParse(certificateNumber, out _, out var error))

@@ -68,6 +68,8 @@ internal static class IssuerEndpoints
     public static void MapIssuer(this IEndpointRouteBuilder app) =>
         app.MapGet("/.well-known/did.json", (IssuerSigningKeys keys) => TypedResults.Text(keys.Document().ToJsonString(), DidJson))
             .AllowAnonymous()
+            .Produces<JsonObject>(StatusCodes.Status200OK, DidJson)
             .WithTags("Certificates")
+            .WithName("GetIssuerDidDocument")
             .WithSummary("The registry's DID document: the keys that sign certificate credentials, Ed25519 and SM2 (did:web; anyone).");
 }

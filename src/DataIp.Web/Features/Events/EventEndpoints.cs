@@ -24,9 +24,9 @@ internal static class EventEndpoints
 
     public static void MapEventsApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/v1/events", ListAsync).WithTags("Transparency log").AllowAnonymous()
-            .WithSummary("Every act of the public log in log order, after=CURSOR (the last index seen), limit=N (1–1000, default 100); resume from next (anyone).");
+            .WithName("ListEvents").WithSummary("Every act of the public log in log order, after=CURSOR (the last index seen), limit=N (1–1000, default 100); resume from next (anyone).");
 
-    private static async Task<IResult> ListAsync(string? after, string? limit, RegistryDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<EventPage>, ValidationProblem>> ListAsync(string? after, string? limit, RegistryDbContext db, CancellationToken ct)
     {
         if (Cursor.Parse(after, limit, DefaultPage, MaxPage) is not { } page)
         {

@@ -13,12 +13,12 @@ internal static class EvidenceCheck
     /// <summary>The largest proof accepted: a chunk proof of a chunk up to 32 MiB, base64-encoded.</summary>
     public const long MaxProofBytes = 48L * 1024 * 1024;
 
-    public static async Task<IResult> CheckAsync(string registrationNumber, HttpRequest request, RegistryDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<EvidenceCheckResult>, ValidationProblem, ProblemHttpResult>> CheckAsync(string registrationNumber, HttpRequest request, RegistryDbContext db, CancellationToken ct)
     {
         var body = await RequestBodies.ReadJsonTextAsync(request, MaxProofBytes, ct).ConfigureAwait(false);
         if (body.Problem is { } problem)
         {
-            return problem;
+            return problem.AnswerFor<Ok<EvidenceCheckResult>>();
         }
 
         var read = FingerprintJson.ReadProof(body.Value!);

@@ -8,16 +8,19 @@ internal static class EvidenceEndpoints
         app.MapGet("/api/v1/applications/{id:guid}/evidence/overlaps", OverlapsAsync)
             .RequireAuthorization(Policies.Examiner)
             .WithTags("Examination")
+            .WithName("ListOverlaps")
             .WithSummary("Datasets whose similarity sketches overlap the application's at or above the configured similarity, most similar first (examiner of its body).");
         app.MapPost("/api/v1/registrations/{registrationNumber}/evidence/check", EvidenceCheck.CheckAsync)
             .AllowAnonymous()
             .Accepts<object>("application/json")
             .WithMetadata(new JsonBodyLimit(EvidenceCheck.MaxProofBytes))
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithTags("Evidence")
+            .WithName("CheckEvidence")
             .WithSummary("Check a `dataip prove` proof (row, file or chunk) against the fingerprint the registration was made with; 200 with valid true or false and why (anyone).");
     }
 
-    private static async Task<IResult> OverlapsAsync(Guid id, ClaimsPrincipal user, RegistryDbContext db, EvidenceService evidence, CancellationToken ct)
+    private static async Task<Results<Ok<List<OverlapView>>, ProblemHttpResult>> OverlapsAsync(Guid id, ClaimsPrincipal user, RegistryDbContext db, EvidenceService evidence, CancellationToken ct)
     {
         var application = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false);
         if (application is null || !ApplicationAccess.CanSee(ActingParty.From(user), application))

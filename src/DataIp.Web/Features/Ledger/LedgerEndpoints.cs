@@ -11,21 +11,29 @@ namespace DataIp.Web.Features.Ledger;
 /// </summary>
 internal static class LedgerEndpoints
 {
-    public static void MapLedger(this IEndpointRouteBuilder app)
+    /// <summary>The media type of the log's text: checkpoints and verifier keys.</summary>
+    private const string Text = "text/plain";
+
+    public static void MapLedgerApi(this IEndpointRouteBuilder app)
     {
         var log = app.MapGroup("/log").WithTags("Transparency log").AllowAnonymous();
-        log.MapGet("/checkpoint", CheckpointAsync).WithSummary("The latest signed checkpoint (C2SP tlog-checkpoint signed note; anyone).");
+        log.MapGet("/checkpoint", CheckpointAsync).Produces<string>(StatusCodes.Status200OK, Text)
+            .WithName("GetCheckpoint").WithSummary("The latest signed checkpoint (C2SP tlog-checkpoint signed note; anyone).");
         log.MapGet("/keys", (LogSigningKeys keys) => TypedResults.Text(keys.VerifierKeys.ToString(), "text/plain; charset=utf-8"))
-            .WithSummary("The log's verifier keys, Ed25519 then SM2, in the signed-note verifier-key format (anyone).");
-        log.MapGet("/tile/{**path}", TileAsync).WithSummary("A hash tile or entry bundle (C2SP tlog-tiles; anyone).");
+            .Produces<string>(StatusCodes.Status200OK, Text)
+            .WithName("GetLogKeys").WithSummary("The log's verifier keys, Ed25519 then SM2, in the signed-note verifier-key format (anyone).");
+        log.MapGet("/tile/{**path}", TileAsync).Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream")
+            .WithName("GetTile").WithSummary("A hash tile or entry bundle (C2SP tlog-tiles; anyone).");
 
         var api = app.MapGroup("/api/v1/log").WithTags("Transparency log").AllowAnonymous();
-        api.MapGet("/proofs/inclusion", InclusionAsync).WithSummary("Inclusion proof of entry `index` in the tree of `size` entries (anyone).");
-        api.MapGet("/proofs/consistency", ConsistencyAsync).WithSummary("Consistency proof between tree sizes `from` and `to` (anyone).");
-        api.MapGet("/entries/{index:long}", EntryAsync).WithSummary("One log entry with its act decoded (anyone).");
+        api.MapGet("/proofs/inclusion", InclusionAsync).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetInclusionProof").WithSummary("Inclusion proof of entry `index` in the tree of `size` entries (anyone).");
+        api.MapGet("/proofs/consistency", ConsistencyAsync).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetConsistencyProof").WithSummary("Consistency proof between tree sizes `from` and `to` (anyone).");
+        api.MapGet("/entries/{index:long}", EntryAsync).WithName("GetLogEntry").WithSummary("One log entry with its act decoded (anyone).");
     }
 
-    private static async Task<IResult> CheckpointAsync(RegistryDbContext db, LogSequencer sequencer, HttpContext http, CancellationToken ct)
+    private static async Task<ContentHttpResult> CheckpointAsync(RegistryDbContext db, LogSequencer sequencer, HttpContext http, CancellationToken ct)
     {
         var latest = await new LogStore(db).LatestCheckpointAsync(ct).ConfigureAwait(false)
             ?? await sequencer.PublishAsync(ct).ConfigureAwait(false);
@@ -33,7 +41,7 @@ internal static class LedgerEndpoints
         return TypedResults.Text(latest.Note, "text/plain; charset=utf-8");
     }
 
-    private static async Task<IResult> TileAsync(string path, RegistryDbContext db, HttpContext http, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> TileAsync(string path, RegistryDbContext db, HttpContext http, CancellationToken ct)
     {
         if (!TilePath.TryParse("tile/" + path, out var tile, out var error))
         {
@@ -67,18 +75,18 @@ internal static class LedgerEndpoints
         return TypedResults.Bytes(bundle.ToArray(), "application/octet-stream");
     }
 
-    private static async Task<IResult> InclusionAsync(long? index, long? size, RegistryDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<InclusionProofView>, ValidationProblem, ProblemHttpResult>> InclusionAsync(long? index, long? size, RegistryDbContext db, CancellationToken ct)
     {
         var store = new LogStore(db);
         var published = (await store.LatestCheckpointAsync(ct).ConfigureAwait(false))?.TreeSize ?? 0;
         if (RangeError(size, "size", 1, published) is { } badSize)
         {
-            return badSize;
+            return badSize.AnswerFor<Ok<InclusionProofView>>();
         }
 
         if (RangeError(index, "index", 0, size!.Value - 1) is { } badIndex)
         {
-            return badIndex;
+            return badIndex.AnswerFor<Ok<InclusionProofView>>();
         }
 
         var nodes = MerkleProof.InclusionNodes((ulong)index!.Value, (ulong)size.Value);
@@ -88,7 +96,7 @@ internal static class LedgerEndpoints
         return TypedResults.Ok(new InclusionProofView(index.Value, size.Value, leaf.ToBase64(), root.ToBase64(), [.. proof.Select(h => h.ToBase64())]));
     }
 
-    private static async Task<IResult> ConsistencyAsync(long? from, long? to, RegistryDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<ConsistencyProofView>, ValidationProblem, ProblemHttpResult>> ConsistencyAsync(long? from, long? to, RegistryDbContext db, CancellationToken ct)
     {
         var store = new LogStore(db);
         var published = (await store.LatestCheckpointAsync(ct).ConfigureAwait(false))?.TreeSize ?? 0;
@@ -96,12 +104,12 @@ internal static class LedgerEndpoints
         // is consistent with it, so there is nothing to prove.
         if (RangeError(to, "to", 1, published) is { } badTo)
         {
-            return badTo;
+            return badTo.AnswerFor<Ok<ConsistencyProofView>>();
         }
 
         if (RangeError(from, "from", 1, to!.Value) is { } badFrom)
         {
-            return badFrom;
+            return badFrom.AnswerFor<Ok<ConsistencyProofView>>();
         }
 
         var nodes = MerkleProof.ConsistencyNodes((ulong)from!.Value, (ulong)to.Value);
@@ -111,13 +119,13 @@ internal static class LedgerEndpoints
         return TypedResults.Ok(new ConsistencyProofView(from.Value, to.Value, fromRoot.ToBase64(), toRoot.ToBase64(), [.. proof.Select(h => h.ToBase64())]));
     }
 
-    private static async Task<IResult> EntryAsync(long index, RegistryDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<LogEntryView>, ValidationProblem, ProblemHttpResult>> EntryAsync(long index, RegistryDbContext db, CancellationToken ct)
     {
         var store = new LogStore(db);
         var published = (await store.LatestCheckpointAsync(ct).ConfigureAwait(false))?.TreeSize ?? 0;
         if (RangeError(index, "index", 0, published - 1) is { } bad)
         {
-            return bad;
+            return bad.AnswerFor<Ok<LogEntryView>>();
         }
 
         var entry = (await store.ReadEntryAsync(index, ct).ConfigureAwait(false))!;
@@ -125,11 +133,25 @@ internal static class LedgerEndpoints
         return TypedResults.Ok(new LogEntryView(index, Convert.ToBase64String(entry.LeafHash), json.RootElement.Clone(), Encoding.UTF8.GetString(entry.Entry)));
     }
 
-    private static IResult? RangeError(long? value, string field, long min, long max) =>
-        value is null ? Problems.Field(field, $"Give {field}.")
-        : max < min ? Problems.Status(StatusCodes.Status404NotFound, "Not in the log", $"The latest checkpoint has no {field} {value}: the log is too small.")
-        : value < min || value > max ? Problems.Field(field, $"{field} must be between {min} and {max} (the latest checkpoint's range); it is {value}.")
-        : null;
+    private static Results<ValidationProblem, ProblemHttpResult>? RangeError(long? value, string field, long min, long max)
+    {
+        if (value is null)
+        {
+            return Problems.Field(field, $"Give {field}.");
+        }
+
+        if (max < min)
+        {
+            return Problems.Status(StatusCodes.Status404NotFound, "Not in the log", $"The latest checkpoint has no {field} {value}: the log is too small.");
+        }
+
+        if (value < min || value > max)
+        {
+            return Problems.Field(field, $"{field} must be between {min} and {max} (the latest checkpoint's range); it is {value}.");
+        }
+
+        return null;
+    }
 }
 
 /// <summary>An inclusion proof (RFC 9162 §2.1.3), hashes in base64.</summary>

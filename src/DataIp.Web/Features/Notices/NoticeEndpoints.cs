@@ -14,20 +14,20 @@ internal static class NoticeEndpoints
     public static void MapNoticesApi(this IEndpointRouteBuilder app)
     {
         var notices = app.MapGroup("/api/v1/notices").WithTags("Public notices").AllowAnonymous();
-        notices.MapGet("/", ListAsync).WithSummary("Applications under public notice (anyone).");
-        notices.MapGet("/{applicationNumber}", GetAsync).WithSummary("One application under public notice (anyone).");
+        notices.MapGet("/", ListAsync).WithName("ListNotices").WithSummary("Applications under public notice (anyone).");
+        notices.MapGet("/{applicationNumber}", GetAsync).WithName("GetNotice").WithSummary("One application under public notice (anyone).");
         notices.MapPost("/{applicationNumber}/objections", FileObjectionAsync).DisableAntiforgery()
             .Accepts<ObjectionForm>("multipart/form-data")
-            .WithSummary("File an objection during the notice period, with up to five evidence files (anyone).");
+            .WithName("FileObjection").WithSummary("File an objection during the notice period, with up to five evidence files (anyone).");
 
         app.MapGet("/api/v1/registrations/{registrationNumber}", RegistrationAsync).AllowAnonymous().WithTags("Register")
-            .WithSummary("The public record of a registration (anyone).");
+            .WithName("GetRegistration").WithSummary("The public record of a registration (anyone).");
     }
 
-    private static async Task<IResult> ListAsync(RegistryDbContext db, string? bodyCode, CancellationToken ct) =>
+    private static async Task<Ok<List<PublicApplicationView>>> ListAsync(RegistryDbContext db, string? bodyCode, CancellationToken ct) =>
         TypedResults.Ok(await NoticeQueries.ListAsync(db, bodyCode, ct).ConfigureAwait(false));
 
-    private static async Task<IResult> GetAsync(string applicationNumber, RegistryDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<PublicApplicationView>, ProblemHttpResult>> GetAsync(string applicationNumber, RegistryDbContext db, CancellationToken ct)
     {
         var app = await db.Applications.AsNoTracking().Include(a => a.Body)
             .SingleOrDefaultAsync(a => a.ApplicationNumber == applicationNumber, ct).ConfigureAwait(false);
@@ -36,7 +36,7 @@ internal static class NoticeEndpoints
             : Problems.NotFound($"Public notice {applicationNumber}");
     }
 
-    private static async Task<IResult> RegistrationAsync(string registrationNumber, RegistryDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<PublicApplicationView>, ProblemHttpResult>> RegistrationAsync(string registrationNumber, RegistryDbContext db, CancellationToken ct)
     {
         var app = await db.Applications.AsNoTracking().Include(a => a.Body)
             .SingleOrDefaultAsync(a => a.RegistrationNumber == registrationNumber, ct).ConfigureAwait(false);
@@ -47,14 +47,14 @@ internal static class NoticeEndpoints
     private static readonly FormShape ObjectionShape = new(
         ["objectorName", "objectorContact", "grounds"], new Dictionary<string, int> { ["files"] = MaxObjectionFiles }, new Dictionary<string, string>());
 
-    private static async Task<IResult> FileObjectionAsync(
+    private static async Task<Results<Created<PublicApplicationView>, ValidationProblem, ProblemHttpResult>> FileObjectionAsync(
         string applicationNumber, HttpRequest request, ClaimsPrincipal user, RegistryDbContext db, ActPipeline acts, IAttachmentStore store, CancellationToken ct)
     {
         // The body first, as for a bound JSON body: a broken one is a 400 whatever the notice.
         var read = await RequestBodies.ReadFormAsync(request, ObjectionShape, ct).ConfigureAwait(false);
         if (read.Problem is { } problem)
         {
-            return problem;
+            return problem.AnswerFor<Created<PublicApplicationView>>();
         }
 
         var id = await db.Applications.Where(a => a.ApplicationNumber == applicationNumber).Select(a => (Guid?)a.Id)
@@ -86,7 +86,7 @@ internal static class NoticeEndpoints
             var outcome = await acts.RunAsync(id.Value, party, objection, form.Grounds, ct).ConfigureAwait(false);
             if (outcome.Refusal is { } refused)
             {
-                return refused.ToProblem().Result;
+                return refused.ToProblem().AnswerFor<Created<PublicApplicationView>>();
             }
 
             stored.Clear();

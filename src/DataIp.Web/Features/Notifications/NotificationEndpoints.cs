@@ -5,16 +5,18 @@ internal static class NotificationEndpoints
 {
     private const int MaxPage = 200;
 
+    /// <summary>Notifications and webhooks (<see cref="WebhookEndpoints"/>).</summary>
     public static void MapNotificationsApi(this IEndpointRouteBuilder app)
     {
+        app.MapWebhooksApi();
         var group = app.MapGroup("/api/v1/notifications").WithTags("Notifications").RequireAuthorization(Policies.SignedIn);
         group.MapGet("/", ListAsync)
-            .WithSummary("Your notifications, newest first; unread=true for unread ones only (signed in).");
+            .WithName("ListNotifications").WithSummary("Your notifications, newest first; unread=true for unread ones only (signed in).");
         group.MapPost("/{id:guid}/read", MarkReadAsync)
-            .WithSummary("Mark one of your notifications read (signed in).");
+            .WithName("MarkNotificationRead").WithSummary("Mark one of your notifications read (signed in).");
     }
 
-    private static async Task<IResult> ListAsync(ClaimsPrincipal user, RegistryDbContext db, bool? unread, CancellationToken ct)
+    private static async Task<Ok<List<NotificationView>>> ListAsync(ClaimsPrincipal user, RegistryDbContext db, bool? unread, CancellationToken ct)
     {
         var accountId = ActingParty.From(user).AccountId;
         var query = db.Notifications.AsNoTracking().Where(n => n.AccountId == accountId);
@@ -28,7 +30,7 @@ internal static class NotificationEndpoints
             .Select(n => new NotificationView(n.Id, n.Kind, n.ApplicationId, n.Subject, n.Body, n.CreatedAt, n.ReadAt)).ToList());
     }
 
-    private static async Task<IResult> MarkReadAsync(Guid id, ClaimsPrincipal user, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<NotificationView>, ProblemHttpResult>> MarkReadAsync(Guid id, ClaimsPrincipal user, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var accountId = ActingParty.From(user).AccountId;
         var notification = await db.Notifications.SingleOrDefaultAsync(n => n.Id == id && n.AccountId == accountId, ct).ConfigureAwait(false);

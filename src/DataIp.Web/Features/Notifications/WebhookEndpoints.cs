@@ -1,5 +1,4 @@
 using DataIp.Data.Notifications;
-using Microsoft.Extensions.Options;
 
 namespace DataIp.Web.Features.Notifications;
 
@@ -13,50 +12,27 @@ internal static class WebhookEndpoints
     private const int MaxPage = 1000;
     private const int MaxDescription = 200;
 
-    /// <summary>The dispatcher, its background job and its HTTP client.</summary>
-    public static void AddNotifications(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton<WebhookDispatcher>();
-        builder.Services.AddHostedService<WebhookDispatchJob>();
-        builder.Services.AddSingleton<IHostResolver, SystemHostResolver>();
-        builder.Services.AddSingleton<ISocketDialer, SocketDialer>();
-        builder.Services.AddSingleton(sp => WebhookAddressPolicy.From(sp.GetRequiredService<IOptions<PlatformOptions>>().Value.Webhooks));
-        builder.Services.AddSingleton(sp => new WebhookReceiverCheck(
-            sp.GetRequiredService<IHostResolver>(),
-            sp.GetRequiredService<WebhookAddressPolicy>(),
-            sp.GetRequiredService<IOptions<PlatformOptions>>().Value.Webhooks.AllowPlainHttp || sp.GetRequiredService<IHostEnvironment>().IsDevelopment(),
-            sp.GetRequiredService<ILogger<WebhookReceiverCheck>>()));
-        builder.Services.AddSingleton<WebhookConnector>();
-        builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, (sp, client) =>
-                client.Timeout = sp.GetRequiredService<IOptions<PlatformOptions>>().Value.Webhooks.Timeout)
-            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
-            {
-                // A redirect is a failed attempt: the subscription names the receiver.
-                AllowAutoRedirect = false,
-                // Every connection goes straight to an address the connector resolved itself.
-                UseProxy = false,
-                ConnectCallback = sp.GetRequiredService<WebhookConnector>().ConnectAsync,
-            });
-    }
-
     public static void MapWebhooksApi(this IEndpointRouteBuilder app)
     {
         // Built now, not at the first webhook: a malformed allow-list stops the node at start.
         _ = app.ServiceProvider.GetRequiredService<WebhookAddressPolicy>();
         var group = app.MapGroup("/api/v1/webhooks").WithTags("Notifications").RequireAuthorization(Policies.SignedIn);
-        group.MapPost("/", CreateAsync).WithSummary("Subscribe a URL to your notifications; the answer shows the signing secret, once (signed in).");
-        group.MapGet("/", ListAsync).WithSummary("Your webhooks (signed in).");
-        group.MapGet("/{id:guid}", GetAsync).WithSummary("One of your webhooks (signed in).");
-        group.MapDelete("/{id:guid}", DisableAsync).WithSummary("Disable one of your webhooks: nothing more is sent to it; its delivery log stays (signed in).");
-        group.MapGet("/{id:guid}/deliveries", DeliveriesAsync)
+        group.MapPost("/", CreateAsync).WithName("CreateWebhook")
+            .WithSummary("Subscribe a URL to your notifications; the answer shows the signing secret, once (signed in).");
+        group.MapGet("/", ListAsync).WithName("ListWebhooks").WithSummary("Your webhooks (signed in).");
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetWebhook").WithSummary("One of your webhooks (signed in).");
+        group.MapDelete("/{id:guid}", DisableAsync).WithName("DisableWebhook")
+            .WithSummary("Disable one of your webhooks: nothing more is sent to it; its delivery log stays (signed in).");
+        group.MapGet("/{id:guid}/deliveries", DeliveriesAsync).WithName("ListWebhookDeliveries")
             .WithSummary("A webhook's delivery log in outbox order, after=CURSOR&limit=N (signed in).");
-        group.MapPost("/{id:guid}/deliveries/{deliveryId:long}/replay", ReplayOneAsync)
-            .WithSummary("Send one delivery again, with the same webhook-id (signed in).");
-        group.MapPost("/{id:guid}/replay", ReplayRangeAsync)
+        group.MapPost("/{id:guid}/deliveries/{deliveryId:long}/replay", ReplayOneAsync).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("ReplayWebhookDelivery").WithSummary("Send one delivery again, with the same webhook-id (signed in).");
+        group.MapPost("/{id:guid}/replay", ReplayRangeAsync).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("ReplayWebhookDeliveries")
             .WithSummary("Send again every delivery after a delivery id (after=…; failedOnly=true for failed ones only), with their webhook-ids (signed in).");
     }
 
-    private static async Task<IResult> CreateAsync(
+    private static async Task<Results<Created<WebhookView>, ValidationProblem>> CreateAsync(
         CreateWebhookRequest request, ClaimsPrincipal user, RegistryDbContext db, WebhookReceiverCheck check, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -89,19 +65,19 @@ internal static class WebhookEndpoints
         return TypedResults.Created($"/api/v1/webhooks/{subscription.Id}", WebhookView.From(subscription, withSecret: true));
     }
 
-    private static async Task<IResult> ListAsync(ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<WebhookView>>> ListAsync(ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct)
     {
         var accountId = ActingParty.From(user).AccountId;
         var rows = await db.WebhookSubscriptions.AsNoTracking().Where(w => w.AccountId == accountId).ToListAsync(ct).ConfigureAwait(false);
         return TypedResults.Ok(rows.OrderBy(w => w.CreatedAt).ThenBy(w => w.Id).Select(w => WebhookView.From(w, withSecret: false)).ToList());
     }
 
-    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct) =>
+    private static async Task<Results<Ok<WebhookView>, ProblemHttpResult>> GetAsync(Guid id, ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct) =>
         await FindAsync(db, user, id, ct).ConfigureAwait(false) is { } subscription
             ? TypedResults.Ok(WebhookView.From(subscription, withSecret: false))
             : Problems.NotFound("The webhook");
 
-    private static async Task<IResult> DisableAsync(Guid id, ClaimsPrincipal user, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DisableAsync(Guid id, ClaimsPrincipal user, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (await FindAsync(db, user, id, ct).ConfigureAwait(false) is not { } subscription)
         {
@@ -113,7 +89,7 @@ internal static class WebhookEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> DeliveriesAsync(Guid id, string? after, string? limit, ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<DeliveryPage>, ValidationProblem, ProblemHttpResult>> DeliveriesAsync(Guid id, string? after, string? limit, ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct)
     {
         if (Cursor.Parse(after, limit, DefaultPage, MaxPage) is not { } page)
         {
@@ -132,7 +108,7 @@ internal static class WebhookEndpoints
             [.. rows.Select(d => DeliveryView.From(d, kinds[d.NotificationId]))], rows.Count > 0 ? rows[^1].Id : page.Next));
     }
 
-    private static async Task<IResult> ReplayOneAsync(Guid id, long deliveryId, ClaimsPrincipal user, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Accepted<DeliveryView>, ProblemHttpResult>> ReplayOneAsync(Guid id, long deliveryId, ClaimsPrincipal user, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (await FindAsync(db, user, id, ct).ConfigureAwait(false) is not { } subscription
             || await db.WebhookDeliveries.SingleOrDefaultAsync(d => d.Id == deliveryId && d.SubscriptionId == id, ct).ConfigureAwait(false) is not { } delivery)
@@ -151,7 +127,7 @@ internal static class WebhookEndpoints
         return TypedResults.Accepted($"/api/v1/webhooks/{id}/deliveries", DeliveryView.From(delivery, kinds[delivery.NotificationId]));
     }
 
-    private static async Task<IResult> ReplayRangeAsync(
+    private static async Task<Results<Accepted<ReplayView>, ValidationProblem, ProblemHttpResult>> ReplayRangeAsync(
         Guid id, string? after, bool? failedOnly, ClaimsPrincipal user, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (Cursor.Parse(after, null, DefaultPage, MaxPage) is not { } page)
@@ -192,7 +168,7 @@ internal static class WebhookEndpoints
         delivery.NextAttemptAt = now;
     }
 
-    private static IResult Disabled() =>
+    private static ProblemHttpResult Disabled() =>
         Problems.Status(StatusCodes.Status409Conflict, "Webhook disabled", "The webhook is disabled: nothing is sent to it. Create a new one to receive notifications again.");
 
     private static Task<WebhookSubscription?> FindAsync(RegistryDbContext db, ClaimsPrincipal user, Guid id, CancellationToken ct)

@@ -19,7 +19,7 @@ internal sealed class PledgeReleaseBody : IAsyncDisposable
     private readonly IAttachmentStore? _store;
     private StoredAttachment? _unkept;
 
-    private PledgeReleaseBody(IResult? problem, string? reason = null, CourtOrder? order = null, IAttachmentStore? store = null)
+    private PledgeReleaseBody(Results<ValidationProblem, ProblemHttpResult>? problem, string? reason = null, CourtOrder? order = null, IAttachmentStore? store = null)
     {
         Problem = problem;
         Reason = reason;
@@ -29,7 +29,7 @@ internal sealed class PledgeReleaseBody : IAsyncDisposable
     }
 
     /// <summary>Why the body was refused; null when it was read.</summary>
-    public IResult? Problem { get; }
+    public Results<ValidationProblem, ProblemHttpResult>? Problem { get; }
 
     /// <summary>The reason given, if any.</summary>
     public string? Reason { get; }

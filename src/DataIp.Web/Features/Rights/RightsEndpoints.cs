@@ -13,33 +13,30 @@ internal static class RightsEndpoints
     {
         var group = app.MapGroup("/api/v1/registrations/{registrationNumber}").WithTags("Rights");
         group.MapGet("/status", StatusAsync).AllowAnonymous()
-            .WithSummary("Legal status at an instant (at=YYYY-MM-DD for the end of that day in China, or an ISO 8601 instant; default now): holders, validity, licences, pledges in priority order, computed from the acts.");
+            .WithName("GetLegalStatus").WithSummary("Legal status at an instant (at=YYYY-MM-DD for the end of that day in China, or an ISO 8601 instant; default now): holders, validity, licences, pledges in priority order, computed from the acts.");
 
         var signedIn = group.MapGroup("").RequireAuthorization(Policies.SignedIn);
-        signedIn.MapGet("/rights", async (string registrationNumber, ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct) =>
-                await RightsRecordView.ReadAsync(db, registrationNumber, ActingParty.From(user), ct).ConfigureAwait(false) is { } view
-                    ? Results.Ok(view)
-                    : Problems.NotFound($"Registration {registrationNumber}"))
-            .WithSummary("The register of rights with what only parties see: filings awaiting confirmation, offers, change requests, identifiers (holders, examiners of the body and administrators see all; a pledgee, licensee or transferee its own entries).");
+        signedIn.MapGet("/rights", RightsAsync)
+            .WithName("GetRights").WithSummary("The register of rights with what only parties see: filings awaiting confirmation, offers, change requests, identifiers (holders, examiners of the body and administrators see all; a pledgee, licensee or transferee its own entries).");
         signedIn.MapPost("/licences", (string registrationNumber, LicenceRequest body, ClaimsPrincipal user, ActPipeline acts, CancellationToken ct) =>
-                Act(acts, registrationNumber, user, new RecordLicence(body), null, ct, StatusCodes.Status201Created))
+                Act(acts, registrationNumber, user, new RecordLicence(body), null, Recorded, ct))
             .WithName("RecordLicence")
             .WithSummary("Record a licence (a holder). An exclusive or sole licence conflicts with any other licence of the same right and term (409 names it) and needs every active pledgee's consent.");
         signedIn.MapPost("/pledges", (string registrationNumber, PledgeRequest body, ClaimsPrincipal user, ActPipeline acts, CancellationToken ct) =>
-                Act(acts, registrationNumber, user, new FilePledge(body), null, ct, StatusCodes.Status202Accepted))
+                Act(acts, registrationNumber, user, new FilePledge(body), null, Filed, ct))
             .WithName("FilePledge").WithSummary("File a pledge (the holder, naming the pledgee; or a pledgee). Not in force until the other side confirms.");
         signedIn.MapPost("/pledges/{pledgeNumber}/confirm", (string registrationNumber, string pledgeNumber, ClaimsPrincipal user, ActPipeline acts, CancellationToken ct) =>
                 Act(acts, registrationNumber, user, new ConfirmPledge(pledgeNumber), null, ct))
             .WithName("ConfirmPledge").WithSummary("Confirm a filed pledge (the other side): it is registered and ranks by the time of registration.");
         signedIn.MapPost("/pledges/{pledgeNumber}/consents", (string registrationNumber, string pledgeNumber, ConsentRequest body, ClaimsPrincipal user, ActPipeline acts, CancellationToken ct) =>
-                Act(acts, registrationNumber, user, new ConsentToAct(pledgeNumber, body), null, ct, StatusCodes.Status201Created))
+                Act(acts, registrationNumber, user, new ConsentToAct(pledgeNumber, body), null, Recorded, ct))
             .WithName("ConsentToAct").WithSummary("Record the pledgee's consent to a transfer, a cancellation or an exclusive licence (the pledgee).");
         signedIn.MapPost("/pledges/{pledgeNumber}/release", ReleaseAsync).DisableAntiforgery()
             .WithName("ReleasePledge")
             .Accepts<ReasonRequest>("application/json", "multipart/form-data")
             .WithSummary("Release a pledge: the pledgee (JSON {reason}), or an examiner of the body on a court order (multipart: courtOrder file, courtOrderNumber, reason).");
         signedIn.MapPost("/transfers", (string registrationNumber, TransferRequest body, ClaimsPrincipal user, ActPipeline acts, CancellationToken ct) =>
-                Act(acts, registrationNumber, user, new ProposeTransfer(body), body.Reason, ct, StatusCodes.Status202Accepted))
+                Act(acts, registrationNumber, user, new ProposeTransfer(body), body.Reason, Filed, ct))
             .WithName("ProposeTransfer").WithSummary("Offer a holder's share, or the whole, to another applicant account (a holder); in effect once accepted.");
         signedIn.MapPost("/transfers/{transferNumber}/accept", (string registrationNumber, string transferNumber, ClaimsPrincipal user, ActPipeline acts, CancellationToken ct) =>
                 Act(acts, registrationNumber, user, new AcceptTransfer(transferNumber), null, ct))
@@ -48,7 +45,7 @@ internal static class RightsEndpoints
                 Act(acts, registrationNumber, user, new DeclineTransfer(transferNumber), body?.Reason, ct))
             .WithName("DeclineTransfer").WithSummary("Decline (the transferee) or withdraw (the offering holder) an open transfer.");
         signedIn.MapPost("/changes", (string registrationNumber, ChangeParticularsRequest body, ClaimsPrincipal user, ActPipeline acts, CancellationToken ct) =>
-                Act(acts, registrationNumber, user, new RequestChange(body), body.Reason, ct, StatusCodes.Status202Accepted))
+                Act(acts, registrationNumber, user, new RequestChange(body), body.Reason, Filed, ct))
             .WithName("RequestChange").WithSummary("Ask to change recorded particulars (a holder); an examiner of the body decides.");
         signedIn.MapPost("/changes/{changeId:guid}/approve", (string registrationNumber, Guid changeId, ReasonRequest? body, ClaimsPrincipal user, ActPipeline acts, CancellationToken ct) =>
                 Act(acts, registrationNumber, user, new ApproveChange(changeId), body?.Reason, ct))
@@ -71,18 +68,34 @@ internal static class RightsEndpoints
     /// <param name="CertificateNumber">The current certificate after it.</param>
     public sealed record RightsActView(ActView Act, string? RegistrationNumber, string State, string? CertificateNumber);
 
-    private static async Task<Results<JsonHttpResult<RightsActView>, ValidationProblem, ProblemHttpResult>> Act(
-        ActPipeline acts, string registrationNumber, ClaimsPrincipal user, IActUseCase useCase, string? reason, CancellationToken ct,
-        int status = StatusCodes.Status200OK) =>
-        Answer(await acts.RunOnRegistrationAsync(registrationNumber, ActingParty.From(user), useCase, reason, ct).ConfigureAwait(false), status);
+    private static Task<Results<Ok<RightsActView>, ValidationProblem, ProblemHttpResult>> Act(
+        ActPipeline acts, string registrationNumber, ClaimsPrincipal user, IActUseCase useCase, string? reason, CancellationToken ct) =>
+        Act(acts, registrationNumber, user, useCase, reason, TypedResults.Ok, ct);
+
+    private static async Task<Results<TDone, ValidationProblem, ProblemHttpResult>> Act<TDone>(
+        ActPipeline acts, string registrationNumber, ClaimsPrincipal user, IActUseCase useCase, string? reason, Func<RightsActView, TDone> done,
+        CancellationToken ct)
+        where TDone : IResult =>
+        Answer(await acts.RunOnRegistrationAsync(registrationNumber, ActingParty.From(user), useCase, reason, ct).ConfigureAwait(false), done);
+
+    // A filing recorded at once (a licence, a consent) answers 201; one that waits for the other side (a pledge, a transfer, a change) 202.
+    private static Created<RightsActView> Recorded(RightsActView view) => TypedResults.Created((string?)null, view);
+
+    private static Accepted<RightsActView> Filed(RightsActView view) => TypedResults.Accepted((string?)null, view);
 
     // The actor sees its own act in full, as the parties do.
-    private static Results<JsonHttpResult<RightsActView>, ValidationProblem, ProblemHttpResult> Answer(ActOutcome outcome, int status = StatusCodes.Status200OK) =>
-        outcome.Answer(o => TypedResults.Json(
-            new RightsActView(ActView.Of(o.Act!, Disclosure.Parties), o.Application!.RegistrationNumber, JsonNaming.Camel(o.Application.State), o.Application.CertificateNumber),
-            statusCode: status));
+    private static Results<TDone, ValidationProblem, ProblemHttpResult> Answer<TDone>(ActOutcome outcome, Func<RightsActView, TDone> done)
+        where TDone : IResult =>
+        outcome.Answer(o => done(
+            new RightsActView(ActView.Of(o.Act!, Disclosure.Parties), o.Application!.RegistrationNumber, JsonNaming.Camel(o.Application.State), o.Application.CertificateNumber)));
 
-    private static async Task<IResult> StatusAsync(string registrationNumber, string? at, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<RightsRecordView>, ProblemHttpResult>> RightsAsync(
+        string registrationNumber, ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct) =>
+        await RightsRecordView.ReadAsync(db, registrationNumber, ActingParty.From(user), ct).ConfigureAwait(false) is { } view
+            ? TypedResults.Ok(view)
+            : Problems.NotFound($"Registration {registrationNumber}");
+
+    private static async Task<Results<Ok<LegalStatusView>, ValidationProblem, ProblemHttpResult>> StatusAsync(string registrationNumber, string? at, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (!RegistrationNumber.TryParse(registrationNumber, out _, out var error))
         {
@@ -101,14 +114,14 @@ internal static class RightsEndpoints
             : TypedResults.Ok(view);
     }
 
-    private static async Task<IResult> ReleaseAsync(
+    private static async Task<Results<Ok<RightsActView>, ValidationProblem, ProblemHttpResult>> ReleaseAsync(
         string registrationNumber, string pledgeNumber, HttpRequest request, ClaimsPrincipal user, ActPipeline acts, IAttachmentStore store, CancellationToken ct)
     {
         var party = ActingParty.From(user);
         await using var body = await PledgeReleaseBody.ReadAsync(request, party, store, ct).ConfigureAwait(false);
         if (body.Problem is { } problem)
         {
-            return problem;
+            return problem.AnswerFor<Ok<RightsActView>>();
         }
 
         var outcome = await acts.RunOnRegistrationAsync(registrationNumber, party, new ReleasePledge(pledgeNumber, body.CourtOrder), body.Reason, ct).ConfigureAwait(false);
@@ -117,6 +130,6 @@ internal static class RightsEndpoints
             body.Keep();
         }
 
-        return Answer(outcome).Result;
+        return Answer(outcome, TypedResults.Ok);
     }
 }

@@ -4,15 +4,13 @@ using System.Text.Unicode;
 using DataIp.Crypto;
 using DataIp.Data.Witness;
 using DataIp.Domain.TransparencyLog;
-using Microsoft.Extensions.Options;
 
 namespace DataIp.Web.Features.Witness;
 
 /// <summary>
 /// The node as a witness (c2sp.org/tlog-witness): <c>POST /log/add-checkpoint</c> cosigns a
 /// witnessed log's checkpoint that is consistent with the last one it cosigned; the witness key is
-/// published at <c>GET /log/witness-key</c>. Also registers the collector that asks other witnesses
-/// to cosign this node's own checkpoints.
+/// published at <c>GET /log/witness-key</c>.
 /// </summary>
 internal static class WitnessEndpoints
 {
@@ -22,31 +20,27 @@ internal static class WitnessEndpoints
     /// <summary>Largest request body read: 63 proof lines and a checkpoint with 100 signatures fit many times over.</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
-    public static void AddWitness(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton<WitnessKeys>();
-        builder.Services.AddSingleton<CosignatureCollector>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<CosignatureCollector>());
-        builder.Services.AddHttpClient(CosignatureCollector.HttpClientName, (sp, client) =>
-        {
-            client.Timeout = sp.GetRequiredService<IOptions<PlatformOptions>>().Value.Witness.CosignerTimeout;
-            client.MaxResponseContentBufferSize = MaxBodyBytes;
-        });
-    }
-
-    public static void MapWitness(this WebApplication app)
+    public static void MapWitnessApi(this IEndpointRouteBuilder app)
     {
         // Created now, not at the first request: a bad witness setting stops the node at start.
-        var keys = app.Services.GetRequiredService<WitnessKeys>();
+        var keys = app.ServiceProvider.GetRequiredService<WitnessKeys>();
         var log = app.MapGroup("/log").WithTags("Witness").AllowAnonymous();
         log.MapGet("/witness-key", () => TypedResults.Text(keys.Signer.VerifierKey + "\n", "text/plain; charset=utf-8"))
+            .Produces<string>(StatusCodes.Status200OK, "text/plain")
+            .WithName("GetWitnessKey")
             .WithSummary("This node's witness key: a cosignature verifier key, signature type 0x04 (c2sp.org/tlog-cosignature; anyone).");
         // Anonymous by design: the spec's only authentication is the log's signature on the checkpoint.
+        // The body (old size, proof, checkpoint) is text the endpoint reads itself, of no declared media type.
         log.MapPost("/add-checkpoint", AddCheckpointAsync)
+            .Produces<string>(StatusCodes.Status200OK, "text/plain")
+            .Produces<string>(StatusCodes.Status409Conflict, SizeMediaType)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithName("AddCheckpoint")
             .WithSummary("Cosign a witnessed log's checkpoint, given a consistency proof from the last one cosigned (c2sp.org/tlog-witness; anyone).");
     }
 
-    private static async Task<IResult> AddCheckpointAsync(
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> AddCheckpointAsync(
         HttpRequest http, WitnessKeys keys, RegistryDbContext db, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var bytes = await RequestBodies.ReadBytesAsync(http, MaxBodyBytes, cancellationToken).ConfigureAwait(false);

@@ -3,16 +3,18 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.WebEncoders;
 
-namespace DataIp.Web.Infrastructure;
+namespace DataIp.Web.Pages;
 
 /// <summary>
 /// The server-rendered pages (Pages/): sign-in with the Identity cookie, the public notices, the
 /// signed-in user's applications. Plain HTML and one stylesheet from wwwroot; no script.
 /// </summary>
-internal static class WebPages
+internal static class PagesRegistration
 {
+    /// <summary>Razor Pages, with the encoder and antiforgery settings the pages need.</summary>
     public static void AddPages(this WebApplicationBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddRazorPages();
         // Razor encodes every non-ASCII character as an entity by default; the pages are Chinese
         // first, so let CJK text through as UTF-8 (still HTML-encoded where it matters: <, &, ").
