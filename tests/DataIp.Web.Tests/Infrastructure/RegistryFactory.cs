@@ -57,6 +57,9 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
     /// <summary>Every connection webhooks open (loopback only).</summary>
     public LoopbackOnlyDialer Dialer { get; } = new();
 
+    /// <summary>The PostgreSQL database's connection string once started; null on SQLite.</summary>
+    public string? ConnectionString => _connectionString;
+
     /// <summary>The node's data directory; it exists before the node starts, so a test can put keys there first.</summary>
     public string DataDirectory => _dataDirectory;
 
