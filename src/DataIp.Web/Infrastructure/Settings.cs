@@ -1,12 +1,11 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace DataIp.Web.Infrastructure;
 
 /// <summary>
 /// The <c>DataIp</c> settings (<see cref="PlatformOptions"/>): bound once, and checked at start by
-/// each area's <see cref="SettingsCheck"/> (<c>ValidateOnStart</c>). <see cref="SettingsAreValidAsync"/> runs
+/// each area's check (<see cref="CheckSettings"/>, <c>ValidateOnStart</c>). <see cref="SettingsAreValidAsync"/> runs
 /// the checks right after the host is built, before anything opens the database, creates a key or
 /// listens, so that a bad setting stops the start with exit code 1 and a message naming it.
 /// </summary>
@@ -17,15 +16,38 @@ internal static class Settings
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<PlatformOptions>().Bind(builder.Configuration.GetSection(PlatformOptions.Section)).ValidateOnStart();
-        builder.AddSettingsCheck<PlatformSettings>();
+        builder.CheckSettings(PlatformProblems);
     }
 
-    /// <summary>Adds an area's check of its settings; it runs at start, with every other area's.</summary>
-    public static void AddSettingsCheck<TCheck>(this WebApplicationBuilder builder)
-        where TCheck : SettingsCheck
+    /// <summary>
+    /// Adds an area's check of its part of the settings: <paramref name="problems"/> lists them,
+    /// each a sentence that begins with the setting's full name (null entries are no problem).
+    /// It runs at start, with every other area's.
+    /// </summary>
+    /// <returns><paramref name="builder"/>, for the area's services.</returns>
+    public static WebApplicationBuilder CheckSettings(this WebApplicationBuilder builder, Func<PlatformOptions, IEnumerable<string?>> problems)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlatformOptions>, TCheck>());
+        builder.Services.AddSingleton<IValidateOptions<PlatformOptions>>(new SettingsCheck(problems));
+        return builder;
+    }
+
+    // The node's own settings: the database and where the public reaches it.
+    private static IEnumerable<string?> PlatformProblems(PlatformOptions options)
+    {
+        if (!Enum.IsDefined(options.DatabaseProvider))
+        {
+            yield return SettingRules.Invariant($"{SettingRules.Name("DatabaseProvider")} must be Sqlite or Postgres; it is {options.DatabaseProvider}.");
+        }
+        else if (options.DatabaseProvider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            yield return "DataIp:DatabaseProvider is Postgres but DataIp:ConnectionString is empty; set it to a PostgreSQL connection string.";
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.PublicBaseUrl)
+            && (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+        {
+            yield return $"DataIp:PublicBaseUrl must be an absolute http or https URL; it is '{options.PublicBaseUrl}'.";
+        }
     }
 
     /// <summary>
@@ -79,61 +101,36 @@ internal static class Settings
     }
 }
 
-/// <summary>
-/// One area's check of its part of the settings, run at start. Each problem is a sentence that
-/// begins with the setting's full name (<c>DataIp:Webhooks:PollInterval …</c>).
-/// </summary>
-internal abstract class SettingsCheck : IValidateOptions<PlatformOptions>
+/// <summary>One area's check of its part of the settings, run at start (<see cref="Settings.CheckSettings"/>).</summary>
+internal sealed class SettingsCheck(Func<PlatformOptions, IEnumerable<string?>> problems) : IValidateOptions<PlatformOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = Problems(options).OfType<string>().ToList();
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-    }
-
-    /// <summary>The area's problems (null entries are no problem).</summary>
-    protected abstract IEnumerable<string?> Problems(PlatformOptions options);
-
-    /// <summary>The setting's full name: <c>DataIp:</c> and <paramref name="setting"/>.</summary>
-    protected static string Name(string setting) => $"{PlatformOptions.Section}:{setting}";
-
-    /// <summary>A time span that must be above zero.</summary>
-    protected static string? Positive(TimeSpan value, string setting) =>
-        value > TimeSpan.Zero ? null : Invariant($"{Name(setting)} must be a positive time span (e.g. 00:00:30); it is {value}.");
-
-    /// <summary>A count that must be at least <paramref name="minimum"/>.</summary>
-    protected static string? AtLeast(int value, int minimum, string setting) =>
-        value >= minimum ? null : Invariant($"{Name(setting)} must be at least {minimum}; it is {value}.");
-
-    /// <summary>Text formatted the same on every machine.</summary>
-    protected static string Invariant(FormattableString text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return text.ToString(CultureInfo.InvariantCulture);
+        var found = problems(options).OfType<string>().ToList();
+        return found.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(found);
     }
 }
 
-/// <summary>The node's own settings: the database and where the public reaches it.</summary>
-internal sealed class PlatformSettings : SettingsCheck
+/// <summary>The sentences of the settings checks, each naming the setting in full.</summary>
+internal static class SettingRules
 {
-    /// <inheritdoc />
-    protected override IEnumerable<string?> Problems(PlatformOptions options)
-    {
-        if (!Enum.IsDefined(options.DatabaseProvider))
-        {
-            yield return Invariant($"{Name("DatabaseProvider")} must be Sqlite or Postgres; it is {options.DatabaseProvider}.");
-        }
-        else if (options.DatabaseProvider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            yield return "DataIp:DatabaseProvider is Postgres but DataIp:ConnectionString is empty; set it to a PostgreSQL connection string.";
-        }
+    /// <summary>The setting's full name: <c>DataIp:</c> and <paramref name="setting"/>.</summary>
+    public static string Name(string setting) => $"{PlatformOptions.Section}:{setting}";
 
-        if (!string.IsNullOrWhiteSpace(options.PublicBaseUrl)
-            && (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
-        {
-            yield return $"DataIp:PublicBaseUrl must be an absolute http or https URL; it is '{options.PublicBaseUrl}'.";
-        }
+    /// <summary>A time span that must be above zero.</summary>
+    public static string? Positive(TimeSpan value, string setting) =>
+        value > TimeSpan.Zero ? null : Invariant($"{Name(setting)} must be a positive time span (e.g. 00:00:30); it is {value}.");
+
+    /// <summary>A count that must be at least <paramref name="minimum"/>.</summary>
+    public static string? AtLeast(int value, int minimum, string setting) =>
+        value >= minimum ? null : Invariant($"{Name(setting)} must be at least {minimum}; it is {value}.");
+
+    /// <summary>Text formatted the same on every machine.</summary>
+    public static string Invariant(FormattableString text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.ToString(CultureInfo.InvariantCulture);
     }
 }

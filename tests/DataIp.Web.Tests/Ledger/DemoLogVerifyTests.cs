@@ -80,8 +80,12 @@ public sealed class DemoLogVerifyTests
         // Accounts, bodies and calendars.
         await platform.CreateClient().PostJsonAsync("/api/v1/accounts", new
         {
-            email = $"signup.{Guid.NewGuid():N}@test.dataip.cn", password = RegistryFactory.Password, displayName = TestContent.ApplicantName,
-            registrantType = "enterprise", identifier = TestContent.CreditCode, regionCode = "440300",
+            email = $"signup.{Guid.NewGuid():N}@test.dataip.cn",
+            password = RegistryFactory.Password,
+            displayName = TestContent.ApplicantName,
+            registrantType = "enterprise",
+            identifier = TestContent.CreditCode,
+            regionCode = "440300",
         }).AcceptedAsync();
         await admin.PostJsonAsync("/api/v1/bodies", new { regionCode = "659001", name = "端到端测试登记机构", nameEn = "End-to-end test body" }).CreatedAsync();
         var policy = (await admin.GetAsync("/api/v1/bodies/4403").OkAsync()).GetProperty("policy");

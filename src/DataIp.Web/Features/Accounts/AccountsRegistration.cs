@@ -2,6 +2,7 @@ using DataIp.Web.Features.Accounts.Passwords;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using static DataIp.Web.Infrastructure.SettingRules;
 
 namespace DataIp.Web.Features.Accounts;
 
@@ -15,7 +16,6 @@ internal static class AccountsRegistration
     /// <summary>Identity, the bearer token and cookie schemes, the policies, the rate limits and the check of their settings.</summary>
     public static void AddAccounts(this WebApplicationBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         var platform = Settings.Read(builder.Configuration);
         AddSchemes(builder, platform);
         AddIdentity(builder);
@@ -28,7 +28,7 @@ internal static class AccountsRegistration
             .AddPolicy(Policies.NationalAdministrator, p => p
                 .RequireRole(nameof(AccountRole.Administrator))
                 .RequireAssertion(c => !c.User.HasClaim(x => x.Type == Claims.BodyId)));
-        builder.AddSettingsCheck<AccountSettings>();
+        builder.CheckSettings(SettingsProblems);
     }
 
     private static void AddSchemes(WebApplicationBuilder builder, PlatformOptions platform)
@@ -91,16 +91,12 @@ internal static class AccountsRegistration
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddScoped(PasswordSignIn.Create);
     }
-}
 
-/// <summary>
-/// The <c>DataIp:Accounts</c> settings checked before start: lifetimes and windows are positive,
-/// limits at least 1, and the longest password is no shorter than the shortest.
-/// </summary>
-internal sealed class AccountSettings : SettingsCheck
-{
-    /// <inheritdoc />
-    protected override IEnumerable<string?> Problems(PlatformOptions options)
+    /// <summary>
+    /// The <c>DataIp:Accounts</c> settings checked before start: lifetimes and windows are
+    /// positive, limits at least 1, and the longest password is no shorter than the shortest.
+    /// </summary>
+    private static IEnumerable<string?> SettingsProblems(PlatformOptions options)
     {
         var accounts = options.Accounts;
         yield return Positive(accounts.AccessTokenLifetime, "Accounts:AccessTokenLifetime");

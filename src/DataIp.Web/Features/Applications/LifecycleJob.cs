@@ -69,29 +69,15 @@ public sealed class LifecycleSweeper(IServiceScopeFactory scopes, TimeProvider c
     }
 }
 
-/// <summary>Runs the <see cref="LifecycleSweeper"/> periodically.</summary>
-internal sealed class LifecycleJob(LifecycleSweeper sweeper, IOptions<PlatformOptions> options, TimeProvider clock, ILogger<LifecycleJob> logger) : BackgroundService
+/// <summary>Runs the <see cref="LifecycleSweeper"/> every <see cref="PlatformOptions.LifecycleSweepInterval"/>.</summary>
+internal sealed class LifecycleJob(LifecycleSweeper sweeper, IOptions<PlatformOptions> options, TimeProvider clock, ILogger<LifecycleJob> logger)
+    : PeriodicJob(options, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.RunLifecycleJob)
-        {
-            return;
-        }
+    protected override string Failure => "Couldn't complete the lifecycle sweep";
 
-        using var timer = new PeriodicTimer(options.Value.LifecycleSweepInterval, clock);
-        do
-        {
-            try
-            {
-                await sweeper.RunOnceAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A failed sweep is retried at the next tick; the acts it did store are committed.
-                logger.LogError(e, "Couldn't complete the lifecycle sweep; retrying at the next interval.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-    }
+    protected override bool IsEnabled(PlatformOptions settings) => settings.RunLifecycleJob;
+
+    protected override TimeSpan Interval(PlatformOptions settings) => settings.LifecycleSweepInterval;
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => sweeper.RunOnceAsync(cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using static DataIp.Web.Infrastructure.SettingRules;
 
 namespace DataIp.Web.Features.Evidence;
 
@@ -6,20 +7,12 @@ namespace DataIp.Web.Features.Evidence;
 internal static class EvidenceRegistration
 {
     /// <summary>The evidence service and its settings (<c>DataIp:Evidence</c>).</summary>
-    public static void AddEvidence(this WebApplicationBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<PlatformOptions>>().Value.Evidence);
-        builder.Services.AddScoped<EvidenceService>();
-        builder.AddSettingsCheck<EvidenceSettings>();
-    }
-}
+    public static void AddEvidence(this WebApplicationBuilder builder) => builder
+        .CheckSettings(SettingsProblems).Services
+        .AddSingleton(sp => sp.GetRequiredService<IOptions<PlatformOptions>>().Value.Evidence).AddScoped<EvidenceService>();
 
-/// <summary>The <c>DataIp:Evidence</c> settings: a similarity is a number from 0 to 1.</summary>
-internal sealed class EvidenceSettings : SettingsCheck
-{
-    /// <inheritdoc />
-    protected override IEnumerable<string?> Problems(PlatformOptions options)
+    /// <summary>The <c>DataIp:Evidence</c> settings: a similarity is a number from 0 to 1.</summary>
+    private static IEnumerable<string?> SettingsProblems(PlatformOptions options)
     {
         var threshold = options.Evidence.OverlapThreshold;
         yield return threshold is > 0 and <= 1 ? null

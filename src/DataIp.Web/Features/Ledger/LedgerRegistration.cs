@@ -1,4 +1,5 @@
 using DataIp.Crypto;
+using static DataIp.Web.Infrastructure.SettingRules;
 
 namespace DataIp.Web.Features.Ledger;
 
@@ -6,21 +7,15 @@ namespace DataIp.Web.Features.Ledger;
 internal static class LedgerRegistration
 {
     /// <summary>The log's services and the check of their settings.</summary>
-    public static void AddLedger(this WebApplicationBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSingleton<LogSigningKeys>();
-        builder.Services.AddSingleton<LogSequencer>();
-        builder.Services.AddHostedService<LogSequencerJob>();
-        builder.AddSettingsCheck<LedgerSettings>();
-    }
-}
+    public static void AddLedger(this WebApplicationBuilder builder) => builder
+        .CheckSettings(SettingsProblems).Services
+        .AddSingleton<LogSigningKeys>().AddSingleton<LogSequencer>().AddHostedService<LogSequencerJob>();
 
-/// <summary>The log's settings: its origin names its keys, and the sequencer publishes at a positive interval.</summary>
-internal sealed class LedgerSettings : SettingsCheck
-{
-    /// <inheritdoc />
-    protected override IEnumerable<string?> Problems(PlatformOptions options)
+    /// <summary>
+    /// The log's settings: its origin names its keys, and the sequencer publishes at a positive
+    /// interval.
+    /// </summary>
+    private static IEnumerable<string?> SettingsProblems(PlatformOptions options)
     {
         yield return NoteKeyName.IsValid(options.LogOrigin) ? null
             : $"{Name(nameof(PlatformOptions.LogOrigin))} '{options.LogOrigin}' is not a valid key name: non-empty, no spaces, no '+'.";

@@ -116,34 +116,20 @@ public sealed class LogSequencer(IServiceScopeFactory scopes, LogSigningKeys key
 /// <summary>The stored log contradicts a published checkpoint: fatal, never retried.</summary>
 public sealed class LogIntegrityException(string message) : Exception(message);
 
-/// <summary>Runs the sequencer every <see cref="PlatformOptions.LogPublishInterval"/>.</summary>
-internal sealed class LogSequencerJob(LogSequencer sequencer, IOptions<PlatformOptions> options, TimeProvider clock, ILogger<LogSequencerJob> logger) : BackgroundService
+/// <summary>
+/// Runs the sequencer every <see cref="PlatformOptions.LogPublishInterval"/>; stops for good when
+/// the stored log contradicts a published checkpoint (<see cref="LogIntegrityException"/>).
+/// </summary>
+internal sealed class LogSequencerJob(LogSequencer sequencer, IOptions<PlatformOptions> options, TimeProvider clock, ILogger<LogSequencerJob> logger)
+    : PeriodicJob(options, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.RunLogSequencer)
-        {
-            return;
-        }
+    protected override string Failure => "Couldn't publish a checkpoint";
 
-        using var timer = new PeriodicTimer(options.Value.LogPublishInterval, clock);
-        do
-        {
-            try
-            {
-                await sequencer.PublishAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (LogIntegrityException e)
-            {
-                logger.LogCritical(e, "The log sequencer stopped: {Message}", e.Message);
-                return;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // Retryable (database busy or unreachable): the next tick tries again.
-                logger.LogError(e, "Couldn't publish a checkpoint; retrying at the next interval.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-    }
+    protected override bool IsEnabled(PlatformOptions settings) => settings.RunLogSequencer;
+
+    protected override TimeSpan Interval(PlatformOptions settings) => settings.LogPublishInterval;
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => sequencer.PublishAsync(cancellationToken);
+
+    protected override bool IsFatal(Exception exception) => exception is LogIntegrityException;
 }

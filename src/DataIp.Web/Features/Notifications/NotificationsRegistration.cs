@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using static DataIp.Web.Infrastructure.SettingRules;
 
 namespace DataIp.Web.Features.Notifications;
 
@@ -12,7 +13,6 @@ internal static class NotificationsRegistration
     /// </remarks>
     public static void AddNotifications(this WebApplicationBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<Notifier>();
         builder.Services.AddSingleton<WebhookDispatcher>();
         builder.Services.AddHostedService<WebhookDispatchJob>();
@@ -35,15 +35,14 @@ internal static class NotificationsRegistration
                 UseProxy = false,
                 ConnectCallback = sp.GetRequiredService<WebhookConnector>().ConnectAsync,
             });
-        builder.AddSettingsCheck<WebhookSettings>();
+        builder.CheckSettings(SettingsProblems);
     }
-}
 
-/// <summary>The <c>DataIp:Webhooks</c> settings checked before start: the dispatcher's intervals, retries and concurrency.</summary>
-internal sealed class WebhookSettings : SettingsCheck
-{
-    /// <inheritdoc />
-    protected override IEnumerable<string?> Problems(PlatformOptions options)
+    /// <summary>
+    /// The <c>DataIp:Webhooks</c> settings checked before start: the dispatcher's intervals,
+    /// retries and concurrency.
+    /// </summary>
+    private static IEnumerable<string?> SettingsProblems(PlatformOptions options)
     {
         var webhooks = options.Webhooks;
         yield return Positive(webhooks.PollInterval, "Webhooks:PollInterval");

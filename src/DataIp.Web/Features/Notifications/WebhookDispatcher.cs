@@ -194,29 +194,18 @@ public sealed class WebhookDispatcher(
     private sealed record Outcome(bool Delivered, int? StatusCode, string? Error);
 }
 
-/// <summary>Runs the <see cref="WebhookDispatcher"/> every <see cref="WebhookOptions.PollInterval"/>.</summary>
-internal sealed class WebhookDispatchJob(WebhookDispatcher dispatcher, IOptions<PlatformOptions> options, TimeProvider clock, ILogger<WebhookDispatchJob> logger) : BackgroundService
+/// <summary>
+/// Runs the <see cref="WebhookDispatcher"/> every <see cref="WebhookOptions.PollInterval"/>. A
+/// receiver's failure is recorded on its delivery; a failed step is the database failing.
+/// </summary>
+internal sealed class WebhookDispatchJob(WebhookDispatcher dispatcher, IOptions<PlatformOptions> options, TimeProvider clock, ILogger<WebhookDispatchJob> logger)
+    : PeriodicJob(options, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Webhooks.RunDispatcher)
-        {
-            return;
-        }
+    protected override string Failure => "Couldn't dispatch webhooks";
 
-        using var timer = new PeriodicTimer(options.Value.Webhooks.PollInterval, clock);
-        do
-        {
-            try
-            {
-                await dispatcher.RunOnceAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A receiver's failure is recorded on its delivery; this is the database failing. Retried at the next tick.
-                logger.LogError(e, "Couldn't dispatch webhooks; retrying at the next interval.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-    }
+    protected override bool IsEnabled(PlatformOptions settings) => settings.Webhooks.RunDispatcher;
+
+    protected override TimeSpan Interval(PlatformOptions settings) => settings.Webhooks.PollInterval;
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => dispatcher.RunOnceAsync(cancellationToken);
 }

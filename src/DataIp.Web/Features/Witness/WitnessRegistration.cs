@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using static DataIp.Web.Infrastructure.SettingRules;
 
 namespace DataIp.Web.Features.Witness;
 
@@ -16,7 +17,6 @@ internal static class WitnessRegistration
     /// </remarks>
     public static void AddWitness(this WebApplicationBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<WitnessKeys>();
         builder.Services.AddSingleton<CosignatureCollector>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CosignatureCollector>());
@@ -25,16 +25,6 @@ internal static class WitnessRegistration
             client.Timeout = sp.GetRequiredService<IOptions<PlatformOptions>>().Value.Witness.CosignerTimeout;
             client.MaxResponseContentBufferSize = WitnessEndpoints.MaxBodyBytes;
         });
-        builder.AddSettingsCheck<WitnessSettings>();
-    }
-}
-
-/// <summary>The <c>DataIp:Witness</c> settings checked before start.</summary>
-internal sealed class WitnessSettings : SettingsCheck
-{
-    /// <inheritdoc />
-    protected override IEnumerable<string?> Problems(PlatformOptions options)
-    {
-        yield return Positive(options.Witness.CosignerTimeout, "Witness:CosignerTimeout");
+        builder.CheckSettings(o => [Positive(o.Witness.CosignerTimeout, "Witness:CosignerTimeout")]);
     }
 }
