@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -25,9 +26,9 @@ public sealed partial class PageJourneyTests(DemoRegistry registry, Chromium chr
         await SignInAsync(page, "applicant1@demo.dataip.cn", DemoRegistry.Password);
 
         await Expect(page).ToHaveURLAsync(new Uri(registry.BaseAddress, "/applications").ToString());
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "我的申请 My applications", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "我的申请", Level = 1 })).ToBeVisibleAsync();
         var own = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "城市共享单车骑行数据集" });
-        await Expect(own).ToContainTextAsync("待补正 Correction requested");
+        await Expect(own).ToContainTextAsync("待补正");
         var table = await page.GetByRole(AriaRole.Table).InnerTextAsync();
         Assert.Contains("智慧停车泊位实时数据集", table); // applicant1's draft
         Assert.DoesNotContain("互联网医院问诊数据集", table); // applicant2's notice
@@ -35,9 +36,9 @@ public sealed partial class PageJourneyTests(DemoRegistry registry, Chromium chr
         await Expect(page.GetByRole(AriaRole.Banner)).ToContainTextAsync("深圳市数智交通科技有限公司");
         await page.ScreenshotAsync(new() { Path = Screenshot("applications-applicant1.png"), FullPage = true });
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "退出 Sign out" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(registry.BaseAddress.ToString());
-        await Expect(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "登录 Sign in" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "登录" })).ToBeVisibleAsync();
         Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == "dataip.auth");
         await page.GotoAsync("/applications");
         await Expect(page).ToHaveURLAsync(SignInForApplications());
@@ -52,9 +53,9 @@ public sealed partial class PageJourneyTests(DemoRegistry registry, Chromium chr
 
         await SignInAsync(page, "applicant3@demo.dataip.cn", "Wrong-password-2025");
 
-        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("邮箱或密码错误 The e-mail address or the password is wrong.");
-        await Expect(page.GetByLabel("邮箱 E-mail")).ToHaveValueAsync("applicant3@demo.dataip.cn");
-        await Expect(page.GetByLabel("密码 Password")).ToBeEmptyAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("邮箱或密码错误。");
+        await Expect(page.GetByLabel("邮箱")).ToHaveValueAsync("applicant3@demo.dataip.cn");
+        await Expect(page.GetByLabel("密码")).ToBeEmptyAsync();
         Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == "dataip.auth");
         await page.GotoAsync("/applications");
         await Expect(page).ToHaveURLAsync(SignInForApplications());
@@ -69,32 +70,59 @@ public sealed partial class PageJourneyTests(DemoRegistry registry, Chromium chr
         var notices = await api.GetFromJsonAsync<JsonElement>("/api/v1/notices");
 
         await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "公示 Public notices" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "公示" }).ClickAsync();
 
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "公示 Public notices", Level = 1 })).ToBeVisibleAsync();
-        Assert.Equal("公示 Public notices · 数据知识产权登记平台 DataIP Registry", await page.TitleAsync());
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "公示", Level = 1 })).ToBeVisibleAsync();
+        Assert.Equal("公示 · 数据知识产权登记平台", await page.TitleAsync());
         var rows = page.GetByRole(AriaRole.Table).Locator("tbody").GetByRole(AriaRole.Row);
         await Expect(rows).ToHaveCountAsync(notices.GetArrayLength());
-        await Expect(rows.Filter(new() { HasText = "互联网医院问诊数据集" })).ToContainTextAsync("公示中 Under public notice");
-        await Expect(rows.Filter(new() { HasText = "物流园区车辆轨迹数据集" })).ToContainTextAsync("异议审查中 Objection review");
+        await Expect(rows.Filter(new() { HasText = "互联网医院问诊数据集" })).ToContainTextAsync("公示中");
+        await Expect(rows.Filter(new() { HasText = "物流园区车辆轨迹数据集" })).ToContainTextAsync("异议审查中");
         foreach (var notice in notices.EnumerateArray())
         {
             var row = rows.Filter(new() { HasText = notice.GetProperty("applicationNumber").GetString()! });
             var text = await row.InnerTextAsync();
             Assert.Contains(notice.GetProperty("dataName").GetString()!, text);
             Assert.Contains(notice.GetProperty("bodyName").GetString()!, text);
-            Assert.Contains(notice.GetProperty("noticeLastDay").GetString()!, text);
+            var lastDay = DateOnly.Parse(notice.GetProperty("noticeLastDay").GetString()!, CultureInfo.InvariantCulture);
+            Assert.Contains(lastDay.ToString("yyyy年M月d日", CultureInfo.InvariantCulture), text);
         }
 
         Assert.Equal(2, notices.GetArrayLength());
         Assert.DoesNotContain("智慧停车泊位实时数据集", await page.GetByRole(AriaRole.Main).InnerTextAsync()); // a draft is never public
     }
 
+    [Fact]
+    public async Task LanguageSwitch_EveryPageVisited_EnglishUntilSwitchedBack()
+    {
+        await using var context = await chromium.NewContextAsync(registry.BaseAddress);
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/notices");
+        Assert.Equal("zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
+        await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+
+        // The same page in English, and every page after it, until the switch back.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Public notices", Level = 1 })).ToBeVisibleAsync();
+        Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Equal("Public notices · DataIP Registry", await page.TitleAsync());
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Verify a certificate" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Certificate verification", Level = 1 })).ToBeVisibleAsync();
+        await page.GotoAsync("/account/sign-in");
+        await Expect(page.GetByLabel("E-mail")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "中文" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "登录", Level = 1 })).ToBeVisibleAsync();
+        await page.GotoAsync("/");
+        Assert.Equal("zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
+    }
+
     private static async Task SignInAsync(IPage page, string email, string password)
     {
-        await page.GetByLabel("邮箱 E-mail").FillAsync(email);
-        await page.GetByLabel("密码 Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录 Sign in" }).ClickAsync();
+        await page.GetByLabel("邮箱").FillAsync(email);
+        await page.GetByLabel("密码").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
     }
 
     private static string Screenshot(string name) => Path.Combine(AppContext.BaseDirectory, "screenshots", name);

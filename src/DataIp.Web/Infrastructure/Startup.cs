@@ -26,7 +26,7 @@ internal static class Startup
     }
 
     /// <summary>
-    /// The middleware, in order: security headers on every answer, error pages and problems, the
+    /// The middleware, in order: security headers on every answer, the pages' language, error pages and problems, the
     /// request guards (after routing: they read the endpoint), the stylesheet (public), the rate
     /// limits, then authentication and authorization.
     /// </summary>
@@ -34,6 +34,7 @@ internal static class Startup
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseSecurityHeaders();
+        app.UsePageLocalization();
         app.UseErrorPages();
         app.UseRequestGuards();
         app.UsePageAssets();

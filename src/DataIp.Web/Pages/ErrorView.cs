@@ -8,41 +8,33 @@ namespace DataIp.Web.Pages;
 /// <param name="Explanation">Why, and what the person can do about it.</param>
 /// <param name="NextSteps">Where to go from here, most useful first.</param>
 /// <param name="Reference">For a fault: the request's trace id, to quote to the registration body; never a stack trace.</param>
-public sealed record ErrorView(int Status, Bilingual Title, Bilingual Explanation, IReadOnlyList<PageLink> NextSteps, string? Reference = null);
+public sealed record ErrorView(int Status, Words Title, Words Explanation, IReadOnlyList<PageLink> NextSteps, string? Reference = null);
 
 /// <summary>The error pages' words, by status.</summary>
 internal static class ErrorViews
 {
-    private static readonly PageLink Home = new("/", new("返回首页", "Go to the home page"));
-    private static readonly PageLink Notices = new("/notices", new("查看公示", "See the public notices"));
-    private static readonly PageLink Verify = new("/verify", new("查验证书", "Verify a certificate"));
-    private static readonly PageLink SignIn = new("/account/sign-in", new("登录", "Sign in"));
+    private static readonly PageLink Home = new("/", new("Error.Home"));
+    private static readonly PageLink Notices = new("/notices", new("Error.Notices"));
+    private static readonly PageLink Verify = new("/verify", new("Error.Verify"));
+    private static readonly PageLink SignIn = new("/account/sign-in", new("Site.SignIn"));
 
     /// <summary>The page for a status (4xx or 5xx) of a request that has no page of its own to show it.</summary>
     /// <param name="status">The status.</param>
     /// <param name="traceId">The request's trace id, shown for faults (5xx).</param>
     public static ErrorView For(int status, string traceId) => status switch
     {
-        StatusCodes.Status400BadRequest => new(status, new("请求有误", "Bad request"),
-            new("服务器无法处理这个请求：表单可能已过期，或地址中的值格式不正确。请返回上一页，重新打开表单后再试。",
-                "The server could not process this request: a form may have expired, or a value in the address is malformed. Go back, open the form again and retry."),
+        StatusCodes.Status400BadRequest => new(status, new("Error.400.Title"), new("Error.400.Text"),
             [Home, Notices]),
         StatusCodes.Status403Forbidden => AccessDenied(new ClaimsPrincipal(), null),
-        StatusCodes.Status404NotFound => new(status, new("页面不存在", "Page not found"),
-            new("这个地址没有对应的页面：可能输入有误，或页面已经移走。", "There is no page at this address: it may be mistyped, or the page has moved."),
+        StatusCodes.Status404NotFound => new(status, new("Error.404.Title"), new("Error.404.Text"),
             [Home, Notices, Verify]),
-        StatusCodes.Status409Conflict => new(status, new("记录已被更改", "The record changed"),
-            new("处理这个请求期间，记录已被更改。请重新打开页面后再试。", "The record changed while this request was being handled. Open the page again and retry."),
+        StatusCodes.Status409Conflict => new(status, new("Error.409.Title"), new("Error.409.Text"),
             [Home]),
-        StatusCodes.Status413PayloadTooLarge => new(status, new("提交的内容过大", "Too large"),
-            new("提交的文件或表单超过了允许的大小。", "The file or form sent is larger than allowed here."),
+        StatusCodes.Status413PayloadTooLarge => new(status, new("Error.413.Title"), new("Error.413.Text"),
             [Home]),
-        >= 500 => new(status, new("服务器出错", "Something went wrong"),
-            new("服务器未能完成这个请求，这不是您的过错。请稍后再试；如果问题持续，请联系登记机构并提供下面的错误编号。",
-                "The server could not complete this request; this is not your mistake. Try again later; if it goes on, contact the registration body and quote the reference below."),
+        >= 500 => new(status, new("Error.500.Title"), new("Error.500.Text"),
             [Home, Notices], traceId),
-        _ => new(status, new("请求未能完成", "The request could not be completed"),
-            new($"服务器拒绝了这个请求（状态 {Code(status)}）。", $"The server refused this request (status {Code(status)})."),
+        _ => new(status, new("Error.Other.Title"), new("Error.Other.Text", Code(status)),
             [Home, Notices]),
     };
 
@@ -55,18 +47,18 @@ internal static class ErrorViews
     public static ErrorView AccessDenied(ClaimsPrincipal user, string? returnUrl)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var title = new Bilingual("无权访问", "Access denied");
+        var title = new Words("Error.403.Title");
         if (user.Identity?.IsAuthenticated != true)
         {
             return new(StatusCodes.Status403Forbidden, title,
-                new("这个页面只对有权限的账户开放。请用有权限的账户登录。", "This page is open only to accounts allowed to see it. Sign in with such an account."),
+                new("Error.403.Anonymous"),
                 [SignIn, Home]);
         }
 
         var another = new PageLink(returnUrl is null ? SignIn.Href : $"{SignIn.Href}?ReturnUrl={Uri.EscapeDataString(returnUrl)}",
-            new("以其他账户登录", "Sign in as another account"));
+            new("Error.403.Another"));
         return new(StatusCodes.Status403Forbidden, title,
-            new("当前登录的账户无权打开这个页面。如果您还有别的账户，请用它登录。", "The account signed in may not open this page. If you have another account that may, sign in with it."),
+            new("Error.403.SignedIn"),
             [another, Home]);
     }
 

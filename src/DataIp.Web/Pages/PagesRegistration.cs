@@ -7,7 +7,9 @@ namespace DataIp.Web.Pages;
 
 /// <summary>
 /// The server-rendered pages (Pages/): sign-in with the Identity cookie, the public notices, the
-/// signed-in user's applications. Plain HTML and one stylesheet from wwwroot; no script.
+/// signed-in user's applications, certificate verification. Plain HTML and one stylesheet from
+/// wwwroot; no script. Their words come from Pages/Text.resx and Text.en.resx (<see cref="Text"/>),
+/// in the language <see cref="PageLocalization"/> chooses.
 /// </summary>
 internal static class PagesRegistration
 {

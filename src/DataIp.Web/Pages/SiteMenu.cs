@@ -1,9 +1,9 @@
 namespace DataIp.Web.Pages;
 
-/// <summary>A link to a page of the site, with its words in both languages.</summary>
+/// <summary>A link to a page of the site, with its words.</summary>
 /// <param name="Href">The local address, e.g. <c>/notices</c>.</param>
 /// <param name="Text">What the link says.</param>
-public sealed record PageLink(string Href, Bilingual Text);
+public sealed record PageLink(string Href, Words Text);
 
 /// <summary>
 /// The main menu in the page header. Each signed-in role sees only the pages it can use: a menu
@@ -12,17 +12,20 @@ public sealed record PageLink(string Href, Bilingual Text);
 internal static class SiteMenu
 {
     /// <summary>The public notices (anyone).</summary>
-    public static readonly PageLink Notices = new("/notices", new("公示", "Public notices"));
+    public static readonly PageLink Notices = new("/notices", new("Menu.Notices"));
+
+    /// <summary>The certificate verification page (anyone).</summary>
+    public static readonly PageLink Verify = new("/verify", new("Menu.Verify"));
 
     /// <summary>The API reference (anyone).</summary>
-    public static readonly PageLink ApiReference = new("/docs", new("API 参考", "API reference"));
+    public static readonly PageLink ApiReference = new("/docs", new("Menu.ApiReference"));
 
     /// <summary>The menu of <paramref name="user"/>, in order.</summary>
     public static IReadOnlyList<PageLink> For(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
         var applications = Applications(user);
-        return applications is null ? [Notices, ApiReference] : [Notices, applications, ApiReference];
+        return applications is null ? [Notices, Verify, ApiReference] : [Notices, applications, Verify, ApiReference];
     }
 
     /// <summary>
@@ -38,7 +41,7 @@ internal static class SiteMenu
         }
 
         return user.IsInRole(nameof(Data.Accounts.AccountRole.Applicant))
-            ? new PageLink("/applications", new("我的申请", "My applications"))
-            : new PageLink("/applications", new("申请", "Applications"));
+            ? new PageLink("/applications", new("Menu.MyApplications"))
+            : new PageLink("/applications", new("Menu.Applications"));
     }
 }

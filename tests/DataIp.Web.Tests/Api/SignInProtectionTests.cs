@@ -123,7 +123,7 @@ public sealed class SignInProtectionTests
         using var owner = await SignInForm.PostAsync(platform.CookieClient().From("203.0.113.9"), email, RegistryFactory.Password);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, strangerWithPassword.StatusCode);
-        Assert.Contains(Web.Pages.Account.SignInModel.Throttled, await strangerWithPassword.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(Web.Pages.Text.Get(Web.Pages.Account.SignInModel.Throttled, Web.Pages.Text.Chinese), await strangerWithPassword.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, owner.StatusCode);
         Assert.True(owner.SetsAuthCookie());
     }

@@ -29,10 +29,10 @@ public sealed class VerificationPageTests
         await platform.PublishLogAsync();
         var html = await PageAsync(anyone, $"/verify/{number}", HttpStatusCode.OK);
 
-        Assert.Contains("Awaiting the next checkpoint", early, StringComparison.Ordinal);
         Assert.Contains("等待下一个检查点", early, StringComparison.Ordinal);
-        Assert.DoesNotContain("Awaiting the next checkpoint", html, StringComparison.Ordinal);
-        Assert.Contains("data-status=\"valid\">有效 <span lang=\"en\">Valid</span>", html, StringComparison.Ordinal);
+        Assert.Contains("等待下一个检查点", early, StringComparison.Ordinal);
+        Assert.DoesNotContain("等待下一个检查点", html, StringComparison.Ordinal);
+        Assert.Contains("data-status=\"valid\">有效</p>", html, StringComparison.Ordinal);
         Assert.Contains(TestContent.ApplicantName, html, StringComparison.Ordinal);
         foreach (var check in new[] { "Signature", "LogProof", "IssuanceAct", "LogInclusion" })
         {
@@ -41,7 +41,7 @@ public sealed class VerificationPageTests
 
         Assert.Contains("class=\"check pass\" data-proof=\"eddsa-jcs-2022\"", html, StringComparison.Ordinal);
         Assert.Contains("class=\"check pass\" data-proof=\"dataip-sm2sm3-jcs-2026\"", html, StringComparison.Ordinal);
-        Assert.Contains("凭证签名 <span lang=\"en\">Credential signatures</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<strong>凭证签名</strong>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("check fail", html, StringComparison.Ordinal);
         Assert.Contains($"/api/v1/certificates/{number}/pdf", html, StringComparison.Ordinal);
         Assert.Contains("/.well-known/did.json", html, StringComparison.Ordinal);
@@ -58,7 +58,7 @@ public sealed class VerificationPageTests
         await examiner.PostJsonAsync($"/api/v1/applications/{id}/revoke", new { reason = "登记后查明申请材料虚假。Fraud found after registration." }).OkAsync();
         var html = await PageAsync(platform.CreateClient(), $"/verify/{number}", HttpStatusCode.OK);
 
-        Assert.Contains("data-status=\"revoked\">已撤销 <span lang=\"en\">Revoked</span>", html, StringComparison.Ordinal);
+        Assert.Contains("data-status=\"revoked\">已撤销</p>", html, StringComparison.Ordinal);
         Assert.Contains("登记后查明申请材料虚假。Fraud found after registration.", html, StringComparison.Ordinal);
     }
 
@@ -90,10 +90,10 @@ public sealed class VerificationPageTests
         Assert.Contains("class=\"check fail\" data-proof=\"eddsa-jcs-2022\"", tampered, StringComparison.Ordinal);
         Assert.Contains("class=\"check fail\" data-proof=\"dataip-sm2sm3-jcs-2026\"", tampered, StringComparison.Ordinal);
         Assert.Contains("credentialSubject.dataName", tampered, StringComparison.Ordinal);
-        Assert.Contains(IndexModel.Unreadable, garbage, StringComparison.Ordinal);
-        Assert.Contains(IndexModel.EmptyFile, empty, StringComparison.Ordinal);
-        Assert.Contains(IndexModel.Unreadable, noAttachment, StringComparison.Ordinal);
-        Assert.Contains(IndexModel.Unreadable, duplicate, StringComparison.Ordinal);
+        Assert.Contains(Unreadable, garbage, StringComparison.Ordinal);
+        Assert.Contains(Web.Pages.Text.Get(IndexModel.EmptyFile, Web.Pages.Text.Chinese), empty, StringComparison.Ordinal);
+        Assert.Contains(Unreadable, noAttachment, StringComparison.Ordinal);
+        Assert.Contains(Unreadable, duplicate, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -105,10 +105,12 @@ public sealed class VerificationPageTests
 
         var malformed = await PageAsync(anyone, "/verify/12345", HttpStatusCode.BadRequest);
         var unknown = await PageAsync(anyone, "/verify/20251144000000999", HttpStatusCode.NotFound);
+        var unknownInEnglish = await PageAsync(anyone, "/verify/20251144000000999?culture=en", HttpStatusCode.NotFound);
         var blank = await PageAsync(anyone, "/verify", HttpStatusCode.OK);
 
-        Assert.Contains("The certificate number is malformed", malformed, StringComparison.Ordinal);
-        Assert.Contains("No certificate 20251144000000999 is on the register.", unknown, StringComparison.Ordinal);
+        Assert.Contains("证书编号格式不正确：", malformed, StringComparison.Ordinal);
+        Assert.Contains("登记簿上没有证书 20251144000000999。", unknown, StringComparison.Ordinal);
+        Assert.Contains("No certificate 20251144000000999 is on the register.", unknownInEnglish, StringComparison.Ordinal);
         Assert.Contains("type=\"file\"", blank, StringComparison.Ordinal);
     }
 
@@ -145,4 +147,7 @@ public sealed class VerificationPageTests
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         return html;
     }
+
+    // The page's message for an unreadable file, up to the reason it names.
+    private static string Unreadable => Web.Pages.Text.Get(IndexModel.Unreadable, Web.Pages.Text.Chinese).Split("{0}")[0];
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using DataIp.Web.Pages;
 using DataIp.Web.Pages.Account;
 using DataIp.Web.Tests.Infrastructure;
 
@@ -52,7 +53,7 @@ public sealed class SignInPageTests(PagesPlatform fixture) : IClassFixture<Pages
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(SignInModel.WrongCredentials, html);
+        Assert.Contains(Zh(SignInModel.WrongCredentials), html);
         Assert.Contains($"value=\"{email}\"", html);
         Assert.DoesNotContain("Wrong-password-2025", html);
         Assert.False(response.SetsAuthCookie());
@@ -65,7 +66,7 @@ public sealed class SignInPageTests(PagesPlatform fixture) : IClassFixture<Pages
 
         using var response = await SignInForm.PostAsync(client, "nobody@test.dataip.cn", RegistryFactory.Password);
 
-        Assert.Contains(SignInModel.WrongCredentials, await response.Content.ReadAsStringAsync());
+        Assert.Contains(Zh(SignInModel.WrongCredentials), await response.Content.ReadAsStringAsync());
         Assert.False(response.SetsAuthCookie());
     }
 
@@ -78,9 +79,9 @@ public sealed class SignInPageTests(PagesPlatform fixture) : IClassFixture<Pages
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()); // "account's" is sent as "account&#x27;s"
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains($"<p id=\"email-error\" class=\"field-error\">{SignInModel.MissingEmail}</p>", html);
-        Assert.Contains($"<p id=\"password-error\" class=\"field-error\">{SignInModel.MissingPassword}</p>", html);
-        Assert.DoesNotContain(SignInModel.WrongCredentials, html);
+        Assert.Contains($"<p id=\"email-error\" class=\"field-error\">{Zh(SignInModel.MissingEmail)}</p>", html);
+        Assert.Contains($"<p id=\"password-error\" class=\"field-error\">{Zh(SignInModel.MissingPassword)}</p>", html);
+        Assert.DoesNotContain(Zh(SignInModel.WrongCredentials), html);
     }
 
     [Theory]
@@ -109,4 +110,7 @@ public sealed class SignInPageTests(PagesPlatform fixture) : IClassFixture<Pages
         Assert.Equal("/", response.RedirectTarget());
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/applications")).StatusCode);
     }
+
+    // A message of the sign-in form as the page shows it by default, in Chinese.
+    private static string Zh(string key) => Text.Get(key, Text.Chinese);
 }

@@ -14,11 +14,12 @@ namespace DataIp.Web.Pages.Account;
 [EnableRateLimiting(RateLimits.Credentials)]
 public sealed class SignInModel(SignInManager<Data.Accounts.Account> signIn, PasswordSignIn passwords) : PageModel
 {
-    public const string MissingEmail = "请填写邮箱。Give the account's e-mail address.";
-    public const string MissingPassword = "请填写密码。Give the password.";
-    public const string WrongCredentials = "邮箱或密码错误 The e-mail address or the password is wrong.";
-    public const string Throttled = "此处密码错误次数过多，请稍后再试；账户并未锁定。Too many wrong passwords from here: try again later. The account is not locked.";
-    public const string Disabled = "账户已停用，请联系管理员。This account is disabled; ask an administrator.";
+    // The form's messages, by their keys in Pages/Text.resx.
+    public const string MissingEmail = "SignIn.MissingEmail";
+    public const string MissingPassword = "SignIn.MissingPassword";
+    public const string WrongCredentials = "SignIn.WrongCredentials";
+    public const string Throttled = "SignIn.Throttled";
+    public const string Disabled = "SignIn.Disabled";
 
     /// <summary>The account's e-mail address, its sign-in name.</summary>
     [BindProperty]
@@ -41,12 +42,12 @@ public sealed class SignInModel(SignInManager<Data.Accounts.Account> signIn, Pas
         Email = Email?.Trim();
         if (string.IsNullOrEmpty(Email))
         {
-            ModelState.AddModelError(nameof(Email), MissingEmail);
+            ModelState.AddModelError(nameof(Email), Text.Get(MissingEmail));
         }
 
         if (string.IsNullOrEmpty(Password))
         {
-            ModelState.AddModelError(nameof(Password), MissingPassword);
+            ModelState.AddModelError(nameof(Password), Text.Get(MissingPassword));
         }
 
         if (!ModelState.IsValid)
@@ -62,12 +63,12 @@ public sealed class SignInModel(SignInManager<Data.Accounts.Account> signIn, Pas
             return LocalRedirect(ReturnUrl is { } url && Url.IsLocalUrl(url) ? url : "/");
         }
 
-        ModelState.AddModelError(string.Empty, outcome.Result switch
+        ModelState.AddModelError(string.Empty, Text.Get(outcome.Result switch
         {
             SignInCheck.Throttled => Throttled,
             SignInCheck.Disabled => Disabled,
             _ => WrongCredentials,
-        });
+        }));
         if (outcome.Result == SignInCheck.Throttled)
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;

@@ -14,10 +14,10 @@ public sealed class IndexModel(RegistryDbContext db) : PageModel
     public IReadOnlyList<ApplicationSummary> Applications { get; private set; } = [];
 
     /// <summary>The page's heading, which says whose applications these are.</summary>
-    public Bilingual Heading { get; private set; } = new("申请", "Applications");
+    public Words Heading { get; private set; } = new("Menu.Applications");
 
     /// <summary>Which applications the list holds, for the signed-in role.</summary>
-    public Bilingual Scope { get; private set; } = new("", "");
+    public Words Scope { get; private set; } = new("Applications.Scope.All");
 
     /// <summary>Whether this page lists anything for <paramref name="user"/>: applicants, examiners and administrators.</summary>
     public static bool IsFor(ClaimsPrincipal user)
@@ -35,21 +35,18 @@ public sealed class IndexModel(RegistryDbContext db) : PageModel
 
         var party = ActingParty.From(User);
         Applications = await ApplicationQueries.ListAsync(db, party, state: null, ct).ConfigureAwait(false);
-        _bodyNames = await db.Bodies.AsNoTracking().ToDictionaryAsync(b => b.Code, b => b.Name, ct).ConfigureAwait(false);
+        var english = Text.InEnglish;
+        _bodyNames = await db.Bodies.AsNoTracking().ToDictionaryAsync(b => b.Code, b => english ? b.NameEn : b.Name, ct).ConfigureAwait(false);
         (Heading, Scope) = party.Role switch
         {
-            AccountRole.Applicant => (new Bilingual("我的申请", "My applications"),
-                new Bilingual("本账户提交或起草的全部申请。", "Every application this account has drafted or submitted.")),
-            AccountRole.Examiner => (new Bilingual("本机构的申请", "Applications to my body"),
-                new Bilingual("向本登记机构提交的申请（不含草稿）。", "Applications submitted to this registration body (drafts are private).")),
-            AccountRole.Administrator when party.BodyId is not null => (new Bilingual("本机构的申请", "Applications to my body"),
-                new Bilingual("向本登记机构提交的申请（不含草稿）。", "Applications submitted to this registration body (drafts are private).")),
-            _ => (new Bilingual("全部申请", "All applications"),
-                new Bilingual("向各登记机构提交的申请（不含草稿）。", "Applications submitted to every registration body (drafts are private).")),
+            AccountRole.Applicant => (new Words("Applications.Heading.Mine"), new Words("Applications.Scope.Mine")),
+            AccountRole.Examiner => (new Words("Applications.Heading.Body"), new Words("Applications.Scope.Body")),
+            AccountRole.Administrator when party.BodyId is not null => (new Words("Applications.Heading.Body"), new Words("Applications.Scope.Body")),
+            _ => (new Words("Applications.Heading.All"), new Words("Applications.Scope.All")),
         };
         return Page();
     }
 
-    /// <summary>The Chinese name of a body, or its code if unknown.</summary>
+    /// <summary>The name of a body in the page's language, or its code if unknown.</summary>
     public string BodyName(string code) => _bodyNames.GetValueOrDefault(code, code);
 }

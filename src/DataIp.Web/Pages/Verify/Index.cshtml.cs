@@ -15,10 +15,11 @@ namespace DataIp.Web.Pages.Verify;
 [RequestFormLimits(MultipartBodyLengthLimit = CertificateVerifier.MaxUploadBytes + (64 << 10))]
 public sealed class IndexModel(CertificateService certificates, CertificateVerifier verifier, Data.RegistryDbContext db, TimeProvider clock) : PageModel
 {
-    public const string NoFile = "请选择要查验的文件。Choose a file to verify.";
-    public const string EmptyFile = "文件为空。The file is empty.";
-    public const string TooLarge = "文件超过 2 MB。The file is larger than 2 MB.";
-    public const string Unreadable = "无法读取该文件：应为证书 PDF 或凭证 JSON。The file is neither a certificate PDF nor a credential JSON: ";
+    // The upload's messages, by their keys in Pages/Text.resx.
+    public const string NoFile = "Verify.NoFile";
+    public const string EmptyFile = "Verify.EmptyFile";
+    public const string TooLarge = "Verify.TooLarge";
+    public const string Unreadable = "Verify.Unreadable";
 
     /// <summary>The certificate number in the path, or null on <c>/verify</c>.</summary>
     [FromRoute]
@@ -67,7 +68,7 @@ public sealed class IndexModel(CertificateService certificates, CertificateVerif
 
         if (!Domain.Numbering.CertificateNumber.TryParse(CertificateNumber, out _, out var error))
         {
-            NumberError = $"证书编号格式不正确。The certificate number is malformed: {error}";
+            NumberError = Text.Format("Verify.Malformed", error);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
@@ -75,7 +76,7 @@ public sealed class IndexModel(CertificateService certificates, CertificateVerif
         var record = await certificates.FindAsync(CertificateNumber, ct).ConfigureAwait(false);
         if (record?.Certificate.Credential is null)
         {
-            NumberError = $"登记簿上没有证书 {CertificateNumber}。No certificate {CertificateNumber} is on the register.";
+            NumberError = Text.Format("Verify.NotFound", CertificateNumber);
             Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
@@ -88,9 +89,9 @@ public sealed class IndexModel(CertificateService certificates, CertificateVerif
     // The upload as an envelope or a credential, or null with UploadError set.
     private async Task<CertificateInput?> ReadAsync(IFormFile? file, CancellationToken ct)
     {
-        UploadError = file is null ? NoFile
-            : file.Length == 0 ? EmptyFile
-            : file.Length > CertificateVerifier.MaxUploadBytes ? TooLarge
+        UploadError = file is null ? Text.Get(NoFile)
+            : file.Length == 0 ? Text.Get(EmptyFile)
+            : file.Length > CertificateVerifier.MaxUploadBytes ? Text.Get(TooLarge)
             : null;
         if (UploadError is not null)
         {
@@ -102,13 +103,13 @@ public sealed class IndexModel(CertificateService certificates, CertificateVerif
         try
         {
             var input = CertificateInput.TryRead(buffer.ToArray(), out var error);
-            UploadError = input is null ? Unreadable + error : null;
+            UploadError = input is null ? Text.Format(Unreadable, error) : null;
             return input;
         }
         catch (Exception exception) when (exception is JsonException or ArgumentException or InvalidOperationException)
         {
             // JSON the reader accepts but a credential cannot be (e.g. duplicate member names).
-            UploadError = Unreadable + exception.Message;
+            UploadError = Text.Format(Unreadable, exception.Message);
             return null;
         }
     }
