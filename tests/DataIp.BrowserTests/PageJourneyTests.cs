@@ -53,7 +53,7 @@ public sealed partial class PageJourneyTests(DemoRegistry registry, Chromium chr
 
         await SignInAsync(page, "applicant3@demo.dataip.cn", "Wrong-password-2025");
 
-        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("邮箱或密码错误。");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("邮箱或密码错误。");
         await Expect(page.GetByLabel("邮箱")).ToHaveValueAsync("applicant3@demo.dataip.cn");
         await Expect(page.GetByLabel("密码")).ToBeEmptyAsync();
         Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == "dataip.auth");

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using DataIp.BrowserTests.Infrastructure;
 using DataIp.Data;
 using DataIp.Web.Features.Ledger;
@@ -31,7 +32,12 @@ public sealed class VerificationJourneyTests(DemoRegistry registry, Chromium chr
 
         try
         {
-            await page.GotoAsync($"/verify/{number}");
+            // From the menu, by typing the number (as printed, with a space) in the box.
+            await page.GotoAsync("/");
+            await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "证书查验" }).ClickAsync();
+            await page.GetByLabel("证书编号", new() { Exact = true }).FillAsync(number[..8] + " " + number[8..]);
+            await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex($"/verify/{number}$"));
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "证书查验", Level = 1 })).ToBeVisibleAsync();
             var current = page.GetByRole(AriaRole.Status).First;
             await Expect(current).ToContainTextAsync("当前法律状态");

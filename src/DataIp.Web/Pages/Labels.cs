@@ -75,6 +75,17 @@ internal static class Labels
         return user.FindFirstValue(Claims.DisplayName) ?? user.Identity?.Name ?? "";
     }
 
+    /// <summary>The name of an act of the catalogue (docs/transparency-log.md), from its type ("submit").</summary>
+    public static string Act(string type) => ActCatalogue.Find(type) is not null ? Text.Get("Act." + type) : type;
+
+    /// <summary>The role an act's actor had, as the log records it ("examiner").</summary>
+    public static string ActorRole(string role) =>
+        ActorRoles.IsKnown(role) ? Text.Get("Role." + char.ToUpperInvariant(role[0]) + role[1..]) : role;
+
+    /// <summary>An instant as China's time of day, written the page's language's way.</summary>
+    public static string Time(DateTimeOffset instant) =>
+        instant.ToOffset(ChinaTime.Offset).ToString(Text.Get("Format.Time"), CultureInfo.CurrentCulture);
+
     /// <summary>The day of an instant in China, written as the page's language writes a date.</summary>
     public static string Day(DateTimeOffset instant) => Day(ChinaTime.ToChinaDate(instant));
 

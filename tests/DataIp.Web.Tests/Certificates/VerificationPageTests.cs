@@ -114,6 +114,27 @@ public sealed class VerificationPageTests
         Assert.Contains("type=\"file\"", blank, StringComparison.Ordinal);
     }
 
+    // The box on /verify: a typed number (spaces and hyphens as people copy them) opens its page; an empty one is a form error.
+    [Fact]
+    public async Task NumberBox_TypedNumber_OpensItsPageAndEmptyIsAFormError()
+    {
+        await using var platform = await CertificateIssuanceTests.StartAsync(DatabaseProvider.Sqlite);
+        var number = await RegisteredCertificateAsync(platform);
+        var anyone = platform.CookieClient();
+
+        using var typed = await anyone.GetAsync($"/verify?number={Uri.EscapeDataString(" " + number[..4] + " " + number[4..8] + "-" + number[8..] + " ")}");
+        var empty = await PageAsync(anyone, "/verify?number=+", HttpStatusCode.BadRequest);
+        var page = await PageAsync(anyone, typed.RedirectTarget(), HttpStatusCode.OK);
+
+        Assert.Equal(HttpStatusCode.Redirect, typed.StatusCode);
+        Assert.Equal($"/verify/{number}", typed.RedirectTarget());
+        Assert.Contains($"data-status=\"valid\"", page, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{number}\"", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#number\">请填写证书编号。</a>", empty, StringComparison.Ordinal);
+        Assert.Contains("<p id=\"number-error\" class=\"field-error\">请填写证书编号。</p>", empty, StringComparison.Ordinal);
+        Assert.Contains("<title>错误：证书查验", empty, StringComparison.Ordinal);
+    }
+
     private static async Task<string> RegisteredCertificateAsync(RegistryFactory platform)
     {
         var (applicant, _, id) = await CertificateIssuanceTests.RegisterAsync(platform);

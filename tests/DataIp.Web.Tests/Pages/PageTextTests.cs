@@ -59,7 +59,9 @@ public sealed partial class PageTextTests
         IEnumerable<string> Of<TEnum>(string prefix)
             where TEnum : struct, Enum => Enum.GetValues<TEnum>().Select(v => $"{prefix}.{v}");
         var generated = Of<ApplicationState>("State").Concat(Of<CertificateStatus>("CertificateStatus"))
-            .Concat(Of<CertificateCheckKind>("Check")).Concat(Of<DataRight>("Right"));
+            .Concat(Of<CertificateCheckKind>("Check")).Concat(Of<DataRight>("Right"))
+            .Concat(Domain.Acts.ActCatalogue.All.Select(d => $"Act.{d.Name}"))
+            .Concat(Domain.Acts.ActorRoles.All.Select(r => $"Role.{char.ToUpperInvariant(r[0])}{r[1..]}"));
 
         Assert.True(named.Count > 100, $"only {named.Count} keys named in Pages/");
         Assert.Empty(named.Where(n => !known.ContainsKey(n.Key)).Select(n => $"{n.File}: {n.Key}"));
@@ -83,10 +85,12 @@ public sealed partial class PageTextTests
     {
         await using var platform = await RegistryFactory.StartAsync(DatabaseProvider.Sqlite, DateTimeOffset.UtcNow, demo: true);
         string certificate;
+        Guid objected;
         await using (var scope = platform.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
             certificate = (await db.Certificates.Where(c => !c.Superseded).Select(c => c.CertificateNumber).ToListAsync()).Order(StringComparer.Ordinal).First();
+            objected = await db.Applications.Where(a => a.State == ApplicationState.ObjectionReview).Select(a => a.Id).SingleAsync();
         }
 
         var failures = new List<string>();
@@ -98,6 +102,7 @@ public sealed partial class PageTextTests
             (anonymous, "/"), (anonymous, "/notices"), (anonymous, "/verify"), (anonymous, $"/verify/{certificate}"),
             (anonymous, "/verify/12345"), (anonymous, "/account/sign-in"), (anonymous, "/nope"),
             (applicant, "/"), (applicant, "/applications"), (examiner, "/applications"), (examiner, "/account/access-denied"),
+            (applicant, $"/applications/{objected}"), (examiner, $"/applications/{objected}"), (anonymous, "/verify?number=+"),
         };
         foreach (var (client, path) in pages)
         {
@@ -142,7 +147,7 @@ public sealed partial class PageTextTests
     }
 
     // "Site.Name" in Text.Get("Site.Name"), new("Menu.Notices"), new Words("Error.403.Title"): a dotted key in quotes.
-    [GeneratedRegex("\"((?:Site|Format|Common|Menu|Field|Home|Notices|Applications|SignIn|Error|State|CertificateStatus|Licence|Right|Check|Role|Verify)\\.[A-Za-z0-9.]+)\"")]
+    [GeneratedRegex("\"((?:Site|Format|Common|Menu|Field|Home|Notices|Applications|SignIn|Error|State|CertificateStatus|Licence|Right|Check|Role|Verify|Form|Detail|Act)\\.[A-Za-z0-9.]+)\"")]
     private static partial Regex KeyLiteral();
 
     [GeneratedRegex("<(span|a) [^>]*lang=\"zh-CN\"[^>]*>.*?</\\1>", RegexOptions.Singleline)]

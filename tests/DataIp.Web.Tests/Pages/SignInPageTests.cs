@@ -82,6 +82,26 @@ public sealed class SignInPageTests(PagesPlatform fixture) : IClassFixture<Pages
         Assert.Contains($"<p id=\"email-error\" class=\"field-error\">{Zh(SignInModel.MissingEmail)}</p>", html);
         Assert.Contains($"<p id=\"password-error\" class=\"field-error\">{Zh(SignInModel.MissingPassword)}</p>", html);
         Assert.DoesNotContain(Zh(SignInModel.WrongCredentials), html);
+
+        // The error summary above the heading names both, each linking to its field; the title says there is an error.
+        var summary = html[html.IndexOf("class=\"error-summary\"", StringComparison.Ordinal)..html.IndexOf("<h1>", StringComparison.Ordinal)];
+        Assert.Contains($"<a href=\"#email\">{Zh(SignInModel.MissingEmail)}</a>", summary);
+        Assert.Contains($"<a href=\"#password\">{Zh(SignInModel.MissingPassword)}</a>", summary);
+        Assert.Contains("<title>错误：登录", html);
+    }
+
+    [Fact]
+    public async Task SignIn_WrongPassword_SummaryLinksToTheFirstFieldAndKeepsTheEmail()
+    {
+        var email = await fixture.NewApplicantAsync();
+        using var client = fixture.Platform.CookieClient();
+
+        using var response = await SignInForm.PostAsync(client, email, "not-the-password-at-all");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Contains($"<a href=\"#email\">{Zh(SignInModel.WrongCredentials)}</a>", html);
+        Assert.DoesNotContain("id=\"email-error\"", html); // an error of the whole form: in the summary only
+        Assert.Contains($"value=\"{email}\"", html);
     }
 
     [Theory]

@@ -77,8 +77,4 @@ public sealed class SignInModel(SignInManager<Data.Accounts.Account> signIn, Pas
 
         return Page();
     }
-
-    /// <summary>The error messages recorded for a form field ("" for the whole form).</summary>
-    public IReadOnlyList<string> ErrorsOf(string key) =>
-        ModelState.TryGetValue(key, out var entry) ? [.. entry.Errors.Select(e => e.ErrorMessage)] : [];
 }

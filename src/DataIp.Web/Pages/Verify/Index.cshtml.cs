@@ -43,7 +43,40 @@ public sealed class IndexModel(CertificateService certificates, CertificateVerif
     /// <summary>Why the upload could not be read, or null.</summary>
     public string? UploadError { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct).ConfigureAwait(false);
+    /// <summary>The number typed in the box on <c>/verify</c>, kept when it is refused.</summary>
+    [FromQuery(Name = "number")]
+    public string? TypedNumber { get; set; }
+
+    /// <summary>Why the typed number was refused, or null.</summary>
+    public string? TypedNumberError { get; private set; }
+
+    /// <summary>The form's errors for the summary at the top of the page.</summary>
+    public IReadOnlyList<FieldError> Errors =>
+    [
+        .. TypedNumberError is { } typed ? [new FieldError("number", typed)] : Array.Empty<FieldError>(),
+        .. NumberError is { } number ? [new FieldError("number", number)] : Array.Empty<FieldError>(),
+        .. UploadError is { } upload ? [new FieldError("file", upload)] : Array.Empty<FieldError>(),
+    ];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        // The box on /verify: a number typed there opens its own page, /verify/{number}, which checks it.
+        if (CertificateNumber is null && Request.Query.ContainsKey("number"))
+        {
+            var typed = new string([.. (TypedNumber ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-')]);
+            if (typed.Length > 0)
+            {
+                return Redirect("/verify/" + Uri.EscapeDataString(typed));
+            }
+
+            TypedNumberError = Text.Get("Verify.MissingNumber");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        await LoadAsync(ct).ConfigureAwait(false);
+        return Page();
+    }
 
     public async Task OnPostAsync(IFormFile? file, CancellationToken ct)
     {
