@@ -185,6 +185,8 @@ internal sealed class MatrixCase
         Resources["pledge:pledged1:registered"] = new() { ["registrationNumber"] = pledged, ["pledgeNumber"] = pledges.Single(p => p.Str("status") == "registered").Str("number") };
         Resources["pledge:pledged1:filed"] = new() { ["registrationNumber"] = pledged, ["pledgeNumber"] = pledges.Single(p => p.Str("status") == "filed").Str("number") };
         Resources["attachment:correction1"] = new() { ["id"] = Resources["correction1"]["id"], ["attachmentId"] = attachment };
+        var firstAct = (await Callers["admin"].GetAsync($"/api/v1/applications/{Resources["objected1"]["id"]}/acts").OkAsync()).EnumerateArray().First().Str("id");
+        Resources["act:objected1"] = new() { ["id"] = Resources["objected1"]["id"], ["actId"] = firstAct };
         var objections = await Callers["examiner.4403"].GetAsync($"/api/v1/applications/{Resources["objected1"]["id"]}/objections").OkAsync();
         Resources["objection:objected1"] = new() { ["objectionId"] = objections.EnumerateArray().Single().Str("id") };
         var notification = (await holder.GetAsync("/api/v1/notifications").OkAsync()).EnumerateArray().First();

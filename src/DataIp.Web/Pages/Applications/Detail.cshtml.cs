@@ -1,14 +1,38 @@
+using DataIp.Web.Features.Examination;
+
 namespace DataIp.Web.Pages.Applications;
 
 /// <summary>
 /// One application as its applicant and its body's staff see it (the rule of
 /// <c>GET /api/v1/applications/{id}</c>): where it stands, its numbers and dates, what it claims,
-/// and every act on it with who did it, when and why. Anyone else gets the 404 page, as the API
-/// answers, so that a stranger cannot tell an application exists.
+/// every act on it with who did it, when and why, and a form for each act the viewer may take now.
+/// Anyone else gets the 404 page, as the API answers, so that a stranger cannot tell it exists.
 /// </summary>
+/// <remarks>
+/// The acts offered are the lifecycle table's (<see cref="Lifecycle.AvailableTriggers"/>) for the
+/// viewer's relations to the case; a posted act runs through the same <see cref="ActPipeline"/> and
+/// use case as its API endpoint, and a refusal is shown as the form's error.
+/// </remarks>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class DetailModel(RegistryDbContext db) : PageModel
+public sealed class DetailModel(RegistryDbContext db, ActPipeline acts) : PageModel
 {
+    // The acts this page offers, with whether each takes a reason; the others have pages of their own
+    // (objections, rights) or are the system's (a lapse).
+    private static readonly Dictionary<LifecycleTrigger, ReasonNeed> Offered = new()
+    {
+        [LifecycleTrigger.Submit] = ReasonNeed.None,
+        [LifecycleTrigger.Resubmit] = ReasonNeed.Optional,
+        [LifecycleTrigger.StartExamination] = ReasonNeed.None,
+        [LifecycleTrigger.PassFormalExamination] = ReasonNeed.Optional,
+        [LifecycleTrigger.PassSubstantiveExamination] = ReasonNeed.Optional,
+        [LifecycleTrigger.RequestCorrection] = ReasonNeed.Required,
+        [LifecycleTrigger.Reject] = ReasonNeed.Required,
+        [LifecycleTrigger.Register] = ReasonNeed.None,
+        [LifecycleTrigger.Revoke] = ReasonNeed.Required,
+        [LifecycleTrigger.ReissueCertificate] = ReasonNeed.Required,
+        [LifecycleTrigger.Withdraw] = ReasonNeed.Optional,
+    };
+
     /// <summary>The application.</summary>
     public ApplicationView Application { get; private set; } = null!;
 
@@ -18,18 +42,116 @@ public sealed class DetailModel(RegistryDbContext db) : PageModel
     /// <summary>The acts on it, oldest first, as the reader may read them.</summary>
     public IReadOnlyList<ActView> Acts { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    /// <summary>The acts the viewer may take now, in the table's order.</summary>
+    public IReadOnlyList<PageAct> Actions { get; private set; } = [];
+
+    /// <summary>The act posted, kept with its reason when it was refused.</summary>
+    [BindProperty]
+    public LifecycleTrigger? Trigger { get; set; }
+
+    /// <summary>The reason typed with the act posted.</summary>
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    /// <summary>The form's errors, each linking to the act's reason box (or its button).</summary>
+    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct).ConfigureAwait(false) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        var record = await db.Applications.AsNoTracking().Include(a => a.Body).SingleOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false);
-        if (record is null || ApplicationAccess.ReaderOf(ActingParty.From(User), record) is not { } reader)
+        if (!await LoadAsync(id, ct).ConfigureAwait(false))
         {
             return NotFound();
         }
 
-        Application = ApplicationView.Of(record);
-        BodyName = Text.InEnglish ? record.Body.NameEn : record.Body.Name;
-        var acts = await db.Acts.AsNoTracking().Where(a => a.ApplicationId == id).OrderBy(a => a.Sequence).ToListAsync(ct).ConfigureAwait(false);
-        Acts = [.. acts.Select(a => ActView.Of(a, reader))];
+        var reason = string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim();
+        if (Trigger is not { } trigger || UseCase(trigger) is not { } useCase)
+        {
+            return Refused(StatusCodes.Status400BadRequest, "trigger", Text.Get("Error.400.Text"));
+        }
+
+        if (Offered[trigger] == ReasonNeed.Required && reason is null)
+        {
+            return Refused(StatusCodes.Status400BadRequest, FieldId(trigger), Text.Get($"Action.{trigger}.Missing"));
+        }
+
+        var outcome = await acts.RunAsync(id, ActingParty.From(User), useCase, reason, ct).ConfigureAwait(false);
+        if (outcome.Refusal is { } refusal)
+        {
+            await LoadAsync(id, ct).ConfigureAwait(false);
+            var messages = refusal.Errors?.SelectMany(e => e.Value) ?? [refusal.Detail];
+            return Refused(refusal.Status(), FieldId(trigger), Text.Get("Action.Refused") + string.Join(" ", messages));
+        }
+
+        return Redirect($"/applications/{id}/done/{outcome.Act!.Id}");
+    }
+
+    /// <summary>The id of the field an act's error links to: its reason box, or its button.</summary>
+    public static string FieldId(LifecycleTrigger trigger) => $"act-{trigger}";
+
+    private PageResult Refused(int status, string fieldId, string message)
+    {
+        Errors = [new FieldError(fieldId, message)];
+        Response.StatusCode = status;
         return Page();
     }
+
+    private static IActUseCase? UseCase(LifecycleTrigger trigger) => trigger switch
+    {
+        LifecycleTrigger.Submit => new Submit(),
+        LifecycleTrigger.Resubmit => new Resubmit(),
+        LifecycleTrigger.StartExamination => new StartExamination(),
+        LifecycleTrigger.PassFormalExamination or LifecycleTrigger.PassSubstantiveExamination => new PassExamination(),
+        LifecycleTrigger.RequestCorrection => new RequestCorrection(),
+        LifecycleTrigger.Reject => new Reject(),
+        LifecycleTrigger.Register => new Register(),
+        LifecycleTrigger.Revoke => new Revoke(),
+        LifecycleTrigger.ReissueCertificate => new ReissueCertificate(),
+        LifecycleTrigger.Withdraw => new Withdraw(),
+        _ => null,
+    };
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var record = await db.Applications.AsNoTracking().Include(a => a.Body).SingleOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false);
+        var party = ActingParty.From(User);
+        if (record is null || ApplicationAccess.ReaderOf(party, record) is not { } reader)
+        {
+            return false;
+        }
+
+        Application = ApplicationView.Of(record);
+        BodyName = Text.InEnglish ? record.Body.NameEn : record.Body.Name;
+        var stored = await db.Acts.AsNoTracking().Where(a => a.ApplicationId == id).OrderBy(a => a.Sequence).ToListAsync(ct).ConfigureAwait(false);
+        Acts = [.. stored.Select(a => ActView.Of(a, reader))];
+        var relations = Relations.Of(party.Party, new CaseParties(record.ApplicantId, record.BodyId, []));
+        Actions = [.. relations.SelectMany(r => Lifecycle.AvailableTriggers(record.State, r)).Distinct()
+            .Where(Offered.ContainsKey)
+            .Select(t => new PageAct(t, Offered[t]))];
+        return true;
+    }
+}
+
+/// <summary>Whether an act asks for a reason.</summary>
+public enum ReasonNeed
+{
+    /// <summary>No reason is asked for.</summary>
+    None,
+
+    /// <summary>A reason may be given.</summary>
+    Optional,
+
+    /// <summary>A reason must be given (it is shown to the applicant or published).</summary>
+    Required,
+}
+
+/// <summary>An act a page offers: its trigger and whether it asks for a reason.</summary>
+/// <param name="Trigger">The lifecycle trigger.</param>
+/// <param name="Reason">Whether it asks for a reason.</param>
+public sealed record PageAct(LifecycleTrigger Trigger, ReasonNeed Reason)
+{
+    /// <summary>Acts that end or refuse something, shown as such.</summary>
+    public bool IsWarning => Trigger is LifecycleTrigger.Reject or LifecycleTrigger.Withdraw or LifecycleTrigger.Revoke;
 }
