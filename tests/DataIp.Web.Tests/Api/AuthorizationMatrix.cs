@@ -220,6 +220,8 @@ internal static class AuthorizationMatrix
         ["PAGE "] = new("none", Anyone),
         ["PAGE Index"] = new("none", Anyone),
         ["PAGE notices"] = new("none", Anyone),
+        ["PAGE notices/{applicationNumber}"] = new("notice2", Anyone),
+        ["PAGE notices/{applicationNumber}/objection-filed"] = new("notice2", Anyone),
         ["PAGE verify/{certificateNumber?}"] = new("pledged1", Anyone),
         // A bank has no applications: the page sends it to the access-denied page (302) rather than list nothing.
         ["PAGE applications"] = new("none", "others 200*, banks 302, anonymous 302"),

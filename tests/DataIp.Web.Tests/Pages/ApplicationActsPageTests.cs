@@ -92,11 +92,58 @@ public sealed partial class ApplicationActsPageTests
         Assert.Equal("submitted", (await applicantApi.GetAsync($"/api/v1/applications/{id}").OkAsync()).Str("state"));
     }
 
+    // The demo's objection, ruled on in the pages by the examiner of the application's body; its
+    // applicant and another body's examiner see neither the objection nor the objector's contact.
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Examiner_RulesOnTheDemoObjectionInThePages_OthersSeeNeitherItNorTheContact(DatabaseProvider provider)
+    {
+        await using var platform = await RegistryFactory.StartAsync(provider, DateTimeOffset.UtcNow, demo: true);
+        Guid id, objection;
+        string contact;
+        await using (var scope = platform.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            id = await db.Applications.Where(a => a.State == Domain.Registration.ApplicationState.ObjectionReview).Select(a => a.Id).SingleAsync();
+            var open = await db.Objections.Where(o => o.ApplicationId == id).SingleAsync();
+            (objection, contact) = (open.Id, open.ObjectorContact);
+        }
+
+        var examiner = await platform.SignedInAsync(Web.Demo.DemoSeeder.ExaminerEmail("4403"), Web.Demo.DemoSeeder.Password);
+        var applicant = await platform.SignedInAsync(Web.Demo.DemoSeeder.Applicants[0].Email, Web.Demo.DemoSeeder.Password);
+        var otherBody = await platform.SignedInAsync(Web.Demo.DemoSeeder.ExaminerEmail("4400"), Web.Demo.DemoSeeder.Password);
+        var page = $"/applications/{id}";
+
+        var examinerPage = await examiner.GetStringAsync(page);
+        var applicantPage = await applicant.GetStringAsync(page);
+        using var stranger = await PostAsync(otherBody, page, "DismissObjection", reason: "无证据。", tokenFrom: "/applications", objectionId: objection);
+        using var missing = await PostAsync(examiner, page, "DismissObjection", reason: "", objectionId: objection);
+        var missingHtml = WebUtility.HtmlDecode(await missing.Content.ReadAsStringAsync());
+        using var dismissed = await PostAsync(examiner, page, "DismissObjection", reason: "异议人未提供权属证据。", objectionId: objection);
+        var done = await examiner.GetStringAsync(dismissed.RedirectTarget());
+        var after = await examiner.GetStringAsync(page);
+
+        Assert.Contains(contact, examinerPage);
+        Assert.Equal(["UpholdObjection", "DismissObjection"], Offered(examinerPage));
+        Assert.DoesNotContain(contact, applicantPage);
+        Assert.DoesNotContain("data-objection=", applicantPage);
+        Assert.Equal(HttpStatusCode.NotFound, stranger.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains($"<a href=\"#act-DismissObjection-{objection:N}\">请说明异议不成立的理由。</a>", missingHtml);
+        Assert.Equal(HttpStatusCode.Redirect, dismissed.StatusCode);
+        Assert.Contains("<h1>异议不成立</h1>", done);
+        Assert.Contains("公示继续", done);
+        Assert.Contains("state-publicnotice", after);
+        Assert.Contains("<dd>异议不成立</dd>", after);
+        Assert.Empty(Offered(after)); // the notice runs on: nothing for the examiner until it ends
+    }
+
     // The acts a page offers, by the hidden trigger of each form, in order.
     private static List<string> Offered(string html) => [.. Trigger().Matches(html).Select(m => m.Groups[1].Value)];
 
     // Posts an act's form as a browser would, with the antiforgery token of a page the client may open.
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string page, string trigger, string? reason = null, string? tokenFrom = null)
+    private static async Task<HttpResponseMessage> PostAsync(
+        HttpClient client, string page, string trigger, string? reason = null, string? tokenFrom = null, Guid? objectionId = null)
     {
         var fields = new Dictionary<string, string>
         {
@@ -106,6 +153,11 @@ public sealed partial class ApplicationActsPageTests
         if (reason is not null)
         {
             fields["Reason"] = reason;
+        }
+
+        if (objectionId is { } objection)
+        {
+            fields["ObjectionId"] = objection.ToString();
         }
 
         return await client.PostAsync(page, new FormUrlEncodedContent(fields));

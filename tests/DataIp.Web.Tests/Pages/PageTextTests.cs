@@ -86,11 +86,13 @@ public sealed partial class PageTextTests
         await using var platform = await RegistryFactory.StartAsync(DatabaseProvider.Sqlite, DateTimeOffset.UtcNow, demo: true);
         string certificate;
         Guid objected;
+        string notice;
         await using (var scope = platform.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
             certificate = (await db.Certificates.Where(c => !c.Superseded).Select(c => c.CertificateNumber).ToListAsync()).Order(StringComparer.Ordinal).First();
             objected = await db.Applications.Where(a => a.State == ApplicationState.ObjectionReview).Select(a => a.Id).SingleAsync();
+            notice = await db.Applications.Where(a => a.State == ApplicationState.PublicNotice).Select(a => a.ApplicationNumber!).SingleAsync();
         }
 
         var failures = new List<string>();
@@ -103,6 +105,7 @@ public sealed partial class PageTextTests
             (anonymous, "/verify/12345"), (anonymous, "/account/sign-in"), (anonymous, "/nope"),
             (applicant, "/"), (applicant, "/applications"), (examiner, "/applications"), (examiner, "/account/access-denied"),
             (applicant, $"/applications/{objected}"), (examiner, $"/applications/{objected}"), (anonymous, "/verify?number=+"),
+            (anonymous, $"/notices/{notice}"),
         };
         foreach (var (client, path) in pages)
         {

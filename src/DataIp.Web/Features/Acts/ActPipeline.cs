@@ -129,10 +129,7 @@ public sealed class ActPipeline(
             return Refusal.NotFound("The application");
         }
 
-        var policy = application.Body.Policy;
-        var decision = Lifecycle.Decide(application.State, useCase.Trigger, context.Relations, new TransitionContext(
-            context.Now, policy.SubstantiveExamination, application.CorrectionDeadline, application.NoticeEndsAt, context.OpenObjections,
-            application.ValidUntil, policy.RenewalWindowDays));
+        var decision = Lifecycle.Decide(application.State, useCase.Trigger, context.Relations, TransitionOf(application, context.Now, context.OpenObjections));
         if (!decision.IsAllowed)
         {
             return Refusal.From(decision.Refusal!.Value, decision.Reason!);
@@ -213,5 +210,18 @@ public sealed class ActPipeline(
         }
 
         return transition is CertifyingPayload certifying ? certifying with { CertificateNumber = application.CertificateNumber } : transition;
+    }
+
+    /// <summary>
+    /// The facts the lifecycle table's guards read for <paramref name="application"/> at
+    /// <paramref name="now"/> (its body's policy loaded): one place, for the pipeline that decides
+    /// and for the pages that offer only the acts that would be allowed.
+    /// </summary>
+    public static TransitionContext TransitionOf(ApplicationRecord application, DateTimeOffset now, int openObjections)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var policy = application.Body.Policy;
+        return new TransitionContext(now, policy.SubstantiveExamination, application.CorrectionDeadline, application.NoticeEndsAt, openObjections,
+            application.ValidUntil, policy.RenewalWindowDays);
     }
 }

@@ -8,8 +8,6 @@ namespace DataIp.Web.Features.Notices;
 /// </summary>
 internal static class NoticeEndpoints
 {
-    /// <summary>Most files one objection may carry.</summary>
-    public const int MaxObjectionFiles = 5;
 
     public static void MapNoticesApi(this IEndpointRouteBuilder app)
     {
@@ -45,10 +43,10 @@ internal static class NoticeEndpoints
 
     /// <summary>What an objection's form carries: the act says which of its fields are required.</summary>
     private static readonly FormShape ObjectionShape = new(
-        ["objectorName", "objectorContact", "grounds"], new Dictionary<string, int> { ["files"] = MaxObjectionFiles }, new Dictionary<string, string>());
+        ["objectorName", "objectorContact", "grounds"], new Dictionary<string, int> { ["files"] = ObjectionDesk.MaxFiles }, new Dictionary<string, string>());
 
     private static async Task<Results<Created<PublicApplicationView>, ValidationProblem, ProblemHttpResult>> FileObjectionAsync(
-        string applicationNumber, HttpRequest request, ClaimsPrincipal user, RegistryDbContext db, ActPipeline acts, IAttachmentStore store, CancellationToken ct)
+        string applicationNumber, HttpRequest request, ClaimsPrincipal user, ObjectionDesk desk, CancellationToken ct)
     {
         // The body first, as for a bound JSON body: a broken one is a 400 whatever the notice.
         var read = await RequestBodies.ReadFormAsync(request, ObjectionShape, ct).ConfigureAwait(false);
@@ -57,49 +55,13 @@ internal static class NoticeEndpoints
             return problem.AnswerFor<Created<PublicApplicationView>>();
         }
 
-        var id = await db.Applications.Where(a => a.ApplicationNumber == applicationNumber).Select(a => (Guid?)a.Id)
-            .SingleOrDefaultAsync(ct).ConfigureAwait(false);
-        if (id is null)
-        {
-            return Problems.NotFound($"Public notice {applicationNumber}");
-        }
-
         var form = new ObjectionForm(read.Value!);
-        var files = read.Value!.Files;
-        var stored = new List<StoredAttachment>();
-        try
-        {
-            foreach (var file in files)
-            {
-                await using var stream = file.OpenReadStream();
-                var saved = await store.SaveAsync(AttachmentKind.ObjectionEvidence, file.FileName, stream, ct).ConfigureAwait(false);
-                if (saved.Refusal is { } refusal)
-                {
-                    return Problems.Field("files", $"{file.FileName}: {refusal.Message}");
-                }
-
-                stored.Add(saved.Attachment!);
-            }
-
-            var party = ActingParty.From(user, anonymousName: form.ObjectorName?.Trim() ?? "public");
-            var objection = new FileObjection(new ObjectionFiling(form.ObjectorName, form.ObjectorContact, form.Grounds), stored);
-            var outcome = await acts.RunAsync(id.Value, party, objection, form.Grounds, ct).ConfigureAwait(false);
-            if (outcome.Refusal is { } refused)
-            {
-                return refused.ToProblem().AnswerFor<Created<PublicApplicationView>>();
-            }
-
-            stored.Clear();
-            return TypedResults.Created($"/api/v1/notices/{applicationNumber}", PublicApplicationView.Of(outcome.Application!));
-        }
-        finally
-        {
-            // Files of a refused or failed objection are removed: nothing half-recorded remains.
-            foreach (var orphan in stored)
-            {
-                await store.DeleteAsync(orphan.Id, CancellationToken.None).ConfigureAwait(false);
-            }
-        }
+        var party = ActingParty.From(user, anonymousName: form.ObjectorName?.Trim() ?? "public");
+        var outcome = await desk.FileAsync(applicationNumber, new ObjectionFiling(form.ObjectorName, form.ObjectorContact, form.Grounds), [.. read.Value!.Files], party, ct)
+            .ConfigureAwait(false);
+        return outcome.Refusal is { } refused
+            ? refused.ToProblem().AnswerFor<Created<PublicApplicationView>>()
+            : TypedResults.Created($"/api/v1/notices/{applicationNumber}", PublicApplicationView.Of(outcome.Application!));
     }
 }
 

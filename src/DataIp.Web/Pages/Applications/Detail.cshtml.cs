@@ -1,4 +1,5 @@
 using DataIp.Web.Features.Examination;
+using DataIp.Web.Features.Objections;
 
 namespace DataIp.Web.Pages.Applications;
 
@@ -10,11 +11,11 @@ namespace DataIp.Web.Pages.Applications;
 /// </summary>
 /// <remarks>
 /// The acts offered are the lifecycle table's (<see cref="Lifecycle.AvailableTriggers"/>) for the
-/// viewer's relations to the case; a posted act runs through the same <see cref="ActPipeline"/> and
+/// viewer's relations to the case whose guards hold now (<see cref="Lifecycle.Decide(ApplicationState, LifecycleTrigger, IReadOnlySet{Actor}, TransitionContext)"/>); a posted act runs through the same <see cref="ActPipeline"/> and
 /// use case as its API endpoint, and a refusal is shown as the form's error.
 /// </remarks>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class DetailModel(RegistryDbContext db, ActPipeline acts) : PageModel
+public sealed class DetailModel(RegistryDbContext db, ActPipeline acts, TimeProvider clock) : PageModel
 {
     // The acts this page offers, with whether each takes a reason; the others have pages of their own
     // (objections, rights) or are the system's (a lapse).
@@ -32,6 +33,9 @@ public sealed class DetailModel(RegistryDbContext db, ActPipeline acts) : PageMo
         [LifecycleTrigger.ReissueCertificate] = ReasonNeed.Required,
         [LifecycleTrigger.Withdraw] = ReasonNeed.Optional,
     };
+
+    // The rulings on one objection, offered beside it.
+    private static readonly LifecycleTrigger[] Rulings = [LifecycleTrigger.UpholdObjection, LifecycleTrigger.DismissObjection];
 
     /// <summary>The application.</summary>
     public ApplicationView Application { get; private set; } = null!;
@@ -53,6 +57,16 @@ public sealed class DetailModel(RegistryDbContext db, ActPipeline acts) : PageMo
     [BindProperty]
     public string? Reason { get; set; }
 
+    /// <summary>The objection a ruling posted is on.</summary>
+    [BindProperty]
+    public Guid? ObjectionId { get; set; }
+
+    /// <summary>The objections to the application, for its body's staff (with the objectors' contacts); none for anyone else.</summary>
+    public IReadOnlyList<ObjectionRow> Objections { get; private set; } = [];
+
+    /// <summary>The rulings the viewer may make on an open objection now.</summary>
+    public IReadOnlyList<LifecycleTrigger> RulingsOffered { get; private set; } = [];
+
     /// <summary>The form's errors, each linking to the act's reason box (or its button).</summary>
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
 
@@ -67,14 +81,21 @@ public sealed class DetailModel(RegistryDbContext db, ActPipeline acts) : PageMo
         }
 
         var reason = string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim();
-        if (Trigger is not { } trigger || UseCase(trigger) is not { } useCase)
+        var ruling = Trigger is { } t && Rulings.Contains(t);
+        if (ruling && Objections.All(o => o.Id != ObjectionId))
+        {
+            return NotFound(); // not an objection to this application, or one the viewer may not see
+        }
+
+        if (Trigger is not { } trigger || UseCase(trigger, ObjectionId) is not { } useCase)
         {
             return Refused(StatusCodes.Status400BadRequest, "trigger", Text.Get("Error.400.Text"));
         }
 
-        if (Offered[trigger] == ReasonNeed.Required && reason is null)
+        var fieldId = ruling ? FieldId(trigger, ObjectionId) : FieldId(trigger);
+        if ((ruling || Offered[trigger] == ReasonNeed.Required) && reason is null)
         {
-            return Refused(StatusCodes.Status400BadRequest, FieldId(trigger), Text.Get($"Action.{trigger}.Missing"));
+            return Refused(StatusCodes.Status400BadRequest, fieldId, Text.Get($"Action.{trigger}.Missing"));
         }
 
         var outcome = await acts.RunAsync(id, ActingParty.From(User), useCase, reason, ct).ConfigureAwait(false);
@@ -82,14 +103,15 @@ public sealed class DetailModel(RegistryDbContext db, ActPipeline acts) : PageMo
         {
             await LoadAsync(id, ct).ConfigureAwait(false);
             var messages = refusal.Errors?.SelectMany(e => e.Value) ?? [refusal.Detail];
-            return Refused(refusal.Status(), FieldId(trigger), Text.Get("Action.Refused") + string.Join(" ", messages));
+            return Refused(refusal.Status(), fieldId, Text.Get("Action.Refused") + string.Join(" ", messages));
         }
 
         return Redirect($"/applications/{id}/done/{outcome.Act!.Id}");
     }
 
-    /// <summary>The id of the field an act's error links to: its reason box, or its button.</summary>
-    public static string FieldId(LifecycleTrigger trigger) => $"act-{trigger}";
+    /// <summary>The id of the field an act's error links to: its reason box, or its button (a ruling's: on its objection).</summary>
+    public static string FieldId(LifecycleTrigger trigger, Guid? objectionId = null) =>
+        objectionId is { } objection ? $"act-{trigger}-{objection:N}" : $"act-{trigger}";
 
     private PageResult Refused(int status, string fieldId, string message)
     {
@@ -98,8 +120,10 @@ public sealed class DetailModel(RegistryDbContext db, ActPipeline acts) : PageMo
         return Page();
     }
 
-    private static IActUseCase? UseCase(LifecycleTrigger trigger) => trigger switch
+    private static IActUseCase? UseCase(LifecycleTrigger trigger, Guid? objectionId) => trigger switch
     {
+        LifecycleTrigger.UpholdObjection or LifecycleTrigger.DismissObjection when objectionId is { } objection =>
+            new RuleObjection(objection, upheld: trigger == LifecycleTrigger.UpholdObjection),
         LifecycleTrigger.Submit => new Submit(),
         LifecycleTrigger.Resubmit => new Resubmit(),
         LifecycleTrigger.StartExamination => new StartExamination(),
@@ -127,12 +151,31 @@ public sealed class DetailModel(RegistryDbContext db, ActPipeline acts) : PageMo
         var stored = await db.Acts.AsNoTracking().Where(a => a.ApplicationId == id).OrderBy(a => a.Sequence).ToListAsync(ct).ConfigureAwait(false);
         Acts = [.. stored.Select(a => ActView.Of(a, reader))];
         var relations = Relations.Of(party.Party, new CaseParties(record.ApplicantId, record.BodyId, []));
-        Actions = [.. relations.SelectMany(r => Lifecycle.AvailableTriggers(record.State, r)).Distinct()
-            .Where(Offered.ContainsKey)
-            .Select(t => new PageAct(t, Offered[t]))];
+        // The table's rows for the viewer's relations whose guards hold now: no button for an act that would be refused.
+        var openObjections = await db.Objections.CountAsync(o => o.ApplicationId == id && o.Status == ObjectionStatus.Open, ct).ConfigureAwait(false);
+        var facts = ActPipeline.TransitionOf(record, clock.GetUtcNow(), openObjections);
+        var available = relations.SelectMany(r => Lifecycle.AvailableTriggers(record.State, r)).Distinct()
+            .Where(t => Lifecycle.Decide(record.State, t, relations, facts).IsAllowed)
+            .ToList();
+        Actions = [.. available.Where(Offered.ContainsKey).Select(t => new PageAct(t, Offered[t]))];
+        RulingsOffered = [.. available.Where(Rulings.Contains)];
+        if (reader == Disclosure.BodyStaff)
+        {
+            var objections = await db.Objections.AsNoTracking().Where(o => o.ApplicationId == id).OrderBy(o => o.FiledAt).ToListAsync(ct).ConfigureAwait(false);
+            var ids = objections.Select(o => o.Id).ToList();
+            var files = await db.Attachments.AsNoTracking().Where(f => f.ObjectionId != null && ids.Contains(f.ObjectionId.Value))
+                .Select(f => new { f.ObjectionId, f.FileName }).ToListAsync(ct).ConfigureAwait(false);
+            Objections = [.. objections.Select(o => new ObjectionRow(o.Id, o.FiledAt, o.ObjectorName, o.ObjectorContact, o.Grounds, o.Status,
+                [.. files.Where(f => f.ObjectionId == o.Id).Select(f => f.FileName)]))];
+        }
+
         return true;
     }
 }
+
+/// <summary>An objection as the body's staff read it on the application's page.</summary>
+public sealed record ObjectionRow(
+    Guid Id, DateTimeOffset FiledAt, string ObjectorName, string ObjectorContact, string Grounds, ObjectionStatus Status, IReadOnlyList<string> Evidence);
 
 /// <summary>Whether an act asks for a reason.</summary>
 public enum ReasonNeed

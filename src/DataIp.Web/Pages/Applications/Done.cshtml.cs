@@ -44,7 +44,8 @@ public sealed class DoneModel(RegistryDbContext db) : PageModel
         ActTypes.PassSubstantiveExamination when a.NoticeLastDay is { } last => Text.Format("Next.passSubstantiveExamination", Labels.Day(last)),
         ActTypes.Register or ActTypes.IssueCertificate => Text.Format("Next.register", a.RegistrationNumber, a.CertificateNumber),
         ActTypes.ReissueCertificate => Text.Format("Next.reissueCertificate", a.CertificateNumber),
-        ActTypes.StartExamination or ActTypes.Resubmit or ActTypes.PassFormalExamination or ActTypes.Reject or ActTypes.Withdraw or ActTypes.Revoke =>
+        ActTypes.StartExamination or ActTypes.Resubmit or ActTypes.PassFormalExamination or ActTypes.Reject or ActTypes.Withdraw or ActTypes.Revoke
+            or ActTypes.UpholdObjection or ActTypes.DismissObjection =>
             Text.Get("Next." + type),
         _ => Text.Get("Next.other"),
     };
