@@ -91,4 +91,37 @@ public sealed class ApplicationsPageTests
         Assert.Equal(System.Net.HttpStatusCode.NotFound, otherBodyPage.StatusCode);
         Assert.Contains("<h1>页面不存在</h1>", await strangerPage.Content.ReadAsStringAsync());
     }
+
+    // The list as a work list on the demo: each row says whose move it waits for (from the lifecycle
+    // table) and by when; the viewer's own moves come first (an objection to rule on first); a filter by state.
+    [Fact]
+    public async Task WorkList_Demo_ViewersOwnMovesFirstWithDeadlinesAndAStateFilter()
+    {
+        await using var platform = await RegistryFactory.StartAsync(DatabaseProvider.Sqlite, DateTimeOffset.UtcNow, demo: true);
+        var examiner = await platform.SignedInAsync(Web.Demo.DemoSeeder.ExaminerEmail("4403"), Web.Demo.DemoSeeder.Password);
+        var applicant = await platform.SignedInAsync(Web.Demo.DemoSeeder.Applicants[0].Email, Web.Demo.DemoSeeder.Password);
+        var admin = await platform.SignedInAsync(Web.Demo.DemoSeeder.AdministratorEmail, Web.Demo.DemoSeeder.Password);
+
+        var examinerRows = Rows(await examiner.GetStringAsync("/applications"));
+        var applicantRows = Rows(await applicant.GetStringAsync("/applications"));
+        var filtered = Rows(await admin.GetStringAsync("/applications?state=PublicNotice&body=4400"));
+        var everything = await admin.GetStringAsync("/applications");
+
+        Assert.Equal("Examiner", examinerRows[0].Move);
+        Assert.Contains("物流园区车辆轨迹数据集", examinerRows[0].Html); // under objection review: an objection to rule on
+        Assert.Contains("1 件未决异议", examinerRows[0].Html);
+        Assert.True(IsSorted(examinerRows.Select(r => r.Move == "Examiner" ? 0 : 1)), string.Join(", ", examinerRows.Select(r => r.Move)));
+        Assert.Equal("Applicant", applicantRows[0].Move); // the correction it owes, with its last day
+        Assert.Matches("\\d{4}年\\d{1,2}月\\d{1,2}日", applicantRows[0].Html);
+        Assert.Equal("互联网医院问诊数据集", Assert.Single(filtered).Name);
+        Assert.Contains("<select id=\"body\" name=\"body\">", everything); // a national administrator filters by body too
+    }
+
+    private sealed record Row(string Move, string Name, string Html);
+
+    private static List<Row> Rows(string html) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(html, "<tr data-move=\"(\\w+)\">(.*?)</tr>", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .Select(m => new Row(m.Groups[1].Value, System.Text.RegularExpressions.Regex.Match(m.Groups[2].Value, "<a href=\"/applications/[^\"]+\">([^<]+)</a>").Groups[1].Value, m.Groups[2].Value))];
+
+    private static bool IsSorted(IEnumerable<int> keys) => keys.Zip(keys.Skip(1)).All(p => p.First <= p.Second);
 }

@@ -26,7 +26,9 @@ internal static class ApplicationQueries
         }
 
         return await query.OrderByDescending(a => a.CreatedAt).Take(MaxListed)
-            .Select(a => new ApplicationSummary(a.Id, a.ApplicationNumber, a.Body.Code, a.State, a.DataName, a.CreatedAt, a.RegistrationNumber))
+            .Select(a => new ApplicationSummary(a.Id, a.ApplicationNumber, a.Body.Code, a.State, a.DataName, a.CreatedAt, a.RegistrationNumber,
+                a.SubmittedAt, a.State == ApplicationState.CorrectionRequested ? a.CorrectionLastDay : null, a.NoticeLastDay,
+                db.Objections.Count(o => o.ApplicationId == a.Id && o.Status == ObjectionStatus.Open)))
             .ToListAsync(ct).ConfigureAwait(false);
     }
 

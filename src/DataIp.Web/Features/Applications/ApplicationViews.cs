@@ -57,8 +57,21 @@ public sealed record PublicApplicationView(
     }
 }
 
-/// <summary>One line of a list of applications.</summary>
-public sealed record ApplicationSummary(Guid Id, string? ApplicationNumber, string BodyCode, ApplicationState State, string DataName, DateTimeOffset CreatedAt, string? RegistrationNumber);
+/// <summary>One line of a list of applications, with what its next step waits for.</summary>
+/// <param name="Id">The application's id.</param>
+/// <param name="ApplicationNumber">Its number once submitted.</param>
+/// <param name="BodyCode">The registration body's code.</param>
+/// <param name="State">Where it stands.</param>
+/// <param name="DataName">The data's name.</param>
+/// <param name="CreatedAt">When the draft was created.</param>
+/// <param name="RegistrationNumber">Its registration number once registered.</param>
+/// <param name="SubmittedAt">When it was (last) submitted.</param>
+/// <param name="CorrectionLastDay">The last day to submit a correction, while one is requested.</param>
+/// <param name="NoticeLastDay">The last day of its public notice.</param>
+/// <param name="OpenObjections">Objections not yet ruled on.</param>
+public sealed record ApplicationSummary(
+    Guid Id, string? ApplicationNumber, string BodyCode, ApplicationState State, string DataName, DateTimeOffset CreatedAt, string? RegistrationNumber,
+    DateTimeOffset? SubmittedAt = null, DateOnly? CorrectionLastDay = null, DateOnly? NoticeLastDay = null, int OpenObjections = 0);
 
 /// <summary>A reason given with an act (correction request, rejection, ruling, withdrawal).</summary>
 /// <param name="Reason">The reason, in the examiner's or applicant's words.</param>

@@ -10,8 +10,22 @@ public sealed class IndexModel(RegistryDbContext db) : PageModel
 {
     private Dictionary<string, string> _bodyNames = [];
 
-    /// <summary>The applications, newest first.</summary>
-    public IReadOnlyList<ApplicationSummary> Applications { get; private set; } = [];
+    /// <summary>The applications as a work list, the most urgent first (<see cref="WorkList"/>).</summary>
+    public IReadOnlyList<WorkItem> Applications { get; private set; } = [];
+
+    /// <summary>The state filter, if any.</summary>
+    [FromQuery(Name = "state")]
+    public ApplicationState? State { get; set; }
+
+    /// <summary>The body filter, if any (national administrators, who see every body's).</summary>
+    [FromQuery(Name = "body")]
+    public string? Body { get; set; }
+
+    /// <summary>Whether the viewer sees several bodies' applications, so that the body filter means something.</summary>
+    public bool SeesEveryBody { get; private set; }
+
+    /// <summary>The bodies, by code, with their names in the page's language.</summary>
+    public IReadOnlyDictionary<string, string> Bodies => _bodyNames;
 
     /// <summary>The page's heading, which says whose applications these are.</summary>
     public Words Heading { get; private set; } = new("Menu.Applications");
@@ -34,7 +48,14 @@ public sealed class IndexModel(RegistryDbContext db) : PageModel
         }
 
         var party = ActingParty.From(User);
-        Applications = await ApplicationQueries.ListAsync(db, party, state: null, ct).ConfigureAwait(false);
+        var listed = await ApplicationQueries.ListAsync(db, party, State is { } state && Enum.IsDefined(state) ? state : null, ct).ConfigureAwait(false);
+        SeesEveryBody = party.Role == AccountRole.Administrator && party.BodyId is null;
+        if (SeesEveryBody && !string.IsNullOrEmpty(Body))
+        {
+            listed = [.. listed.Where(a => a.BodyCode == Body)];
+        }
+
+        Applications = WorkList.Order(listed, party.Role == AccountRole.Applicant ? NextMove.Applicant : NextMove.Examiner);
         var english = Text.InEnglish;
         _bodyNames = await db.Bodies.AsNoTracking().ToDictionaryAsync(b => b.Code, b => english ? b.NameEn : b.Name, ct).ConfigureAwait(false);
         (Heading, Scope) = party.Role switch
