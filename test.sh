@@ -3,7 +3,8 @@
 #   e.g.  ./test.sh --filter "FullyQualifiedName~TransparencyLog"
 #
 # 1. Installs the system tools the tests use (apt-get, as root, only what is missing), and the npm
-#    tools (@redocly/cli, which lints the OpenAPI document) under .tools/ (git-ignored).
+#    tools (@redocly/cli, which lints the OpenAPI document; axe-core, which the browser tests run
+#    on each page) under .tools/ (git-ignored).
 # 2. Starts a throwaway PostgreSQL on a free 127.0.0.1 port and exports DATAIP_TEST_POSTGRES;
 #    a trap stops it and deletes its directory on every exit, including failures and Ctrl-C.
 # 3. Builds DataIp.slnx once (warnings are errors, see Directory.Build.props), checks formatting.
@@ -40,10 +41,11 @@ readonly REQUIREMENTS=(
   "chromium:/usr/bin/chromium"
 )
 readonly FIRST_PORT=55432
-# npm tools the tests run, installed under .tools/ (git-ignored) when missing. 2.77.0 installs and
-# runs on the machine's Node.js 20; OpenApi/OpenApiLintTests runs it.
+# npm tools the tests run, installed under .tools/ (git-ignored) when missing, each at its version:
+# @redocly/cli (2.77.0 runs on the machine's Node.js 20), which OpenApi/OpenApiLintTests runs, and
+# axe-core, which the browser journeys evaluate in each page they visit (Infrastructure/Axe).
 readonly TOOLS_DIR=.tools
-readonly REDOCLY_VERSION=2.77.0
+readonly NPM_TOOLS=("@redocly/cli@2.77.0" "axe-core@4.14.1")
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -165,27 +167,34 @@ install_missing_packages() {
 }
 
 # npm tools: installed once, only when missing or of another version. Without npm (or the npm
-# registry) the test that needs the tool reports it: it fails on CI and is skipped elsewhere.
+# registry) the tests that need a tool report it: they fail on CI and are skipped elsewhere.
 install_npm_tools() {
-  local installed=""
-  if [[ -f "$TOOLS_DIR/node_modules/@redocly/cli/package.json" ]]; then
-    installed=$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$TOOLS_DIR/node_modules/@redocly/cli/package.json" | head -n 1)
-  fi
-  if [[ "$installed" == "$REDOCLY_VERSION" && -x "$TOOLS_DIR/node_modules/.bin/redocly" ]]; then
-    say "npm tools: @redocly/cli $REDOCLY_VERSION present"
+  local missing=() spec name version manifest installed
+  for spec in "${NPM_TOOLS[@]}"; do
+    name=${spec%@*}
+    version=${spec##*@}
+    manifest="$TOOLS_DIR/node_modules/$name/package.json"
+    installed=""
+    if [[ -f "$manifest" ]]; then
+      installed=$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$manifest" | head -n 1)
+    fi
+    [[ "$installed" == "$version" ]] || missing+=("$spec")
+  done
+  if ((${#missing[@]} == 0)); then
+    say "npm tools present: ${NPM_TOOLS[*]}"
     return 0
   fi
   if ! command -v npm >/dev/null 2>&1; then
-    warn "npm is not installed: @redocly/cli not installed; the OpenAPI lint test will report it"
+    warn "npm is not installed: ${missing[*]} not installed; the tests that use them will report it"
     return 0
   fi
-  say "Installing @redocly/cli $REDOCLY_VERSION under $TOOLS_DIR/"
+  say "Installing ${missing[*]} under $TOOLS_DIR/"
   local started
   started=$(now_ms)
-  if npm install --prefix "$TOOLS_DIR" "@redocly/cli@$REDOCLY_VERSION" --no-audit --no-fund --loglevel=error; then
+  if npm install --prefix "$TOOLS_DIR" "${missing[@]}" --no-audit --no-fund --loglevel=error; then
     say "npm tools installed in $(seconds_since "$started")"
   else
-    warn "npm install of @redocly/cli failed; the OpenAPI lint test will report it"
+    warn "npm install of ${missing[*]} failed; the tests that use them will report it"
   fi
 }
 

@@ -10,7 +10,8 @@ namespace DataIp.BrowserTests;
 /// demo: from the list to the application, takes it up, forgets the reason of a correction request
 /// (the error summary links to the box), gives it, and each act ends on a confirmation that says
 /// what happens next; the applicant then sees the request and its last day on the same page. Each
-/// step is photographed at 1280 and at 375 pixels wide, where the page must not scroll sideways.
+/// step is checked with axe (no serious or critical violation) and photographed at 1280 and at 375
+/// pixels wide, where the page must not scroll sideways.
 /// </summary>
 public sealed class ExaminationJourneyTests(DemoRegistry registry, Chromium chromium) : IClassFixture<DemoRegistry>
 {
@@ -66,6 +67,7 @@ public sealed class ExaminationJourneyTests(DemoRegistry registry, Chromium chro
     {
         var directory = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(directory);
+        await Axe.CheckAsync(page, name);
         await page.ScreenshotAsync(new() { Path = Path.Combine(directory, $"{name}-1280.png"), FullPage = true });
         await page.SetViewportSizeAsync(375, 800);
         await page.ScreenshotAsync(new() { Path = Path.Combine(directory, $"{name}-375.png"), FullPage = true });

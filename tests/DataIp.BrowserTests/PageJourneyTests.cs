@@ -27,6 +27,7 @@ public sealed partial class PageJourneyTests(DemoRegistry registry, Chromium chr
 
         await Expect(page).ToHaveURLAsync(new Uri(registry.BaseAddress, "/applications").ToString());
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "我的申请", Level = 1 })).ToBeVisibleAsync();
+        await Axe.CheckAsync(page, "applications");
         var own = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "城市共享单车骑行数据集" });
         await Expect(own).ToContainTextAsync("待补正");
         var table = await page.GetByRole(AriaRole.Table).InnerTextAsync();
@@ -54,6 +55,7 @@ public sealed partial class PageJourneyTests(DemoRegistry registry, Chromium chr
         await SignInAsync(page, "applicant3@demo.dataip.cn", "Wrong-password-2025");
 
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("邮箱或密码错误。");
+        await Axe.CheckAsync(page, "sign-in with an error");
         await Expect(page.GetByLabel("邮箱")).ToHaveValueAsync("applicant3@demo.dataip.cn");
         await Expect(page.GetByLabel("密码")).ToBeEmptyAsync();
         Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == "dataip.auth");
@@ -74,6 +76,7 @@ public sealed partial class PageJourneyTests(DemoRegistry registry, Chromium chr
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "公示", Level = 1 })).ToBeVisibleAsync();
         Assert.Equal("公示 · 数据知识产权登记平台", await page.TitleAsync());
+        await Axe.CheckAsync(page, "notices");
         var rows = page.GetByRole(AriaRole.Table).Locator("tbody").GetByRole(AriaRole.Row);
         await Expect(rows).ToHaveCountAsync(notices.GetArrayLength());
         await Expect(rows.Filter(new() { HasText = "互联网医院问诊数据集" })).ToContainTextAsync("公示中");
@@ -106,8 +109,10 @@ public sealed partial class PageJourneyTests(DemoRegistry registry, Chromium chr
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Public notices", Level = 1 })).ToBeVisibleAsync();
         Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
         Assert.Equal("Public notices · DataIP Registry", await page.TitleAsync());
+        await Axe.CheckAsync(page, "notices in English");
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Verify a certificate" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Certificate verification", Level = 1 })).ToBeVisibleAsync();
+        await Axe.CheckAsync(page, "verification in English");
         await page.GotoAsync("/account/sign-in");
         await Expect(page.GetByLabel("E-mail")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeVisibleAsync();

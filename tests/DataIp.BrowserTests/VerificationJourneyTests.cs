@@ -44,6 +44,7 @@ public sealed class VerificationJourneyTests(DemoRegistry registry, Chromium chr
             await Expect(current.Locator("[data-status]")).ToHaveAttributeAsync("data-status", status!);
             var checks = page.GetByRole(AriaRole.Region, new() { Name = "服务器对登记簿凭证的查验" });
             await Expect(checks.Locator(".check.pass[data-check]")).ToHaveCountAsync(4);
+            await Axe.CheckAsync(page, "certificate");
 
             await page.GetByLabel("证书文件", new() { Exact = true }).SetInputFilesAsync(pdf);
             await page.GetByRole(AriaRole.Button, new() { Name = "查验" }).ClickAsync();
@@ -57,6 +58,7 @@ public sealed class VerificationJourneyTests(DemoRegistry registry, Chromium chr
 
             await Expect(result.Locator(".check.fail")).ToHaveCountAsync(0);
             await Expect(result.Locator("[data-proof]")).ToHaveCountAsync(2);
+            await Axe.CheckAsync(page, "uploaded certificate");
             await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "verify-upload.png"), FullPage = true });
         }
         finally
