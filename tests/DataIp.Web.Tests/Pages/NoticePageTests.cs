@@ -27,6 +27,8 @@ public sealed class NoticePageTests
         var page = $"/notices/{number}";
 
         var list = await anyone.GetStringAsync("/notices");
+        var englishList = await anyone.GetStringAsync("/notices?culture=en");
+        await anyone.GetStringAsync("/notices?culture=zh-CN");
         var before = await ObjectionsAsync(platform);
         using var empty = await PostAsync(anyone, page, name: " ", contact: "", grounds: "");
         var emptyHtml = WebUtility.HtmlDecode(await empty.Content.ReadAsStringAsync());
@@ -39,6 +41,7 @@ public sealed class NoticePageTests
         var publicPage = await anyone.GetStringAsync(page);
 
         Assert.Contains($"href=\"/notices/{number}\"", list);
+        Assert.Contains("Guangdong Intellectual Property Office", englishList); // the body's English name on an English page
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Contains("<a href=\"#objector-name\">请填写姓名或单位名称。</a>", emptyHtml);
         Assert.Contains("<a href=\"#objector-contact\">请填写电话或邮箱。</a>", emptyHtml);

@@ -37,6 +37,7 @@ public sealed record PublicApplicationView(
     string? ApplicationNumber,
     string BodyCode,
     string BodyName,
+    string BodyNameEn,
     ApplicationState State,
     string DataName,
     ApplicationContent Content,
@@ -52,7 +53,7 @@ public sealed record PublicApplicationView(
     public static PublicApplicationView Of(ApplicationRecord a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        return new(a.ApplicationNumber, a.Body.Code, a.Body.Name, a.State, a.DataName, a.Content.WithoutPrivateContent(),
+        return new(a.ApplicationNumber, a.Body.Code, a.Body.Name, a.Body.NameEn, a.State, a.DataName, a.Content.WithoutPrivateContent(),
             a.NoticeStartedAt, a.NoticeLastDay, a.RegistrationNumber, a.RegistrationDate, a.ValidUntil, a.CertificateNumber, a.DecisionReasons);
     }
 }
