@@ -8,6 +8,14 @@ namespace DataIp.Web.Pages;
 /// <param name="WholeForm">An error of the whole form (wrong e-mail or password): in the summary only.</param>
 public sealed record FieldError(string FieldId, string Message, bool WholeForm = false);
 
+/// <summary>The reason box of an act's form (Pages/Shared/_ReasonField.cshtml): one for every act that takes a reason.</summary>
+/// <param name="FieldId">The textarea's id, which the error summary links to.</param>
+/// <param name="Label">Its label.</param>
+/// <param name="Hint">What the reason is for and who sees it, if anything needs saying.</param>
+/// <param name="Errors">Its errors.</param>
+/// <param name="Value">What was typed, kept after a refusal.</param>
+public sealed record ReasonField(string FieldId, string Label, string? Hint, IReadOnlyList<string> Errors, string? Value);
+
 /// <summary>
 /// A form's errors for the error summary at the top of the page (GOV.UK's pattern,
 /// Pages/Shared/_ErrorSummary.cshtml) and beside each field: every form validates on the server,

@@ -101,7 +101,7 @@ public sealed class DetailModel(RegistryDbContext db, ActPipeline acts, TimeProv
         var outcome = await acts.RunAsync(id, ActingParty.From(User), useCase, reason, ct).ConfigureAwait(false);
         if (outcome.Refusal is { } refusal)
         {
-            await LoadAsync(id, ct).ConfigureAwait(false);
+            // A refused act wrote nothing: the page as loaded above is the record as stored.
             var messages = refusal.Errors?.SelectMany(e => e.Value) ?? [refusal.Detail];
             return Refused(refusal.Status(), fieldId, Text.Get("Action.Refused") + string.Join(" ", messages));
         }

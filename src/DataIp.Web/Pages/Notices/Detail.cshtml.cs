@@ -69,7 +69,7 @@ public sealed class DetailModel(RegistryDbContext db, ObjectionDesk desk) : Page
         var outcome = await desk.FileAsync(applicationNumber, new ObjectionFiling(ObjectorName, ObjectorContact, Grounds), Files, party, ct).ConfigureAwait(false);
         if (outcome.Refusal is { } refusal)
         {
-            await LoadAsync(applicationNumber, ct).ConfigureAwait(false);
+            // A refused objection wrote nothing: the page as loaded above is the notice as stored.
             var field = refusal.Errors?.Keys.FirstOrDefault() switch
             {
                 "objectorName" => "objector-name",
