@@ -23,6 +23,7 @@ public static class ActCatalogue
         Entry<CreateDraftAct>(ActTypes.CreateDraft),
         Entry<UpdateContentAct>(ActTypes.UpdateContent),
         Entry<AddAttachmentAct>(ActTypes.AddAttachment),
+        Entry<HandOverApplicationAct>(ActTypes.HandOverApplication, reason: Parties),
         Entry<SubmitAct>(ActTypes.Submit, LifecycleTrigger.Submit),
         Entry<StartExaminationAct>(ActTypes.StartExamination, LifecycleTrigger.StartExamination),
         Entry<RequestCorrectionAct>(ActTypes.RequestCorrection, LifecycleTrigger.RequestCorrection, Parties),

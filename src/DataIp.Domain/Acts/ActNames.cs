@@ -31,6 +31,9 @@ public static class ActTypes
     /// <summary>The applicant attaches a file to a draft or correction.</summary>
     public const string AddAttachment = "addAttachment";
 
+    /// <summary>The applicant hands the draft (or the correction it owes) to a colleague of the same verified organisation.</summary>
+    public const string HandOverApplication = "handOverApplication";
+
     /// <summary>The applicant submits the draft.</summary>
     public const string Submit = "submit";
 

@@ -50,6 +50,30 @@ public sealed record AddAttachmentAct : ActPayload
     [Disclosed(Disclosure.Parties)] public string? Sha256 { get; init; }
 }
 
+/// <summary>
+/// <c>handOverApplication</c>: the applicant hands a draft, or an application that owes a
+/// correction, to a colleague: another applicant account verified for the same organisation, who
+/// is its applicant from then on. The log shows only that it changed hands; who received it is the
+/// parties'.
+/// </summary>
+public sealed record HandOverApplicationAct : ActPayload
+{
+    /// <summary>The application number, once submitted.</summary>
+    [Disclosed(Disclosure.Public)] public string? ApplicationNumber { get; init; }
+
+    /// <summary>The body.</summary>
+    [Disclosed(Disclosure.Public)] public required string BodyCode { get; init; }
+
+    /// <summary>The account that hands it over.</summary>
+    [Disclosed(Disclosure.Parties)] public Guid? FromAccountId { get; init; }
+
+    /// <summary>The colleague's account: the applicant from now on.</summary>
+    [Disclosed(Disclosure.Parties)] public Guid? ToAccountId { get; init; }
+
+    /// <summary>The colleague's name as their account gives it.</summary>
+    [Disclosed(Disclosure.Parties)] public string? ToName { get; init; }
+}
+
 /// <summary>An act that files the application's content: its fingerprint's particulars are public at once (they date the evidence).</summary>
 public abstract record FilingPayload : ParticularsPayload
 {

@@ -60,6 +60,11 @@ internal sealed partial class DemoSeeder
             AtAsync(at, $"create the draft '{content.DataObject?.DataName}'", async () =>
                 await drafts.CreateAsync(await ApplicantAsync(applicant).ConfigureAwait(false), bodyCode, content, cancellation).ConfigureAwait(false));
 
+        /// <summary>Hands an application to a colleague of the same organisation at <paramref name="at"/>.</summary>
+        public Task<ActOutcome> HandOverAsync(Guid id, int applicant, DemoApplicant colleague, DateTimeOffset at, string reason) =>
+            AtAsync(at, $"hand an application to {colleague.Email}", async () =>
+                await drafts.HandOverAsync(id, await ApplicantAsync(applicant).ConfigureAwait(false), colleague.Email, reason, cancellation).ConfigureAwait(false));
+
         /// <summary>Submits a complete application for a new demo dataset; with <paramref name="reuses"/>,
         /// the dataset repeats most of that earlier one's rows (an overlap for the examiner).</summary>
         public async Task<Guid> SubmittedAsync(int applicant, string bodyCode, string dataName, string industryCode, DateTimeOffset at, string? reuses = null)

@@ -11,7 +11,7 @@ internal sealed partial class DemoSeeder
         var demoClock = new DemoClock(timeline.AccountsCreated);
         var acts = new ActPipeline(db, demoClock, new CalendarService(db), new Features.Evidence.EvidenceService(db, new Infrastructure.EvidenceOptions()),
             new Features.Certificates.CertificateIssuer(issuerKeys, logKeys, publicAddress, demoClock), new Features.Notifications.Notifier(db));
-        var flow = new DemoFlow(this, demoClock, acts, new DraftService(db, demoClock, store), timeline.Now, ct);
+        var flow = new DemoFlow(this, demoClock, acts, new DraftService(db, demoClock, store, new Features.Notifications.Notifier(db)), timeline.Now, ct);
 
         // In the order they happened: the log's acts never go back in time.
         var renewed = await SeedRenewedAsync(flow, timeline).ConfigureAwait(false);
@@ -90,6 +90,13 @@ internal sealed partial class DemoSeeder
         {
             DataObject = new DataObjectParticulars { DataName = "智慧停车泊位实时数据集", IndustryCode = "I65" },
         }, Next()).ConfigureAwait(false);
+
+        // Begun by applicant1 and handed to a colleague of the same company to finish.
+        var handed = await flow.DraftAsync(0, "4403", new ApplicationContent
+        {
+            DataObject = new DataObjectParticulars { DataName = "城市道路视频结构化数据集", IndustryCode = "I65" },
+        }, Next()).ConfigureAwait(false);
+        await flow.HandOverAsync(handed.Application!.Id, 0, Colleague, Next(), "由赵强完成数据描述后提交。Zhao Qiang completes the description and submits.").ConfigureAwait(false);
 
         await flow.SubmittedAsync(1, "4400", "药品流通追溯数据集", "F51", Next()).ConfigureAwait(false);
 

@@ -36,6 +36,12 @@ internal sealed partial class DemoSeeder(
         new("applicant4@demo.dataip.cn", "广东省数据资产运营有限公司", WithCheck("91440101MA5G0004"), "440100", "广州市海珠区琶洲", "陈静"),
     ];
 
+    /// <summary>
+    /// A colleague of applicant1 at the same organisation, verified for it too: applicant1 hands
+    /// it a draft (DemoSeeder.Applications.cs), and a journey hands it another.
+    /// </summary>
+    public static DemoApplicant Colleague { get; } = Applicants[0] with { Email = "colleague1@demo.dataip.cn", ContactPerson = "赵强" };
+
     /// <summary>The e-mail of the examiner of a body.</summary>
     public static string ExaminerEmail(string bodyCode) => $"examiner.{bodyCode}@demo.dataip.cn";
 
@@ -97,7 +103,7 @@ internal sealed partial class DemoSeeder(
         // go back in time (and in a year the demo has a calendar for).
         var verifiedAt = new DemoClock(DemoTimeline.At(timeline.RenewedSubmitted, hour: 8));
         var verifier = new Features.Acts.ActingParty(admin.Id, AccountRole.Administrator, null, admin.DisplayName);
-        foreach (var a in Applicants)
+        foreach (var a in Applicants.Append(Colleague))
         {
             var applicant = await CreateAsync(new Account
             {

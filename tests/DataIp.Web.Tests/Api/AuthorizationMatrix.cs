@@ -83,6 +83,11 @@ internal static class AuthorizationMatrix
             Body = Json(new { content = c.CorrectionContent }),
         },
         ["POST /api/v1/applications/{id:guid}/submit"] = new("draft1", "applicant1 400*, applicants 404, others 403, anonymous 401"),
+        // Applicant 2 is of another organisation: the rightful call is refused for its field.
+        ["POST /api/v1/applications/{id:guid}/handover"] = new("draft1", "applicant1 400*, applicants 404, others 403, anonymous 401")
+        {
+            Body = Json(new { colleagueEmail = "applicant2@demo.dataip.cn" }),
+        },
         ["POST /api/v1/applications/{id:guid}/attachments/"] = new("correction1", "applicant1 201*, applicants 404, others 403, anonymous 401")
         {
             Query = "kind=proofOfSource",

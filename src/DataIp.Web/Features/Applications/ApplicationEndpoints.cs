@@ -10,6 +10,11 @@ public sealed record CreateDraftRequest(string? BodyCode, ApplicationContent? Co
 /// <param name="Version">The version the change was made on; a stale version is refused (409).</param>
 public sealed record UpdateContentRequest(ApplicationContent? Content, int? Version);
 
+/// <summary>The hand-over of an application to a colleague of the same organisation.</summary>
+/// <param name="ColleagueEmail">The e-mail address of the colleague's applicant account, verified for the same organisation.</param>
+/// <param name="Reason">Why, for the parties (optional).</param>
+public sealed record HandOverRequest(string? ColleagueEmail, string? Reason);
+
 /// <summary>The applicant's side of an application, and reading one.</summary>
 internal static class ApplicationEndpoints
 {
@@ -35,6 +40,10 @@ internal static class ApplicationEndpoints
         group.MapPost("/{id:guid}/withdraw", (Guid id, ReasonRequest? body, ClaimsPrincipal user, ActPipeline acts, CancellationToken ct) =>
                 RespondAsync(acts.RunAsync(id, ActingParty.From(user), new Withdraw(), body?.Reason, ct)))
             .RequireAuthorization(Policies.Applicant).WithName("Withdraw").WithSummary("Withdraw the application before registration (its applicant only).");
+        group.MapPost("/{id:guid}/handover", (Guid id, HandOverRequest body, ClaimsPrincipal user, DraftService drafts, CancellationToken ct) =>
+                RespondAsync(drafts.HandOverAsync(id, ActingParty.From(user), body.ColleagueEmail, body.Reason, ct)))
+            .RequireAuthorization(Policies.Applicant).WithName("HandOver")
+            .WithSummary("Hand a draft, or an application owing a correction, to a colleague verified for the same organisation (its applicant).");
         group.MapGet("/{id:guid}/acts", ActsAsync).RequireAuthorization(Policies.SignedIn)
             .WithName("ListApplicationActs").WithSummary("The act history of an application (whoever may read it; an objector's contact for the body's staff only).");
     }

@@ -1,13 +1,18 @@
 using DataIp.Domain.Calendar;
+using DataIp.Web.Features.Notifications;
 
 namespace DataIp.Web.Features.Applications;
 
 /// <summary>
 /// The applicant's working copy: create a draft, replace its content (as a draft or while a
-/// correction is requested), attach files. Each is an act stored with the change.
+/// correction is requested), attach files, hand it to a colleague. Each is an act stored with the
+/// change.
 /// </summary>
-public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAttachmentStore store)
+public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAttachmentStore store, Notifier notifier)
 {
+    /// <summary>The field a hand-over's refusal names.</summary>
+    public const string ColleagueField = "colleagueEmail";
+
     /// <summary>Creates a draft with the given body and (possibly partial) content.</summary>
     public async Task<ActOutcome> CreateAsync(ActingParty party, string? bodyCode, ApplicationContent? content, CancellationToken cancellationToken)
     {
@@ -135,6 +140,66 @@ public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAtta
             await store.DeleteAsync(stored.Id, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Hands a draft, or an application that owes a correction, to a colleague: another applicant
+    /// account verified for the same organisation (the same credit code) as the applicant's own
+    /// verified account. The colleague is its applicant from then on, is told so, and the giver no
+    /// longer sees it. Whether an e-mail address has an account is not disclosed: every colleague
+    /// that does not qualify gets the same answer.
+    /// </summary>
+    public async Task<ActOutcome> HandOverAsync(Guid id, ActingParty party, string? colleagueEmail, string? reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(party);
+        var email = colleagueEmail?.Trim();
+        if (string.IsNullOrEmpty(email))
+        {
+            return Refusal.Invalid(ColleagueField, "Give the e-mail address of the colleague's account.");
+        }
+
+        await using var transaction = await ActTransaction.BeginAsync(db, clock, cancellationToken).ConfigureAwait(false);
+        var application = await LoadEditableAsync(id, party, cancellationToken).ConfigureAwait(false);
+        if (application.Outcome is not null)
+        {
+            return application.Outcome;
+        }
+
+        var app = application.Record!;
+        var giver = await db.Users.AsNoTracking().Where(a => a.Id == app.ApplicantId)
+            .Select(a => new { a.Identifier, a.IdentityVerification }).SingleAsync(cancellationToken).ConfigureAwait(false);
+        if (giver.IdentityVerification != IdentityVerification.Verified || string.IsNullOrEmpty(giver.Identifier))
+        {
+            return new Refusal(RefusalCode.NotPermitted, "Organisation binding not verified",
+                "An application can be handed only between colleagues of a verified organisation, and this account's organisation is not yet verified "
+                + "(docs/applicant.md, \"Verification\").");
+        }
+
+        var normalized = email.ToUpperInvariant();
+        var colleague = await db.Users.AsNoTracking()
+            .Where(a => a.NormalizedEmail == normalized && a.Role == AccountRole.Applicant && a.Id != app.ApplicantId
+                && a.IdentityVerification == IdentityVerification.Verified && a.Identifier == giver.Identifier)
+            .Select(a => new { a.Id, a.DisplayName, DisabledUntil = a.LockoutEnabled ? a.LockoutEnd : null })
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var now = transaction.Now;
+        if (colleague is null || colleague.DisabledUntil > now)
+        {
+            return Refusal.Invalid(ColleagueField,
+                "There is no other applicant account with this e-mail address verified for your organisation. Your colleague signs up with the organisation's credit code and is verified first.");
+        }
+
+        var from = app.ApplicantId;
+        app.ApplicantId = colleague.Id;
+        app.Version++;
+        var act = await ActWriter.AppendAsync(db, party.Actor,
+            new HandOverApplicationAct { ApplicationNumber = app.ApplicationNumber, BodyCode = app.Body.Code, FromAccountId = from, ToAccountId = colleague.Id, ToName = colleague.DisplayName },
+            app.Id, now, reason, noticeStarted: false, cancellationToken).ConfigureAwait(false);
+        var name = string.IsNullOrEmpty(app.DataName) ? "an untitled application" : app.DataName;
+        await notifier.NotifyAsync(new Notice([colleague.Id], ActTypes.HandOverApplication, app.Id, $"An application was handed to you: {name}",
+            $"{party.Actor.Name} handed you the application {name} ({app.State}). You are its applicant from now on."), act.Act.Id, now, cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return ActOutcome.Done(app, act.Act);
     }
 
     private async Task<(ApplicationRecord? Record, Refusal? Outcome)> LoadEditableAsync(Guid id, ActingParty party, CancellationToken cancellationToken)
