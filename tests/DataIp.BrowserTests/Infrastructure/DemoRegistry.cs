@@ -1,3 +1,4 @@
+using DataIp.Data;
 using DataIp.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -9,11 +10,12 @@ namespace DataIp.BrowserTests.Infrastructure;
 
 /// <summary>
 /// The real platform on a real socket (Kestrel on a free loopback port) with the demo data, on
-/// SQLite in a temporary data directory, for one test class. The clock stands still at
-/// <see cref="Now"/>, so that every run sees the same history (the demo dates its history back
-/// from the clock, and holds every state on any date).
+/// SQLite in a temporary data directory, for one test class. The clock stands at
+/// <see cref="Now"/> until a journey moves it (<see cref="Clock"/>), so that every run sees the
+/// same history (the demo dates its history back from the clock, and holds every state on any
+/// date). <see cref="PostgresDemoRegistry"/> is the same on PostgreSQL.
 /// </summary>
-public sealed class DemoRegistry : WebApplicationFactory<Program>, IAsyncLifetime
+public class DemoRegistry : WebApplicationFactory<Program>, IAsyncLifetime
 {
     /// <summary>The password of every demo account (README, "Demo accounts").</summary>
     public const string Password = "DataIp-Demo-2025";
@@ -22,20 +24,65 @@ public sealed class DemoRegistry : WebApplicationFactory<Program>, IAsyncLifetim
     public static readonly DateTimeOffset Now = new(2026, 3, 10, 10, 0, 0, TimeSpan.FromHours(8));
 
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("dataip-browser-").FullName;
+    private string? _connectionString;
 
     public DemoRegistry() => UseKestrel(0);
 
-    /// <summary>The address the platform listens on, e.g. http://127.0.0.1:41234/.</summary>
-    public Uri BaseAddress => ClientOptions.BaseAddress;
+    /// <summary>The database the platform runs on.</summary>
+    public virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
-    /// <summary>Migrates, seeds the demo (a few seconds) and starts listening.</summary>
-    public async ValueTask InitializeAsync() => await Task.Run(StartServer);
+    /// <summary>The platform's clock: a journey moves it forward (the end of a notice, a year later).</summary>
+    public FakeTimeProvider Clock { get; } = new(Now);
+
+    /// <summary>
+    /// The address the platform listens on, e.g. http://127.0.0.1:41234/. On PostgreSQL without a
+    /// test server (outside CI), the calling test is skipped here.
+    /// </summary>
+    public Uri BaseAddress
+    {
+        get
+        {
+            if (_unavailable is not null)
+            {
+                Assert.Skip(_unavailable);
+            }
+
+            return ClientOptions.BaseAddress;
+        }
+    }
+
+    private string? _unavailable;
+
+    /// <summary>Creates the database, migrates, seeds the demo (a few seconds) and starts listening.</summary>
+    public async ValueTask InitializeAsync()
+    {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            if (TestDatabases.PostgresServerConnectionString is null && !IsCi)
+            {
+                // A fixture cannot skip: its tests do, when they ask for the address.
+                _unavailable = $"{TestDatabases.PostgresVariable} is not set: no PostgreSQL server for the browser journeys (./test.sh starts one).";
+                return;
+            }
+
+            _connectionString = await TestDatabases.CreatePostgresDatabaseAsync("browser");
+        }
+
+        await Task.Run(StartServer);
+    }
+
+    private static bool IsCi => Environment.GetEnvironmentVariable("CI") is { } ci && (ci == "1" || ci.Equals("true", StringComparison.OrdinalIgnoreCase));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("DataIp:DataDirectory", _dataDirectory);
-        builder.UseSetting("DataIp:DatabaseProvider", "Sqlite");
+        builder.UseSetting("DataIp:DatabaseProvider", Provider.ToString());
+        if (_connectionString is not null)
+        {
+            builder.UseSetting("DataIp:ConnectionString", _connectionString);
+        }
+
         builder.UseSetting("DataIp:RunLifecycleJob", "false");
         builder.UseSetting("DataIp:Demo", "true");
         builder.UseSetting("DataIp:BootstrapAdministratorEmail", "admin@test.dataip.cn");
@@ -43,13 +90,28 @@ public sealed class DemoRegistry : WebApplicationFactory<Program>, IAsyncLifetim
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
+            services.AddSingleton<TimeProvider>(Clock);
         });
     }
 
     public override async ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
+        if (_unavailable is null)
+        {
+            await base.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
         TestDatabases.DeleteDirectory(_dataDirectory);
+        if (_connectionString is not null)
+        {
+            await TestDatabases.DropPostgresDatabaseAsync(_connectionString);
+        }
     }
+}
+
+/// <summary>The demo platform of <see cref="DemoRegistry"/> on PostgreSQL (<c>DATAIP_TEST_POSTGRES</c>; skipped without it, failed on CI).</summary>
+public sealed class PostgresDemoRegistry : DemoRegistry
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }
