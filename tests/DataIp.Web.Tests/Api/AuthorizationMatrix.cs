@@ -232,6 +232,8 @@ internal static class AuthorizationMatrix
         ["PAGE applications"] = new("none", "others 200*, banks 302, anonymous 302"),
         // An application's page: its applicant and its body's staff; to anyone else it does not exist (404), as in the API.
         ["PAGE applications/{id:guid}"] = new("objected1", "applicant1 200*, examiner.4403 200*, admin 200*, bodyAdmin.4403 200*, others 404, anonymous 302"),
+        ["PAGE applications/{id:guid}/attachments/{attachmentId:guid}"] = new("attachment:correction1",
+            "applicant1 200*, examiner.4403 200*, admin 200*, bodyAdmin.4403 200*, others 404, anonymous 302"),
         ["PAGE applications/{id:guid}/done/{actId:guid}"] = new("act:objected1",
             "applicant1 200*, examiner.4403 200*, admin 200*, bodyAdmin.4403 200*, others 404, anonymous 302"),
         ["PAGE account/sign-in"] = new("none", Anyone),

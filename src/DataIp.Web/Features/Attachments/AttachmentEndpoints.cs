@@ -64,16 +64,33 @@ internal static class AttachmentEndpoints
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(Guid id, Guid attachmentId, ClaimsPrincipal user, RegistryDbContext db, IAttachmentStore store, CancellationToken ct)
     {
-        var app = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false);
-        var record = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId && a.ApplicationId == id, ct).ConfigureAwait(false);
-        if (app is null || record is null || !ApplicationAccess.CanSee(ActingParty.From(user), app))
+        var (record, stream, missing) = await OpenAsync(db, store, ActingParty.From(user), id, attachmentId, ct).ConfigureAwait(false);
+        if (record is null)
         {
             return Problems.NotFound("The attachment");
         }
 
-        var stream = await store.OpenReadAsync(attachmentId, ct).ConfigureAwait(false);
-        return stream is null
+        return missing
             ? Problems.Status(StatusCodes.Status410Gone, "Attachment missing", "The attachment's metadata exists but its file is missing from storage; tell the operator.")
-            : TypedResults.File(stream, record.ContentType, record.FileName);
+            : TypedResults.File(stream!, record.ContentType, record.FileName);
+    }
+
+    /// <summary>
+    /// An application's attachment for a party that may read the application (the API's download
+    /// and the pages' link share this rule): null when there is none for this party; with
+    /// <c>Missing</c> when its bytes are gone from storage.
+    /// </summary>
+    public static async Task<(AttachmentRecord? Record, Stream? Content, bool Missing)> OpenAsync(
+        RegistryDbContext db, IAttachmentStore store, ActingParty party, Guid id, Guid attachmentId, CancellationToken ct)
+    {
+        var app = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false);
+        var record = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId && a.ApplicationId == id, ct).ConfigureAwait(false);
+        if (app is null || record is null || !ApplicationAccess.CanSee(party, app))
+        {
+            return (null, null, false);
+        }
+
+        var stream = await store.OpenReadAsync(attachmentId, ct).ConfigureAwait(false);
+        return (record, stream, stream is null);
     }
 }

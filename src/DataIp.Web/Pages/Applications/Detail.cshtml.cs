@@ -15,7 +15,7 @@ namespace DataIp.Web.Pages.Applications;
 /// use case as its API endpoint, and a refusal is shown as the form's error.
 /// </remarks>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class DetailModel(RegistryDbContext db, ActPipeline acts, TimeProvider clock) : PageModel
+public sealed class DetailModel(RegistryDbContext db, ActPipeline acts, TimeProvider clock, Features.Evidence.EvidenceService evidence) : PageModel
 {
     // The acts this page offers, with whether each takes a reason; the others have pages of their own
     // (objections, rights) or are the system's (a lapse).
@@ -66,6 +66,9 @@ public sealed class DetailModel(RegistryDbContext db, ActPipeline acts, TimeProv
 
     /// <summary>The rulings the viewer may make on an open objection now.</summary>
     public IReadOnlyList<LifecycleTrigger> RulingsOffered { get; private set; } = [];
+
+    /// <summary>The attachments, the evidence, and for the body's staff the overlaps and the checklist.</summary>
+    public ExaminationFile Examination { get; private set; } = null!;
 
     /// <summary>The form's errors, each linking to the act's reason box (or its button).</summary>
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
@@ -159,6 +162,7 @@ public sealed class DetailModel(RegistryDbContext db, ActPipeline acts, TimeProv
             .ToList();
         Actions = [.. available.Where(Offered.ContainsKey).Select(t => new PageAct(t, Offered[t]))];
         RulingsOffered = [.. available.Where(Rulings.Contains)];
+        Examination = await ExaminationFile.ReadAsync(db, evidence, record, reader == Disclosure.BodyStaff, Domain.Calendar.ChinaTime.ToChinaDate(clock.GetUtcNow()), ct).ConfigureAwait(false);
         if (reader == Disclosure.BodyStaff)
         {
             var objections = await db.Objections.AsNoTracking().Where(o => o.ApplicationId == id).OrderBy(o => o.FiledAt).ToListAsync(ct).ConfigureAwait(false);
