@@ -24,7 +24,7 @@ public static class Answers
         {
             DraftSection.Applicant =>
             [
-                new(Field("name"), a.Name), Choice("registrantType", "Draft.RegistrantType", a.RegistrantType),
+                new(Field("name"), a.Name), Choice("registrantType", "RegistrantType", a.RegistrantType),
                 new(Field("creditCode"), a.CreditCode), new(Field("idNumber"), a.IdNumber), new(Field("regionCode"), a.RegionCode),
                 new(Field("address"), a.Address), new(Field("contact"), Contact(a.Contact)),
             ],
@@ -40,19 +40,19 @@ public static class Answers
                 new(Field("dataName"), d.DataName), new(Field("industryCode"), d.IndustryCode), new(Field("dataFormat"), d.DataFormat),
                 new(Field("structure"), string.Join(Text.Get("Common.Separator"), d.Structure.Select(f => $"{f.Name} ({f.Type})"))),
                 new(Field("records"), Number(d.Scale?.Records), Entered: false), new(Field("bytes"), Number(d.Scale?.Bytes), Entered: false),
-                Choice("updateFrequency", "Draft.UpdateFrequency", d.UpdateFrequency),
+                Choice("updateFrequency", "UpdateFrequency", d.UpdateFrequency),
                 new(Field("processingRules"), d.ProcessingRules), new(Field("innovationStatement"), d.InnovationStatement), new(Field("productSummary"), d.ProductSummary),
             ],
             DraftSection.Source =>
             [
-                Choice("dataSourceType", "Draft.DataSourceType", d.DataSourceType), new(Field("dataSourceDescription"), d.DataSourceDescription),
+                Choice("dataSourceType", "DataSourceType", d.DataSourceType), new(Field("dataSourceDescription"), d.DataSourceDescription),
                 new(Field("sourceProofAttachmentIds"), Files(d.SourceProofAttachmentIds)),
             ],
             DraftSection.Scenarios => [new(Field("applicationScenarios"), string.Join(Text.Get("Common.Separator"), d.ApplicationScenarios))],
             DraftSection.Rights => [.. content.RightsClaimed.Select(r => new Answer(r.Right is { } right ? Text.Get("Right." + right) : Field("rightsClaimed"),
                 string.Join(Text.Get("Common.Separator"), new[]
                 {
-                    r.Basis is { } basis ? Text.Get("Draft.RightBasis." + basis) : null, r.AgreementReference,
+                    r.Basis is { } basis ? Text.Get($"Draft.RightBasis.{basis}") : null, r.AgreementReference,
                     r.AgreementEndDate is { } end ? Text.Format("Draft.Until", Labels.Day(end)) : null,
                 }.Where(v => v is not null)), Entered: r.AgreementReference is not null))],
             DraftSection.Evidence =>
@@ -64,16 +64,16 @@ public static class Answers
             [
                 new(Text.Get("Draft.Declare.LawfulSource"), Text.Get(content.Declarations?.LawfulSource == true ? "Draft.Yes" : "Draft.No"), Entered: false),
                 new(Text.Get("Draft.Declare.Authenticity"), Text.Get(content.Declarations?.Authenticity == true ? "Draft.Yes" : "Draft.No"), Entered: false),
-                Choice("personalInformation", "Draft.PersonalInformation", content.Declarations?.PersonalInformation),
+                Choice("personalInformation", "PersonalInformation", content.Declarations?.PersonalInformation),
             ],
             _ => throw new ArgumentOutOfRangeException(nameof(section), section, "Not a section of the task list."),
         };
     }
 
-    private static string Field(string name) => Text.Get("Draft.Field." + name);
+    private static string Field(string name) => Text.Get($"Draft.Field.{name}");
 
     private static Answer Choice<T>(string field, string prefix, T? value)
-        where T : struct, Enum => new(Field(field), value is { } v && Enum.IsDefined(v) ? Text.Get($"{prefix}.{v}") : null, Entered: false);
+        where T : struct, Enum => new(Field(field), value is { } v && Enum.IsDefined(v) ? Text.Get($"Draft.{prefix}.{v}") : null, Entered: false);
 
     private static string? Contact(ContactDetails? contact) => contact is null ? null
         : string.Join(Text.Get("Common.Separator"), new[] { contact.Person, contact.Phone, contact.Email }.Where(v => !string.IsNullOrWhiteSpace(v)));

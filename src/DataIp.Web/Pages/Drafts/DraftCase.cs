@@ -108,7 +108,7 @@ public static partial class DraftCase
         ArgumentNullException.ThrowIfNull(path);
         var p = path.StartsWith("content.", StringComparison.Ordinal) ? path["content.".Length..] : path;
         var leaf = p.StartsWith("evidence.fingerprint", StringComparison.Ordinal) ? "fingerprint" : Index().Replace(p[(p.LastIndexOf('.') + 1)..], "");
-        var label = Labelled.Contains(leaf) ? Text.Get("Draft.Field." + leaf) : Text.Get("Draft.Section." + DraftSections.Of(p));
+        var label = Labelled.Contains(leaf) ? Text.Get($"Draft.Field.{leaf}") : Text.Get($"Draft.Section.{DraftSections.Of(p)}");
         return Index().Match(p) is { Success: true } row && !p.StartsWith("rightsClaimed", StringComparison.Ordinal)
             ? Text.Format("Draft.Field.Row", label, int.Parse(row.Groups[1].Value, CultureInfo.InvariantCulture) + 1)
             : label;

@@ -2,7 +2,7 @@ namespace DataIp.Web.Pages.Drafts;
 
 /// <summary>One question of a section's page (Pages/Drafts/_Input.cshtml): a text box, a text area, or a choice.</summary>
 /// <param name="Id">The HTML id, which the error summary links to.</param>
-/// <param name="Name">The form name it binds to (<c>Form.Name</c>).</param>
+/// <param name="Name">The form name it binds to (<c>Fields.Name</c>).</param>
 /// <param name="Label">Its label.</param>
 /// <param name="Value">What was typed or stored.</param>
 /// <param name="Errors">Its errors.</param>

@@ -102,7 +102,7 @@ public static class DraftSections
                 || applicant.RegistrantType is not null || applicant.Contact is not null),
             DraftSection.CoApplicants => applicant?.CoApplicants.Count > 0,
             DraftSection.Agent => applicant?.Agent is not null,
-            DraftSection.Description => data is not null && (Any(data.IndustryCode, data.DataFormat, data.ProcessingRules, data.InnovationStatement, data.ProductSummary)
+            DraftSection.Description => data is not null && (Any(data.DataName, data.IndustryCode, data.DataFormat, data.ProcessingRules, data.InnovationStatement, data.ProductSummary)
                 || data.Structure.Count > 0 || data.Scale is not null || data.UpdateFrequency is not null),
             DraftSection.Source => data is not null && (data.DataSourceType is not null || Any(data.DataSourceDescription) || data.SourceProofAttachmentIds.Count > 0),
             DraftSection.Scenarios => data?.ApplicationScenarios.Count > 0,

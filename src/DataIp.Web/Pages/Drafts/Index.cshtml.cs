@@ -22,6 +22,13 @@ public sealed class IndexModel(RegistryDbContext db, TimeProvider clock) : PageM
     /// <summary>How many sections are completed (optional ones left empty count as done).</summary>
     public int Done => Sections.Count(s => s.Status is SectionStatus.Completed or SectionStatus.Optional);
 
+    /// <summary>
+    /// The list takes no form yet (handing the draft to a colleague will post here): a stranger's post
+    /// is answered as its GET is (404), the applicant's is sent back to the list.
+    /// </summary>
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
+        await DraftCase.LoadAsync(db, id, User, ct).ConfigureAwait(false) is null ? NotFound() : Redirect($"/applications/{id}/draft");
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (await DraftCase.LoadAsync(db, id, User, ct).ConfigureAwait(false) is not { } record)

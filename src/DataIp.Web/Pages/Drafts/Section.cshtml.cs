@@ -34,7 +34,7 @@ public sealed class SectionModel(RegistryDbContext db, DraftService drafts, Time
 
     /// <summary>The answers, as stored or as typed.</summary>
     [BindProperty]
-    public DraftForm Form { get; set; } = new();
+    public DraftForm Fields { get; set; } = new();
 
     /// <summary>A proof-of-source document uploaded with the source section.</summary>
     [BindProperty]
@@ -65,7 +65,7 @@ public sealed class SectionModel(RegistryDbContext db, DraftService drafts, Time
             return answer;
         }
 
-        Form = DraftForm.Fill(Application.Content, Application.Version);
+        Fields = DraftForm.Fill(Application.Content, Application.Version);
         return Page();
     }
 
@@ -77,7 +77,7 @@ public sealed class SectionModel(RegistryDbContext db, DraftService drafts, Time
         }
 
         // 1. Read the answers; nothing is written while any is refused.
-        var (content, errors) = Form.Apply(Section, Application.Content);
+        var (content, errors) = Fields.Apply(Section, Application.Content);
         if (Section == DraftSection.Evidence && Manifest is { Length: > 0 } manifest)
         {
             content = await WithManifestAsync(content, manifest, errors, ct).ConfigureAwait(false);
@@ -94,7 +94,7 @@ public sealed class SectionModel(RegistryDbContext db, DraftService drafts, Time
             return Refused(StatusCodes.Status400BadRequest, errors);
         }
 
-        if (Form.Version != Application.Version)
+        if (Fields.Version != Application.Version)
         {
             return Stale();
         }
@@ -114,7 +114,7 @@ public sealed class SectionModel(RegistryDbContext db, DraftService drafts, Time
         }
 
         // 3. Save the content against the version read.
-        var saved = await drafts.UpdateContentAsync(id, ActingParty.From(User), content, Form.Version, ct).ConfigureAwait(false);
+        var saved = await drafts.UpdateContentAsync(id, ActingParty.From(User), content, Fields.Version, ct).ConfigureAwait(false);
         return saved.Refusal switch
         {
             null => Redirect($"/applications/{id}/draft"),
@@ -126,14 +126,14 @@ public sealed class SectionModel(RegistryDbContext db, DraftService drafts, Time
 
     /// <summary>A question of this page, with its errors.</summary>
     public DraftInput Input(string id, string name, string labelKey, string? value, string? hintKey = null) =>
-        new(id, $"Form.{name}", Text.Get(labelKey), value, Errors.Of(id), hintKey is null ? null : Text.Get(hintKey));
+        new(id, $"Fields.{name}", Text.Get(labelKey), value, Errors.Of(id), hintKey is null ? null : Text.Get(hintKey));
 
     /// <summary>A choice among an enum's members, named by <c>{prefix}.{member}</c>.</summary>
     public DraftInput Choice<T>(string id, string name, string labelKey, string? value, string prefix, string? hintKey = null)
         where T : struct, Enum =>
         Input(id, name, labelKey, value, hintKey) with
         {
-            Choices = [("", Text.Get("Draft.Choose")), .. Enum.GetValues<T>().Select(v => (v.ToString(), Text.Get($"{prefix}.{v}")))],
+            Choices = [("", Text.Get("Draft.Choose")), .. Enum.GetValues<T>().Select(v => (v.ToString(), Text.Get($"Draft.{prefix}.{v}")))],
         };
 
     /// <summary>The attachments of a list of the content, as the page lists them.</summary>
@@ -146,7 +146,7 @@ public sealed class SectionModel(RegistryDbContext db, DraftService drafts, Time
         {
             DraftSection.Source => [(SourceFile, AttachmentKind.ProofOfSource, "source-file")],
             DraftSection.Evidence => [(SampleFile, AttachmentKind.SampleData, "sample-file")],
-            DraftSection.Agent when !Form.RemoveAgent => [(AgentFile, AttachmentKind.PowerOfAttorney, "agent-file")],
+            DraftSection.Agent when !Fields.RemoveAgent => [(AgentFile, AttachmentKind.PowerOfAttorney, "agent-file")],
             _ => Array.Empty<(IFormFile?, AttachmentKind, string)>(),
         };
         return uploads.Where(u => u.Item1 is not null).Select(u => (u.Item1!, u.Item2, u.Item3));
@@ -222,7 +222,7 @@ public sealed class SectionModel(RegistryDbContext db, DraftService drafts, Time
     private PageResult Refused(int status, IReadOnlyList<FieldError> errors)
     {
         Errors = errors;
-        Form.WithSpareRows();
+        Fields.WithSpareRows();
         Response.StatusCode = status;
         return Page();
     }
