@@ -236,6 +236,12 @@ internal static class AuthorizationMatrix
             "applicant1 200*, examiner.4403 200*, admin 200*, bodyAdmin.4403 200*, others 404, anonymous 302"),
         ["PAGE applications/{id:guid}/done/{actId:guid}"] = new("act:objected1",
             "applicant1 200*, examiner.4403 200*, admin 200*, bodyAdmin.4403 200*, others 404, anonymous 302"),
+        // The applicant's application as a task list (Pages/Drafts): only applicants start one (others are sent to the
+        // access-denied page); a draft's pages are its applicant's own: to anyone else it does not exist (404).
+        ["PAGE applications/new"] = new("none", "applicants 200*, others 302, anonymous 302"),
+        ["PAGE applications/{id:guid}/draft"] = new("draft1", "applicant1 200*, others 404, anonymous 302"),
+        ["PAGE applications/{id:guid}/draft/check"] = new("draft1", "applicant1 200*, others 404, anonymous 302"),
+        ["PAGE applications/{id:guid}/draft/{section}"] = new("section:draft1", "applicant1 200*, others 404, anonymous 302"),
         ["PAGE account/sign-in"] = new("none", Anyone),
         // Signing out is a POST (with its antiforgery token) for anyone; the page telling someone it was refused is open to anyone.
         ["PAGE account/sign-out"] = new("none", "others 405*"),

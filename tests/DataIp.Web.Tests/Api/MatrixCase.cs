@@ -141,6 +141,7 @@ internal sealed class MatrixCase
         Application("transferred4", Named("广东省医疗健康诊疗数据集"));
         var certificate = await Callers["admin"].GetAsync($"/api/v1/applications/{Resources["pledged1"]["id"]}").OkAsync();
         Resources["pledged1"]["certificateNumber"] = certificate.Str("certificateNumber");
+        Resources["section:draft1"] = new() { ["id"] = Resources["draft1"]["id"], ["section"] = "applicant" };
         Resources["account:applicant1"] = new() { ["id"] = Values["applicant1"] };
         Resources["body:4403"] = new() { ["code"] = "4403" };
         Resources["none"] = [];

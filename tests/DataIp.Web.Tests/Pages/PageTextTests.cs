@@ -87,12 +87,15 @@ public sealed partial class PageTextTests
         string certificate;
         Guid objected;
         string notice;
+        Guid draft, correction;
         await using (var scope = platform.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
             certificate = (await db.Certificates.Where(c => !c.Superseded).Select(c => c.CertificateNumber).ToListAsync()).Order(StringComparer.Ordinal).First();
             objected = await db.Applications.Where(a => a.State == ApplicationState.ObjectionReview).Select(a => a.Id).SingleAsync();
             notice = await db.Applications.Where(a => a.State == ApplicationState.PublicNotice).Select(a => a.ApplicationNumber!).SingleAsync();
+            draft = await db.Applications.Where(a => a.State == ApplicationState.Draft).Select(a => a.Id).SingleAsync();
+            correction = await db.Applications.Where(a => a.State == ApplicationState.CorrectionRequested).Select(a => a.Id).SingleAsync();
         }
 
         var failures = new List<string>();
@@ -106,7 +109,10 @@ public sealed partial class PageTextTests
             (applicant, "/"), (applicant, "/applications"), (examiner, "/applications"), (examiner, "/account/access-denied"),
             (applicant, $"/applications/{objected}"), (examiner, $"/applications/{objected}"), (anonymous, "/verify?number=+"),
             (anonymous, $"/notices/{notice}"),
+            (applicant, "/applications/new"), (applicant, $"/applications/{draft}/draft"), (applicant, $"/applications/{draft}/draft/check"),
+            (applicant, $"/applications/{correction}/draft"), (applicant, $"/applications/{correction}/draft/check"),
         };
+        pages = [.. pages, .. Web.Pages.Drafts.DraftSections.All.Select(s => (applicant, $"/applications/{correction}/draft/{Web.Pages.Drafts.DraftSections.Slug(s)}"))];
         foreach (var (client, path) in pages)
         {
             var english = await client.GetStringOrErrorAsync(path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "culture=en");
@@ -150,10 +156,10 @@ public sealed partial class PageTextTests
     }
 
     // "Site.Name" in Text.Get("Site.Name"), new("Menu.Notices"), new Words("Error.403.Title"): a dotted key in quotes.
-    [GeneratedRegex("\"((?:Site|Format|Common|Menu|Field|Home|Notices|Applications|SignIn|Error|State|CertificateStatus|Licence|Right|Check|Role|Verify|Form|Detail|Act)\\.[A-Za-z0-9.]+)\"")]
+    [GeneratedRegex("\"((?:Site|Format|Common|Menu|Field|Home|Notices|Applications|SignIn|Error|State|CertificateStatus|Licence|Right|Check|Role|Verify|Form|Detail|Act|Draft)\\.[A-Za-z0-9.]+)\"")]
     private static partial Regex KeyLiteral();
 
-    [GeneratedRegex("<(span|a) [^>]*lang=\"zh-CN\"[^>]*>.*?</\\1>", RegexOptions.Singleline)]
+    [GeneratedRegex("<(span|a|textarea) [^>]*lang=\"zh-CN\"[^>]*>.*?</\\1>", RegexOptions.Singleline)]
     private static partial Regex MarkedChinese();
 
     [GeneratedRegex("<[^>]+>")]

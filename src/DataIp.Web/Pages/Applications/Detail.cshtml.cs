@@ -70,6 +70,9 @@ public sealed class DetailModel(RegistryDbContext db, ActPipeline acts, TimeProv
     /// <summary>The attachments, the evidence, and for the body's staff the overlaps and the checklist.</summary>
     public ExaminationFile Examination { get; private set; } = null!;
 
+    /// <summary>Whether the viewer is the application's applicant, who edits a draft or a correction on its task list (Pages/Drafts).</summary>
+    public bool IsOwnApplicant { get; private set; }
+
     /// <summary>The form's errors, each linking to the act's reason box (or its button).</summary>
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
 
@@ -150,6 +153,7 @@ public sealed class DetailModel(RegistryDbContext db, ActPipeline acts, TimeProv
         }
 
         Application = ApplicationView.Of(record);
+        IsOwnApplicant = reader == Disclosure.Parties;
         BodyName = Text.InEnglish ? record.Body.NameEn : record.Body.Name;
         var stored = await db.Acts.AsNoTracking().Where(a => a.ApplicationId == id).OrderBy(a => a.Sequence).ToListAsync(ct).ConfigureAwait(false);
         Acts = [.. stored.Select(a => ActView.Of(a, reader))];
