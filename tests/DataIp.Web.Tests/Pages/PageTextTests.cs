@@ -87,12 +87,14 @@ public sealed partial class PageTextTests
         string certificate;
         Guid objected;
         string notice;
+        string registration;
         await using (var scope = platform.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
             certificate = (await db.Certificates.Where(c => !c.Superseded).Select(c => c.CertificateNumber).ToListAsync()).Order(StringComparer.Ordinal).First();
             objected = await db.Applications.Where(a => a.State == ApplicationState.ObjectionReview).Select(a => a.Id).SingleAsync();
             notice = await db.Applications.Where(a => a.State == ApplicationState.PublicNotice).Select(a => a.ApplicationNumber!).SingleAsync();
+            registration = await db.Applications.Where(a => a.DataName == "深圳市城市交通流量数据集").Select(a => a.RegistrationNumber!).SingleAsync();
         }
 
         var failures = new List<string>();
@@ -106,6 +108,8 @@ public sealed partial class PageTextTests
             (applicant, "/"), (applicant, "/applications"), (examiner, "/applications"), (examiner, "/account/access-denied"),
             (applicant, $"/applications/{objected}"), (examiner, $"/applications/{objected}"), (anonymous, "/verify?number=+"),
             (anonymous, $"/notices/{notice}"),
+            (anonymous, $"/registrations/{registration}"), (applicant, $"/registrations/{registration}"), (examiner, $"/registrations/{registration}"),
+            (applicant, "/registrations"),
         };
         foreach (var (client, path) in pages)
         {
