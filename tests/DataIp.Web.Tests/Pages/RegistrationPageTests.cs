@@ -278,13 +278,13 @@ public sealed partial class RegistrationPageTests
 
     private static Dictionary<string, string> Licence(string name, string start, string end) => new()
     {
-        ["Licence.LicenseeName"] = name,
-        ["Licence.Kind"] = "nonExclusive",
-        ["Licence.Rights"] = "holding",
-        ["Licence.Scope"] = "内部研究",
-        ["Licence.Territory"] = "中国大陆",
-        ["Licence.StartsOn"] = start,
-        ["Licence.EndsOn"] = end,
+        ["NewLicence.LicenseeName"] = name,
+        ["NewLicence.Kind"] = "nonExclusive",
+        ["NewLicence.Rights"] = "holding",
+        ["NewLicence.Scope"] = "内部研究",
+        ["NewLicence.Territory"] = "中国大陆",
+        ["NewLicence.StartsOn"] = start,
+        ["NewLicence.EndsOn"] = end,
     };
 
     private static Dictionary<string, string> Pledge(string bank, string start, string end) => new()

@@ -35,7 +35,7 @@ public sealed class DetailModel(RegistryDbContext db, CertificateService certifi
     public RegistrationRecord Record { get; private set; } = null!;
 
     [BindProperty]
-    public LicenceForm Licence { get; set; } = new();
+    public LicenceForm NewLicence { get; set; } = new();
 
     [BindProperty]
     public PledgeForm Pledge { get; set; } = new();
@@ -81,7 +81,7 @@ public sealed class DetailModel(RegistryDbContext db, CertificateService certifi
         await LoadAsync(registrationNumber, ct).ConfigureAwait(false) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostLicenceAsync(string registrationNumber, CancellationToken ct) =>
-        RunAsync(registrationNumber, "licence", errors => Task.FromResult<IActUseCase?>(new RecordLicence(Licence.Request(errors))), null, ct);
+        RunAsync(registrationNumber, "licence", errors => Task.FromResult<IActUseCase?>(new RecordLicence(NewLicence.Request(errors))), null, ct);
 
     public Task<IActionResult> OnPostPledgeAsync(string registrationNumber, CancellationToken ct) =>
         RunAsync(registrationNumber, "pledge", async errors =>
