@@ -17,6 +17,9 @@ internal static class SiteMenu
     /// <summary>The certificate verification page (anyone).</summary>
     public static readonly PageLink Verify = new("/verify", new("Menu.Verify"));
 
+    /// <summary>The registrations an applicant holds (applicants).</summary>
+    public static readonly PageLink Registrations = new("/registrations", new("Reg.MyRegistrations"));
+
     /// <summary>The API reference (anyone).</summary>
     public static readonly PageLink ApiReference = new("/docs", new("Menu.ApiReference"));
 
@@ -25,7 +28,9 @@ internal static class SiteMenu
     {
         ArgumentNullException.ThrowIfNull(user);
         var applications = Applications(user);
-        return applications is null ? [Notices, Verify, ApiReference] : [Notices, applications, Verify, ApiReference];
+        return applications is null ? [Notices, Verify, ApiReference]
+            : user.IsInRole(nameof(Data.Accounts.AccountRole.Applicant)) ? [Notices, applications, Registrations, Verify, ApiReference]
+            : [Notices, applications, Verify, ApiReference];
     }
 
     /// <summary>

@@ -242,6 +242,12 @@ internal static class AuthorizationMatrix
         ["PAGE applications/{id:guid}/draft"] = new("draft1", "applicant1 200*, others 404, anonymous 302"),
         ["PAGE applications/{id:guid}/draft/check"] = new("draft1", "applicant1 200*, others 404, anonymous 302"),
         ["PAGE applications/{id:guid}/draft/{section}"] = new("section:draft1", "applicant1 200*, others 404, anonymous 302"),
+        // A registration's record is public; its parties see more of it (the register of rights), and its acts' confirmations are theirs.
+        ["PAGE registrations/{registrationNumber}"] = new("pledged1", Anyone),
+        ["PAGE registrations/{registrationNumber}/done/{actId:guid}"] = new("act:pledged1",
+            "applicant1 200*, examiner.4403 200*, admin 200*, bodyAdmin.4403 200*, bank 200*, others 404, anonymous 302"),
+        // An applicant's own registrations; any other role is sent to the access-denied page.
+        ["PAGE registrations"] = new("none", "applicants 200*, others 302, anonymous 302"),
         ["PAGE account/sign-in"] = new("none", Anyone),
         // Signing out is a POST (with its antiforgery token) for anyone; the page telling someone it was refused is open to anyone.
         ["PAGE account/sign-out"] = new("none", "others 405*"),

@@ -88,14 +88,16 @@ public sealed partial class PageTextTests
         Guid objected;
         string notice;
         Guid draft, correction;
+        string registration;
         await using (var scope = platform.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
             certificate = (await db.Certificates.Where(c => !c.Superseded).Select(c => c.CertificateNumber).ToListAsync()).Order(StringComparer.Ordinal).First();
             objected = await db.Applications.Where(a => a.State == ApplicationState.ObjectionReview).Select(a => a.Id).SingleAsync();
             notice = await db.Applications.Where(a => a.State == ApplicationState.PublicNotice).Select(a => a.ApplicationNumber!).SingleAsync();
-            draft = await db.Applications.Where(a => a.State == ApplicationState.Draft).Select(a => a.Id).SingleAsync();
+            draft = await db.Applications.Where(a => a.State == ApplicationState.Draft && a.DataName == "智慧停车泊位实时数据集").Select(a => a.Id).SingleAsync();
             correction = await db.Applications.Where(a => a.State == ApplicationState.CorrectionRequested).Select(a => a.Id).SingleAsync();
+            registration = await db.Applications.Where(a => a.DataName == "深圳市城市交通流量数据集").Select(a => a.RegistrationNumber!).SingleAsync();
         }
 
         var failures = new List<string>();
@@ -111,6 +113,8 @@ public sealed partial class PageTextTests
             (anonymous, $"/notices/{notice}"),
             (applicant, "/applications/new"), (applicant, $"/applications/{draft}/draft"), (applicant, $"/applications/{draft}/draft/check"),
             (applicant, $"/applications/{correction}/draft"), (applicant, $"/applications/{correction}/draft/check"),
+            (anonymous, $"/registrations/{registration}"), (applicant, $"/registrations/{registration}"), (examiner, $"/registrations/{registration}"),
+            (applicant, "/registrations"),
         };
         pages = [.. pages, .. Web.Pages.Drafts.DraftSections.All.Select(s => (applicant, $"/applications/{correction}/draft/{Web.Pages.Drafts.DraftSections.Slug(s)}"))];
         foreach (var (client, path) in pages)

@@ -17,7 +17,7 @@ public sealed partial class SiteMenuTests
     private static readonly Dictionary<string, string[]> Menus = new()
     {
         ["anonymous"] = ["/notices", "/verify", "/docs"],
-        ["applicant"] = ["/notices", "/applications", "/verify", "/docs"],
+        ["applicant"] = ["/notices", "/applications", "/registrations", "/verify", "/docs"],
         ["examiner"] = ["/notices", "/applications", "/verify", "/docs"],
         ["bodyAdministrator"] = ["/notices", "/applications", "/verify", "/docs"],
         ["nationalAdministrator"] = ["/notices", "/applications", "/verify", "/docs"],

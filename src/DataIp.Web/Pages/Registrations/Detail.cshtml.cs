@@ -1,0 +1,224 @@
+using DataIp.Web.Features.Certificates;
+using DataIp.Web.Features.Rights.Changes;
+using DataIp.Web.Features.Rights.Licences;
+using DataIp.Web.Features.Rights.Pledges;
+using DataIp.Web.Features.Rights.Transfers;
+using RenewAct = DataIp.Web.Features.Rights.Renew;
+using CancelAct = DataIp.Web.Features.Rights.Cancel;
+
+namespace DataIp.Web.Pages.Registrations;
+
+/// <summary>
+/// A registration's record (anyone): its public particulars, legal status, certificates and public
+/// acts, as <c>GET /api/v1/registrations/{n}</c>, <c>/status</c> and the log show them; its
+/// parties also see the register of rights as <c>/rights</c> shows it to them. Below, a form for
+/// each act the viewer may take now (<see cref="RegistrationRecord.Offered"/>): a posted act runs
+/// the API's use case through the same <see cref="ActPipeline"/>, a refusal is the form's error,
+/// and success leads to a confirmation page.
+/// </summary>
+/// <remarks>Revocation and re-issue of the certificate are on the application's page, which this one links to for its applicant and the body's staff.</remarks>
+[AllowAnonymous]
+public sealed class DetailModel(RegistryDbContext db, CertificateService certificates, ActPipeline acts, TimeProvider clock) : PageModel
+{
+    // Each form's fields by the names the use cases' refusals give them; the first is where a refusal of the whole act links to.
+    private static readonly Dictionary<string, string[]> Fields = new()
+    {
+        ["licence"] = ["licenseeName", "licenseeIdentifier", "kind", "rights", "scope", "territory", "startsOn", "endsOn"],
+        ["pledge"] = ["pledgeeEmail", "contractNumber", "securedAmount", "currency", "startsOn", "endsOn", "rights"],
+        ["transfer"] = ["transfereeEmail", "share", "reason"],
+        ["change"] = ["dataName", "applicationScenarios", "updateFrequency", "holderName", "reason"],
+        ["renew"] = ["submit"],
+        ["cancel"] = ["reason"],
+    };
+
+    /// <summary>The registration as the viewer may read it, with the acts offered.</summary>
+    public RegistrationRecord Record { get; private set; } = null!;
+
+    [BindProperty]
+    public LicenceForm NewLicence { get; set; } = new();
+
+    [BindProperty]
+    public PledgeForm Pledge { get; set; } = new();
+
+    [BindProperty]
+    public TransferForm Transfer { get; set; } = new();
+
+    [BindProperty]
+    public ChangeForm Change { get; set; } = new();
+
+    /// <summary>The reason typed with a cancellation or a decision on a transfer or change.</summary>
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    /// <summary>The act posted on a transfer or change request.</summary>
+    [BindProperty]
+    public LifecycleTrigger? Trigger { get; set; }
+
+    /// <summary>The transfer's number or the change request's id it is on.</summary>
+    [BindProperty]
+    public string? Item { get; set; }
+
+    /// <summary>The form posted (licence, pledge, …), kept open with its values after a refusal.</summary>
+    public string? Posted { get; private set; }
+
+    /// <summary>The form's errors, each linking to its field.</summary>
+    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
+
+    /// <summary>The id of the reason box or button of an act on a transfer or change request.</summary>
+    public static string ItemFieldId(LifecycleTrigger trigger, string item) => $"item-{trigger}-{item}";
+
+    /// <summary>A changed particular as the page shows it: a list one item after another, an update frequency by its name.</summary>
+    public static string ChangeValue(System.Text.Json.JsonElement value) => value.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.Array => string.Join(Text.Get("Common.Separator"), value.EnumerateArray().Select(e => e.ToString())),
+        System.Text.Json.JsonValueKind.Number when Enum.IsDefined((UpdateFrequency)value.GetInt32()) => Text.Get("Rights.Frequency." + (UpdateFrequency)value.GetInt32()),
+        System.Text.Json.JsonValueKind.String when Enum.TryParse<UpdateFrequency>(value.GetString(), ignoreCase: true, out var frequency) && Enum.IsDefined(frequency)
+            => Text.Get("Rights.Frequency." + frequency),
+        _ => value.ToString(),
+    };
+
+    public async Task<IActionResult> OnGetAsync(string registrationNumber, CancellationToken ct) =>
+        await LoadAsync(registrationNumber, ct).ConfigureAwait(false) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostLicenceAsync(string registrationNumber, CancellationToken ct) =>
+        RunAsync(registrationNumber, "licence", errors => Task.FromResult<IActUseCase?>(new RecordLicence(NewLicence.Request(errors))), null, ct);
+
+    public Task<IActionResult> OnPostPledgeAsync(string registrationNumber, CancellationToken ct) =>
+        RunAsync(registrationNumber, "pledge", async errors =>
+        {
+            var bank = await RightsForms.AccountAsync(db, Pledge.PledgeeEmail, AccountRole.Pledgee, RightsForms.FieldId("pledge", "pledgeeEmail"),
+                "Rights.pledge.BankMissing", "Rights.pledge.BankUnknown", errors, ct).ConfigureAwait(false);
+            return new FilePledge(Pledge.Request(bank, errors));
+        }, null, ct);
+
+    public Task<IActionResult> OnPostTransferAsync(string registrationNumber, CancellationToken ct) =>
+        RunAsync(registrationNumber, "transfer", async errors =>
+        {
+            var transferee = await RightsForms.AccountAsync(db, Transfer.TransfereeEmail, AccountRole.Applicant, RightsForms.FieldId("transfer", "transfereeEmail"),
+                "Rights.transfer.TransfereeMissing", "Rights.transfer.TransfereeUnknown", errors, ct).ConfigureAwait(false);
+            return new ProposeTransfer(Transfer.Request(transferee, errors));
+        }, Transfer.Reason, ct);
+
+    public Task<IActionResult> OnPostChangeAsync(string registrationNumber, CancellationToken ct) =>
+        RunAsync(registrationNumber, "change", _ => Task.FromResult<IActUseCase?>(new RequestChange(Change.Request())), Change.Reason, ct);
+
+    public Task<IActionResult> OnPostRenewAsync(string registrationNumber, CancellationToken ct) =>
+        RunAsync(registrationNumber, "renew", _ => Task.FromResult<IActUseCase?>(new RenewAct()), null, ct);
+
+    public Task<IActionResult> OnPostCancelAsync(string registrationNumber, CancellationToken ct) =>
+        RunAsync(registrationNumber, "cancel", errors => Task.FromResult<IActUseCase?>(Required(errors, "cancel-reason", "Rights.cancel.Missing") ? new CancelAct() : null), Reason, ct);
+
+    public Task<IActionResult> OnPostItemAsync(string registrationNumber, CancellationToken ct)
+    {
+        var item = Item?.Trim() ?? "";
+        var fieldId = Trigger is { } t ? ItemFieldId(t, item) : "item";
+        return RunAsync(registrationNumber, fieldId, errors => Task.FromResult<IActUseCase?>(Trigger switch
+        {
+            LifecycleTrigger.AcceptTransfer => new AcceptTransfer(item),
+            LifecycleTrigger.DeclineTransfer => new DeclineTransfer(item),
+            LifecycleTrigger.ApproveChange when Guid.TryParse(item, out var id) => new ApproveChange(id),
+            LifecycleTrigger.RefuseChange when Guid.TryParse(item, out var id) => Required(errors, fieldId, "Rights.RefuseChange.Missing") ? new RefuseChange(id) : null,
+            _ => null,
+        }), Reason, ct);
+    }
+
+    private bool Required(List<FieldError> errors, string fieldId, string key)
+    {
+        if (!string.IsNullOrWhiteSpace(Reason))
+        {
+            return true;
+        }
+
+        errors.Add(new FieldError(fieldId, Text.Get(key)));
+        return false;
+    }
+
+    // The page's own checks, then the API's use case through the pipeline; a refusal wrote nothing, so the page as loaded is the record as stored.
+    private async Task<IActionResult> RunAsync(
+        string registrationNumber, string form, Func<List<FieldError>, Task<IActUseCase?>> make, string? reason, CancellationToken ct)
+    {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+
+        if (!await LoadAsync(registrationNumber, ct).ConfigureAwait(false))
+        {
+            return NotFound();
+        }
+
+        Posted = form;
+        var errors = new List<FieldError>();
+        var useCase = await make(errors).ConfigureAwait(false);
+        if (errors.Count > 0 || useCase is null)
+        {
+            return Refused(StatusCodes.Status400BadRequest, errors.Count > 0 ? errors : [new FieldError(FieldOf(form, null), Text.Get("Error.400.Text"))]);
+        }
+
+        var outcome = await acts.RunOnRegistrationAsync(registrationNumber, ActingParty.From(User), useCase, reason, ct).ConfigureAwait(false);
+        if (outcome.Refusal is { } refusal)
+        {
+            var messages = refusal.Errors?.SelectMany(e => e.Value) ?? [refusal.Detail];
+            return Refused(refusal.Status(), [new FieldError(FieldOf(form, refusal.Errors?.Keys.FirstOrDefault()), Text.Get("Action.Refused") + string.Join(" ", messages))]);
+        }
+
+        return Redirect($"/registrations/{Uri.EscapeDataString(registrationNumber)}/done/{outcome.Act!.Id}");
+    }
+
+    // The field a refusal names, in the form's words (the API names accounts by id, the page by e-mail).
+    private static string FieldOf(string form, string? key)
+    {
+        if (!Fields.TryGetValue(form, out var fields))
+        {
+            return form; // an act on a transfer or change: its reason box or button
+        }
+
+        var field = key switch
+        {
+            "pledgeeAccountId" => "pledgeeEmail",
+            "transfereeAccountId" => "transfereeEmail",
+            _ => key,
+        };
+        return RightsForms.FieldId(form, field is not null && fields.Contains(field) ? field : fields[0]);
+    }
+
+    private PageResult Refused(int status, IReadOnlyList<FieldError> errors)
+    {
+        Errors = errors;
+        Response.StatusCode = status;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string registrationNumber, CancellationToken ct)
+    {
+        var record = await RegistrationRecord.ReadAsync(db, certificates, registrationNumber, ActingParty.From(User), clock.GetUtcNow(), ct).ConfigureAwait(false);
+        if (record is null)
+        {
+            return false;
+        }
+
+        Record = record;
+        return true;
+    }
+}
+
+/// <summary>The form of one act on a transfer or change request (Pages/Registrations/_ItemAct.cshtml).</summary>
+/// <param name="Page">The page, with what was posted and its errors.</param>
+/// <param name="Trigger">The act.</param>
+/// <param name="Item">The transfer's number or the change request's id.</param>
+public sealed record ItemActForm(DetailModel Page, LifecycleTrigger Trigger, string Item)
+{
+    /// <summary>The id of its reason box or button.</summary>
+    public string FieldId => DetailModel.ItemFieldId(Trigger, Item);
+
+    /// <summary>Whether it asks for a reason: accepting no, refusing a change yes (the reasons are public), the others may give one.</summary>
+    public Applications.ReasonNeed Reason => Trigger switch
+    {
+        LifecycleTrigger.AcceptTransfer => Applications.ReasonNeed.None,
+        LifecycleTrigger.RefuseChange => Applications.ReasonNeed.Required,
+        _ => Applications.ReasonNeed.Optional,
+    };
+
+    /// <summary>Acts that end something, shown as such.</summary>
+    public bool IsWarning => Trigger is LifecycleTrigger.DeclineTransfer or LifecycleTrigger.RefuseChange;
+}
