@@ -41,7 +41,8 @@ public sealed class DoneModel(RegistryDbContext db) : PageModel
     {
         ActTypes.Submit => Text.Format("Next.submit", a.ApplicationNumber),
         ActTypes.RequestCorrection when a.CorrectionLastDay is { } last => Text.Format("Next.requestCorrection", Labels.Day(last)),
-        ActTypes.PassSubstantiveExamination when a.NoticeLastDay is { } last => Text.Format("Next.passSubstantiveExamination", Labels.Day(last)),
+        // Where the body examines no substance, passing the formal examination starts the notice.
+        ActTypes.PassFormalExamination or ActTypes.PassSubstantiveExamination when a.NoticeLastDay is { } last => Text.Format("Next.passSubstantiveExamination", Labels.Day(last)),
         ActTypes.Register or ActTypes.IssueCertificate => Text.Format("Next.register", a.RegistrationNumber, a.CertificateNumber),
         ActTypes.ReissueCertificate => Text.Format("Next.reissueCertificate", a.CertificateNumber),
         ActTypes.StartExamination or ActTypes.Resubmit or ActTypes.PassFormalExamination or ActTypes.Reject or ActTypes.Withdraw or ActTypes.Revoke
