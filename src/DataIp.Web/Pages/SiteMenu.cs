@@ -20,11 +20,19 @@ internal static class SiteMenu
     /// <summary>The API reference (anyone).</summary>
     public static readonly PageLink ApiReference = new("/docs", new("Menu.ApiReference"));
 
+    /// <summary>The bank's desk (a pledgee).</summary>
+    public static readonly PageLink Bank = new("/bank", new("Bank.Menu"));
+
     /// <summary>The menu of <paramref name="user"/>, in order.</summary>
     public static IReadOnlyList<PageLink> For(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
         var applications = Applications(user);
+        if (Pages.Bank.IndexModel.IsFor(user))
+        {
+            return [Bank, Notices, Verify, ApiReference];
+        }
+
         return applications is null ? [Notices, Verify, ApiReference] : [Notices, applications, Verify, ApiReference];
     }
 

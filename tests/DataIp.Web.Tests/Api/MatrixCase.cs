@@ -187,6 +187,9 @@ internal sealed class MatrixCase
         Resources["attachment:correction1"] = new() { ["id"] = Resources["correction1"]["id"], ["attachmentId"] = attachment };
         var firstAct = (await Callers["admin"].GetAsync($"/api/v1/applications/{Resources["objected1"]["id"]}/acts").OkAsync()).EnumerateArray().First().Str("id");
         Resources["act:objected1"] = new() { ["id"] = Resources["objected1"]["id"], ["actId"] = firstAct };
+        var confirmed = (await Callers["admin"].GetAsync($"/api/v1/applications/{Resources["pledged1"]["id"]}/acts").OkAsync()).EnumerateArray()
+            .First(a => a.Str("type") == "confirmPledge").Str("id");
+        Resources["act:bank"] = new() { ["actId"] = confirmed };
         var objections = await Callers["examiner.4403"].GetAsync($"/api/v1/applications/{Resources["objected1"]["id"]}/objections").OkAsync();
         Resources["objection:objected1"] = new() { ["objectionId"] = objections.EnumerateArray().Single().Str("id") };
         var notification = (await holder.GetAsync("/api/v1/notifications").OkAsync()).EnumerateArray().First();

@@ -95,10 +95,13 @@ public sealed partial class PageTextTests
             notice = await db.Applications.Where(a => a.State == ApplicationState.PublicNotice).Select(a => a.ApplicationNumber!).SingleAsync();
         }
 
+        var (pledged, _, _) = await BankPageTests.DemoPledgeAsync(platform);
+
         var failures = new List<string>();
         var anonymous = platform.CookieClient();
         var applicant = await platform.SignedInAsync(DemoSeeder.Applicants[0].Email, DemoSeeder.Password);
         var examiner = await platform.SignedInAsync(DemoSeeder.ExaminerEmail("4403"), DemoSeeder.Password);
+        var bank = await platform.SignedInAsync(DemoSeeder.BankEmail, DemoSeeder.Password);
         var pages = new (HttpClient Client, string Path)[]
         {
             (anonymous, "/"), (anonymous, "/notices"), (anonymous, "/verify"), (anonymous, $"/verify/{certificate}"),
@@ -106,6 +109,7 @@ public sealed partial class PageTextTests
             (applicant, "/"), (applicant, "/applications"), (examiner, "/applications"), (examiner, "/account/access-denied"),
             (applicant, $"/applications/{objected}"), (examiner, $"/applications/{objected}"), (anonymous, "/verify?number=+"),
             (anonymous, $"/notices/{notice}"),
+            (bank, "/bank"), (bank, $"/bank?number={pledged}"), (bank, "/bank?number=nope"),
         };
         foreach (var (client, path) in pages)
         {

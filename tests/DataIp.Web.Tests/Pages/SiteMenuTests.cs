@@ -21,7 +21,7 @@ public sealed partial class SiteMenuTests
         ["examiner"] = ["/notices", "/applications", "/verify", "/docs"],
         ["bodyAdministrator"] = ["/notices", "/applications", "/verify", "/docs"],
         ["nationalAdministrator"] = ["/notices", "/applications", "/verify", "/docs"],
-        ["pledgee"] = ["/notices", "/verify", "/docs"],
+        ["pledgee"] = ["/bank", "/notices", "/verify", "/docs"],
     };
 
     [Theory]
