@@ -23,17 +23,25 @@ internal static class SiteMenu
     /// <summary>The bank's desk (a pledgee).</summary>
     public static readonly PageLink Bank = new("/bank", new("Bank.Menu"));
 
+    /// <summary>The signed-in account's notifications (every role); the layout adds the unread count.</summary>
+    public static readonly PageLink Notifications = new("/notifications", new("Notify.Menu"));
+
     /// <summary>The menu of <paramref name="user"/>, in order.</summary>
     public static IReadOnlyList<PageLink> For(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return [Notices, Verify, ApiReference];
+        }
+
         var applications = Applications(user);
         if (Pages.Bank.IndexModel.IsFor(user))
         {
-            return [Bank, Notices, Verify, ApiReference];
+            return [Bank, Notices, Verify, Notifications, ApiReference];
         }
 
-        return applications is null ? [Notices, Verify, ApiReference] : [Notices, applications, Verify, ApiReference];
+        return applications is null ? [Notices, Verify, Notifications, ApiReference] : [Notices, applications, Verify, Notifications, ApiReference];
     }
 
     /// <summary>

@@ -232,6 +232,8 @@ internal static class AuthorizationMatrix
         // The bank's desk: a pledgee's (any bank; each sees its own work); anyone else is sent to the access-denied page.
         ["PAGE bank"] = new("none", "banks 200*, others 302, anonymous 302"),
         ["PAGE bank/done/{actId:guid}"] = new("act:bank", "bank 200*, others 404, anonymous 302"),
+        // Notifications: every signed-in account its own.
+        ["PAGE notifications"] = new("none", "others 200*, anonymous 302"),
         ["PAGE account/sign-in"] = new("none", Anyone),
         // Signing out is a POST (with its antiforgery token) for anyone; the page telling someone it was refused is open to anyone.
         ["PAGE account/sign-out"] = new("none", "others 405*"),
