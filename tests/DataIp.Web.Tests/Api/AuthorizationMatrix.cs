@@ -234,6 +234,7 @@ internal static class AuthorizationMatrix
         ["PAGE bank/done/{actId:guid}"] = new("act:bank", "bank 200*, others 404, anonymous 302"),
         // Notifications: every signed-in account its own.
         ["PAGE notifications"] = new("none", "others 200*, anonymous 302"),
+        ["PAGE notifications/webhooks"] = new("none", "others 200*, anonymous 302"),
         ["PAGE account/sign-in"] = new("none", Anyone),
         // Signing out is a POST (with its antiforgery token) for anyone; the page telling someone it was refused is open to anyone.
         ["PAGE account/sign-out"] = new("none", "others 405*"),

@@ -110,7 +110,7 @@ public sealed partial class PageTextTests
             (applicant, $"/applications/{objected}"), (examiner, $"/applications/{objected}"), (anonymous, "/verify?number=+"),
             (anonymous, $"/notices/{notice}"),
             (bank, "/bank"), (bank, $"/bank?number={pledged}"), (bank, "/bank?number=nope"),
-            (applicant, "/notifications"), (bank, "/notifications"), (examiner, "/notifications"),
+            (applicant, "/notifications"), (bank, "/notifications"), (examiner, "/notifications"), (bank, "/notifications/webhooks"),
         };
         foreach (var (client, path) in pages)
         {
