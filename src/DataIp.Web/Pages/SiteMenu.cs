@@ -23,14 +23,30 @@ internal static class SiteMenu
     /// <summary>The API reference (anyone).</summary>
     public static readonly PageLink ApiReference = new("/docs", new("Menu.ApiReference"));
 
+    /// <summary>The bank's desk (a pledgee).</summary>
+    public static readonly PageLink Bank = new("/bank", new("Bank.Menu"));
+
+    /// <summary>The signed-in account's notifications (every role); the layout adds the unread count.</summary>
+    public static readonly PageLink Notifications = new("/notifications", new("Notify.Menu"));
+
     /// <summary>The menu of <paramref name="user"/>, in order.</summary>
     public static IReadOnlyList<PageLink> For(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return [Notices, Verify, ApiReference];
+        }
+
         var applications = Applications(user);
-        return applications is null ? [Notices, Verify, ApiReference]
-            : user.IsInRole(nameof(Data.Accounts.AccountRole.Applicant)) ? [Notices, applications, Registrations, Verify, ApiReference]
-            : [Notices, applications, Verify, ApiReference];
+        if (Pages.Bank.IndexModel.IsFor(user))
+        {
+            return [Bank, Notices, Verify, Notifications, ApiReference];
+        }
+
+        return applications is null ? [Notices, Verify, Notifications, ApiReference]
+            : user.IsInRole(nameof(Data.Accounts.AccountRole.Applicant)) ? [Notices, applications, Registrations, Verify, Notifications, ApiReference]
+            : [Notices, applications, Verify, Notifications, ApiReference];
     }
 
     /// <summary>

@@ -248,6 +248,12 @@ internal static class AuthorizationMatrix
             "applicant1 200*, examiner.4403 200*, admin 200*, bodyAdmin.4403 200*, bank 200*, others 404, anonymous 302"),
         // An applicant's own registrations; any other role is sent to the access-denied page.
         ["PAGE registrations"] = new("none", "applicants 200*, others 302, anonymous 302"),
+        // The bank's desk: a pledgee's (any bank; each sees its own work); anyone else is sent to the access-denied page.
+        ["PAGE bank"] = new("none", "banks 200*, others 302, anonymous 302"),
+        ["PAGE bank/done/{actId:guid}"] = new("act:bank", "bank 200*, others 404, anonymous 302"),
+        // Notifications: every signed-in account its own.
+        ["PAGE notifications"] = new("none", "others 200*, anonymous 302"),
+        ["PAGE notifications/webhooks"] = new("none", "others 200*, anonymous 302"),
         ["PAGE account/sign-in"] = new("none", Anyone),
         // Signing out is a POST (with its antiforgery token) for anyone; the page telling someone it was refused is open to anyone.
         ["PAGE account/sign-out"] = new("none", "others 405*"),

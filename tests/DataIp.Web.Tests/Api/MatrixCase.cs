@@ -191,6 +191,9 @@ internal sealed class MatrixCase
         var licenceAct = (await Callers["admin"].GetAsync($"/api/v1/applications/{Resources["pledged1"]["id"]}/acts").OkAsync()).EnumerateArray()
             .First(a => a.Str("type") == "recordLicence").Str("id");
         Resources["act:pledged1"] = new() { ["registrationNumber"] = pledged, ["actId"] = licenceAct };
+        var confirmed = (await Callers["admin"].GetAsync($"/api/v1/applications/{Resources["pledged1"]["id"]}/acts").OkAsync()).EnumerateArray()
+            .First(a => a.Str("type") == "confirmPledge").Str("id");
+        Resources["act:bank"] = new() { ["actId"] = confirmed };
         var objections = await Callers["examiner.4403"].GetAsync($"/api/v1/applications/{Resources["objected1"]["id"]}/objections").OkAsync();
         Resources["objection:objected1"] = new() { ["objectionId"] = objections.EnumerateArray().Single().Str("id") };
         var notification = (await holder.GetAsync("/api/v1/notifications").OkAsync()).EnumerateArray().First();

@@ -100,10 +100,13 @@ public sealed partial class PageTextTests
             registration = await db.Applications.Where(a => a.DataName == "深圳市城市交通流量数据集").Select(a => a.RegistrationNumber!).SingleAsync();
         }
 
+        var (pledged, _, _) = await BankPageTests.DemoPledgeAsync(platform);
+
         var failures = new List<string>();
         var anonymous = platform.CookieClient();
         var applicant = await platform.SignedInAsync(DemoSeeder.Applicants[0].Email, DemoSeeder.Password);
         var examiner = await platform.SignedInAsync(DemoSeeder.ExaminerEmail("4403"), DemoSeeder.Password);
+        var bank = await platform.SignedInAsync(DemoSeeder.BankEmail, DemoSeeder.Password);
         var pages = new (HttpClient Client, string Path)[]
         {
             (anonymous, "/"), (anonymous, "/notices"), (anonymous, "/verify"), (anonymous, $"/verify/{certificate}"),
@@ -115,6 +118,8 @@ public sealed partial class PageTextTests
             (applicant, $"/applications/{correction}/draft"), (applicant, $"/applications/{correction}/draft/check"),
             (anonymous, $"/registrations/{registration}"), (applicant, $"/registrations/{registration}"), (examiner, $"/registrations/{registration}"),
             (applicant, "/registrations"),
+            (bank, "/bank"), (bank, $"/bank?number={pledged}"), (bank, "/bank?number=nope"),
+            (applicant, "/notifications"), (bank, "/notifications"), (examiner, "/notifications"), (bank, "/notifications/webhooks"),
         };
         pages = [.. pages, .. Web.Pages.Drafts.DraftSections.All.Select(s => (applicant, $"/applications/{correction}/draft/{Web.Pages.Drafts.DraftSections.Slug(s)}"))];
         foreach (var (client, path) in pages)

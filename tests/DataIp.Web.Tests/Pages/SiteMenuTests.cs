@@ -17,11 +17,11 @@ public sealed partial class SiteMenuTests
     private static readonly Dictionary<string, string[]> Menus = new()
     {
         ["anonymous"] = ["/notices", "/verify", "/docs"],
-        ["applicant"] = ["/notices", "/applications", "/registrations", "/verify", "/docs"],
-        ["examiner"] = ["/notices", "/applications", "/verify", "/docs"],
-        ["bodyAdministrator"] = ["/notices", "/applications", "/verify", "/docs"],
-        ["nationalAdministrator"] = ["/notices", "/applications", "/verify", "/docs"],
-        ["pledgee"] = ["/notices", "/verify", "/docs"],
+        ["applicant"] = ["/notices", "/applications", "/registrations", "/verify", "/notifications", "/docs"],
+        ["examiner"] = ["/notices", "/applications", "/verify", "/notifications", "/docs"],
+        ["bodyAdministrator"] = ["/notices", "/applications", "/verify", "/notifications", "/docs"],
+        ["nationalAdministrator"] = ["/notices", "/applications", "/verify", "/notifications", "/docs"],
+        ["pledgee"] = ["/bank", "/notices", "/verify", "/notifications", "/docs"],
     };
 
     [Theory]

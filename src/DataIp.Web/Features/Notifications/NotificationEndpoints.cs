@@ -32,16 +32,28 @@ internal static class NotificationEndpoints
 
     private static async Task<Results<Ok<NotificationView>, ProblemHttpResult>> MarkReadAsync(Guid id, ClaimsPrincipal user, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var accountId = ActingParty.From(user).AccountId;
+        var notification = await MarkOwnReadAsync(db, ActingParty.From(user).AccountId, id, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        return notification is null
+            ? Problems.NotFound("The notification")
+            : TypedResults.Ok(new NotificationView(notification.Id, notification.Kind, notification.ApplicationId, notification.Subject, notification.Body, notification.CreatedAt, notification.ReadAt));
+    }
+
+    /// <summary>
+    /// Marks the account's notification read (the first time only) and saves; null when the
+    /// account has no such notification (anyone else's is not found). The API and the pages both call it.
+    /// </summary>
+    public static async Task<Data.Notifications.Notification?> MarkOwnReadAsync(RegistryDbContext db, Guid? accountId, Guid id, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         var notification = await db.Notifications.SingleOrDefaultAsync(n => n.Id == id && n.AccountId == accountId, ct).ConfigureAwait(false);
         if (notification is null)
         {
-            return Problems.NotFound("The notification");
+            return null;
         }
 
-        notification.ReadAt ??= clock.GetUtcNow();
+        notification.ReadAt ??= now;
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        return TypedResults.Ok(new NotificationView(notification.Id, notification.Kind, notification.ApplicationId, notification.Subject, notification.Body, notification.CreatedAt, notification.ReadAt));
+        return notification;
     }
 }
 

@@ -10,7 +10,6 @@ internal static class WebhookEndpoints
 {
     private const int DefaultPage = 100;
     private const int MaxPage = 1000;
-    private const int MaxDescription = 200;
 
     public static void MapWebhooksApi(this IEndpointRouteBuilder app)
     {
@@ -35,34 +34,11 @@ internal static class WebhookEndpoints
     private static async Task<Results<Created<WebhookView>, ValidationProblem>> CreateAsync(
         CreateWebhookRequest request, ClaimsPrincipal user, RegistryDbContext db, WebhookReceiverCheck check, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (await check.UrlProblemAsync(request.Url, ct).ConfigureAwait(false) is { } urlProblem)
-        {
-            errors["url"] = [urlProblem];
-        }
-
-        if (request.Description is { Length: > MaxDescription })
-        {
-            errors["description"] = [$"description may have at most {MaxDescription} characters."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Validation(errors);
-        }
-
-        var subscription = new WebhookSubscription
-        {
-            Id = Guid.CreateVersion7(),
-            AccountId = ActingParty.From(user).AccountId!.Value,
-            Url = request.Url!.Trim(),
-            Secret = WebhookMessage.NewSecret(),
-            Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim(),
-            CreatedAt = clock.GetUtcNow(),
-        };
-        db.WebhookSubscriptions.Add(subscription);
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        return TypedResults.Created($"/api/v1/webhooks/{subscription.Id}", WebhookView.From(subscription, withSecret: true));
+        var (subscription, errors) = await WebhookDesk.CreateAsync(
+            db, check, ActingParty.From(user).AccountId!.Value, request.Url, request.Description, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        return subscription is null
+            ? Problems.Validation(errors)
+            : TypedResults.Created($"/api/v1/webhooks/{subscription.Id}", WebhookView.From(subscription, withSecret: true));
     }
 
     private static async Task<Ok<List<WebhookView>>> ListAsync(ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct)
@@ -77,17 +53,10 @@ internal static class WebhookEndpoints
             ? TypedResults.Ok(WebhookView.From(subscription, withSecret: false))
             : Problems.NotFound("The webhook");
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DisableAsync(Guid id, ClaimsPrincipal user, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        if (await FindAsync(db, user, id, ct).ConfigureAwait(false) is not { } subscription)
-        {
-            return Problems.NotFound("The webhook");
-        }
-
-        subscription.DisabledAt ??= clock.GetUtcNow();
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        return TypedResults.NoContent();
-    }
+    private static async Task<Results<NoContent, ProblemHttpResult>> DisableAsync(Guid id, ClaimsPrincipal user, RegistryDbContext db, TimeProvider clock, CancellationToken ct) =>
+        await WebhookDesk.DisableAsync(db, ActingParty.From(user).AccountId, id, clock.GetUtcNow(), ct).ConfigureAwait(false)
+            ? TypedResults.NoContent()
+            : Problems.NotFound("The webhook");
 
     private static async Task<Results<Ok<DeliveryPage>, ValidationProblem, ProblemHttpResult>> DeliveriesAsync(Guid id, string? after, string? limit, ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct)
     {
@@ -110,21 +79,14 @@ internal static class WebhookEndpoints
 
     private static async Task<Results<Accepted<DeliveryView>, ProblemHttpResult>> ReplayOneAsync(Guid id, long deliveryId, ClaimsPrincipal user, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        if (await FindAsync(db, user, id, ct).ConfigureAwait(false) is not { } subscription
-            || await db.WebhookDeliveries.SingleOrDefaultAsync(d => d.Id == deliveryId && d.SubscriptionId == id, ct).ConfigureAwait(false) is not { } delivery)
+        var (outcome, delivery) = await WebhookDesk.ReplayAsync(db, ActingParty.From(user).AccountId, id, deliveryId, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        if (outcome != ReplayOutcome.Requeued)
         {
-            return Problems.NotFound("The delivery");
+            return outcome == ReplayOutcome.Disabled ? Disabled() : Problems.NotFound("The delivery");
         }
 
-        if (subscription.DisabledAt is not null)
-        {
-            return Disabled();
-        }
-
-        Requeue(delivery, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        var kinds = await KindsAsync(db, [delivery], ct).ConfigureAwait(false);
-        return TypedResults.Accepted($"/api/v1/webhooks/{id}/deliveries", DeliveryView.From(delivery, kinds[delivery.NotificationId]));
+        var kinds = await KindsAsync(db, [delivery!], ct).ConfigureAwait(false);
+        return TypedResults.Accepted($"/api/v1/webhooks/{id}/deliveries", DeliveryView.From(delivery!, kinds[delivery!.NotificationId]));
     }
 
     private static async Task<Results<Accepted<ReplayView>, ValidationProblem, ProblemHttpResult>> ReplayRangeAsync(
@@ -159,23 +121,11 @@ internal static class WebhookEndpoints
         return TypedResults.Accepted($"/api/v1/webhooks/{id}/deliveries", new ReplayView(requeued));
     }
 
-    // A replay sends the same notification again under the same webhook-id; it is due at once and
-    // gets the whole retry schedule again. Being pending, it goes before its subscription's later deliveries.
-    private static void Requeue(WebhookDelivery delivery, DateTimeOffset now)
-    {
-        delivery.Status = WebhookDeliveryStatus.Pending;
-        delivery.Failures = 0;
-        delivery.NextAttemptAt = now;
-    }
-
     private static ProblemHttpResult Disabled() =>
-        Problems.Status(StatusCodes.Status409Conflict, "Webhook disabled", "The webhook is disabled: nothing is sent to it. Create a new one to receive notifications again.");
+        Problems.Status(StatusCodes.Status409Conflict, "Webhook disabled", WebhookDesk.DisabledDetail);
 
-    private static Task<WebhookSubscription?> FindAsync(RegistryDbContext db, ClaimsPrincipal user, Guid id, CancellationToken ct)
-    {
-        var accountId = ActingParty.From(user).AccountId;
-        return db.WebhookSubscriptions.SingleOrDefaultAsync(w => w.Id == id && w.AccountId == accountId, ct);
-    }
+    private static Task<WebhookSubscription?> FindAsync(RegistryDbContext db, ClaimsPrincipal user, Guid id, CancellationToken ct) =>
+        WebhookDesk.FindAsync(db, ActingParty.From(user).AccountId, id, ct);
 
     private static async Task<Dictionary<Guid, string>> KindsAsync(RegistryDbContext db, IReadOnlyCollection<WebhookDelivery> rows, CancellationToken ct)
     {
