@@ -20,12 +20,16 @@ internal static class SiteMenu
     /// <summary>The API reference (anyone).</summary>
     public static readonly PageLink ApiReference = new("/docs", new("Menu.ApiReference"));
 
+    /// <summary>The administrator's pages (administrators).</summary>
+    public static readonly PageLink Administration = new("/admin", new("Admin.Menu"));
+
     /// <summary>The menu of <paramref name="user"/>, in order.</summary>
     public static IReadOnlyList<PageLink> For(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
         var applications = Applications(user);
-        return applications is null ? [Notices, Verify, ApiReference] : [Notices, applications, Verify, ApiReference];
+        IReadOnlyList<PageLink> menu = applications is null ? [Notices, Verify, ApiReference] : [Notices, applications, Verify, ApiReference];
+        return user.IsInRole(nameof(Data.Accounts.AccountRole.Administrator)) ? [.. menu.Take(menu.Count - 2), Administration, .. menu.TakeLast(2)] : menu;
     }
 
     /// <summary>
