@@ -7,6 +7,8 @@ using DataIp.Web.Demo;
 using DataIp.Web.Tests.Infrastructure;
 using DataIp.Web.Tests.Pages;
 using DataIp.Web.Tests.Rights;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DataIp.Web.Tests.Api;
 
@@ -187,6 +189,7 @@ internal sealed class MatrixCase
         Resources["attachment:correction1"] = new() { ["id"] = Resources["correction1"]["id"], ["attachmentId"] = attachment };
         var firstAct = (await Callers["admin"].GetAsync($"/api/v1/applications/{Resources["objected1"]["id"]}/acts").OkAsync()).EnumerateArray().First().Str("id");
         Resources["act:objected1"] = new() { ["id"] = Resources["objected1"]["id"], ["actId"] = firstAct };
+        Resources["act:admin"] = new() { ["actId"] = await AdministratorsActAsync() };
         var objections = await Callers["examiner.4403"].GetAsync($"/api/v1/applications/{Resources["objected1"]["id"]}/objections").OkAsync();
         Resources["objection:objected1"] = new() { ["objectionId"] = objections.EnumerateArray().Single().Str("id") };
         var notification = (await holder.GetAsync("/api/v1/notifications").OkAsync()).EnumerateArray().First();
@@ -197,6 +200,15 @@ internal sealed class MatrixCase
             .Str("refreshToken");
         Values["proof"] = Proof("深圳市城市交通流量数据集");
         await PublishAsync();
+    }
+
+    // An act of the national administrator's (a staff account it created above), for its confirmation page.
+    private async Task<string> AdministratorsActAsync()
+    {
+        await using var scope = Platform.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var admin = await db.Users.Where(u => u.Email == DemoSeeder.AdministratorEmail).Select(u => u.Id).SingleAsync();
+        return (await db.Acts.Where(a => a.ActorId == admin && a.Type == "createAccount").Select(a => a.Id).FirstAsync()).ToString();
     }
 
     // The log published, so that its checkpoint, tiles and proofs exist.

@@ -99,6 +99,8 @@ public sealed partial class PageTextTests
         var anonymous = platform.CookieClient();
         var applicant = await platform.SignedInAsync(DemoSeeder.Applicants[0].Email, DemoSeeder.Password);
         var examiner = await platform.SignedInAsync(DemoSeeder.ExaminerEmail("4403"), DemoSeeder.Password);
+        var admin = await platform.SignedInAsync(DemoSeeder.AdministratorEmail, DemoSeeder.Password);
+        await platform.PublishLogAsync();
         var pages = new (HttpClient Client, string Path)[]
         {
             (anonymous, "/"), (anonymous, "/notices"), (anonymous, "/verify"), (anonymous, $"/verify/{certificate}"),
@@ -106,6 +108,7 @@ public sealed partial class PageTextTests
             (applicant, "/"), (applicant, "/applications"), (examiner, "/applications"), (examiner, "/account/access-denied"),
             (applicant, $"/applications/{objected}"), (examiner, $"/applications/{objected}"), (anonymous, "/verify?number=+"),
             (anonymous, $"/notices/{notice}"),
+            (admin, "/"), (admin, "/admin"), (admin, "/admin/bodies"), (admin, "/admin/bodies/4403"), (admin, "/admin/calendars"), (anonymous, "/log"),
         };
         foreach (var (client, path) in pages)
         {

@@ -19,8 +19,8 @@ public sealed partial class SiteMenuTests
         ["anonymous"] = ["/notices", "/verify", "/docs"],
         ["applicant"] = ["/notices", "/applications", "/verify", "/docs"],
         ["examiner"] = ["/notices", "/applications", "/verify", "/docs"],
-        ["bodyAdministrator"] = ["/notices", "/applications", "/verify", "/docs"],
-        ["nationalAdministrator"] = ["/notices", "/applications", "/verify", "/docs"],
+        ["bodyAdministrator"] = ["/notices", "/applications", "/admin", "/verify", "/docs"],
+        ["nationalAdministrator"] = ["/notices", "/applications", "/admin", "/verify", "/docs"],
         ["pledgee"] = ["/notices", "/verify", "/docs"],
     };
 

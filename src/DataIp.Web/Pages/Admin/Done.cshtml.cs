@@ -13,8 +13,6 @@ public sealed class DoneModel(RegistryDbContext db) : PageModel
         [ActTypes.AddBody] = ("/admin/bodies", "Admin.Bodies.Back"),
         [ActTypes.ChangePolicy] = ("/admin/bodies", "Admin.Bodies.Back"),
         [ActTypes.EnterCalendarYear] = ("/admin/calendars", "Admin.Calendars.Back"),
-        [ActTypes.CreateAccount] = ("/admin/accounts", "Admin.Accounts.Back"),
-        [ActTypes.VerifyAccount] = ("/admin/verifications", "Admin.Verify.Back"),
     };
 
     /// <summary>The act's type.</summary>
@@ -42,7 +40,4 @@ public sealed class DoneModel(RegistryDbContext db) : PageModel
         (ActType, At, LogIndex, Return) = (act.Type, act.At, act.LogIndex, back);
         return Page();
     }
-
-    /// <summary>Adds where an act's confirmation leads back to (the acts the other administrator pages add).</summary>
-    internal static bool Knows(string type) => Back.ContainsKey(type);
 }

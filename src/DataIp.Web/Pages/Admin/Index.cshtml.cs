@@ -1,8 +1,8 @@
 namespace DataIp.Web.Pages.Admin;
 
 /// <summary>
-/// The administrator's start page: registration bodies and their policies, the working-day
-/// calendar (national administrators), and accounts. A body administrator sees what it may manage.
+/// The administrator's start page: registration bodies and their policies, and the working-day
+/// calendar (national administrators). A body administrator sees what it may manage.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
 public sealed class IndexModel : PageModel
