@@ -202,13 +202,14 @@ internal sealed class MatrixCase
         await PublishAsync();
     }
 
-    // An act of the national administrator's (a staff account it created above), for its confirmation page.
+    // An act of the national administrator's (4403's policy set as it is), for its confirmation page.
     private async Task<string> AdministratorsActAsync()
     {
+        await Callers["admin"].PutJsonAsync("/api/v1/bodies/4403/policy", Policy4403).OkAsync();
         await using var scope = Platform.Scope();
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
         var admin = await db.Users.Where(u => u.Email == DemoSeeder.AdministratorEmail).Select(u => u.Id).SingleAsync();
-        return (await db.Acts.Where(a => a.ActorId == admin && a.Type == "createAccount").Select(a => a.Id).FirstAsync()).ToString();
+        return (await db.Acts.Where(a => a.ActorId == admin && a.Type == "changePolicy").Select(a => a.Id).SingleAsync()).ToString();
     }
 
     // The log published, so that its checkpoint, tiles and proofs exist.
