@@ -18,13 +18,20 @@ public sealed class AdminAccessTests
 
     private static readonly Dictionary<string, string> Policy = new()
     {
-        ["NoticeLength"] = "1", ["NoticeUnit"] = "CalendarDays", ["CorrectionLength"] = "1", ["CorrectionUnit"] = "CalendarDays",
-        ["ValidityYears"] = "1", ["RenewalWindowDays"] = "1",
+        ["NoticeLength"] = "1",
+        ["NoticeUnit"] = "CalendarDays",
+        ["CorrectionLength"] = "1",
+        ["CorrectionUnit"] = "CalendarDays",
+        ["ValidityYears"] = "1",
+        ["RenewalWindowDays"] = "1",
     };
 
     private static readonly Dictionary<string, string> Year = new()
     {
-        ["Year"] = "2041", ["Source"] = "国务院办公厅关于2041年部分节假日安排的通知", ["Holidays"] = "2041-01-01 元旦", ["WorkingDays"] = "",
+        ["Year"] = "2041",
+        ["Source"] = "国务院办公厅关于2041年部分节假日安排的通知",
+        ["Holidays"] = "2041-01-01 元旦",
+        ["WorkingDays"] = "",
     };
 
     [Fact]

@@ -24,7 +24,10 @@ public sealed class AdminBodiesPageTests
         var start = await admin.GetStringAsync("/admin");
         using var added = await AdminForm.PostAsync(admin, "/admin/bodies", new Dictionary<string, string>
         {
-            ["RegionCode"] = "659001", ["Code"] = "", ["Name"] = "石河子市数据知识产权登记中心", ["NameEn"] = "Shihezi Data IP Registry",
+            ["RegionCode"] = "659001",
+            ["Code"] = "",
+            ["Name"] = "石河子市数据知识产权登记中心",
+            ["NameEn"] = "Shihezi Data IP Registry",
         });
         var addedPage = await admin.GetStringAsync(added.RedirectTarget());
         var list = await admin.GetStringAsync("/admin/bodies");

@@ -56,7 +56,10 @@ public sealed class IndexModel(RegistryDbContext db, LogSigningKeys keys, Public
         var rows = await db.Acts.AsNoTracking().Where(a => a.LogIndex < below).OrderByDescending(a => a.LogIndex).Take(PageSize + 1)
             .Select(a => new
             {
-                a.LogIndex, a.Type, a.At, a.ActorRole,
+                a.LogIndex,
+                a.Type,
+                a.At,
+                a.ActorRole,
                 Number = db.Applications.Where(p => p.Id == a.ApplicationId && p.NoticeStartedAt != null).Select(p => p.ApplicationNumber).FirstOrDefault(),
             })
             .ToListAsync(ct).ConfigureAwait(false);
