@@ -29,6 +29,9 @@ internal static class SiteMenu
     /// <summary>The signed-in account's notifications (every role); the layout adds the unread count.</summary>
     public static readonly PageLink Notifications = new("/notifications", new("Notify.Menu"));
 
+    /// <summary>The administrator's pages (administrators).</summary>
+    public static readonly PageLink Administration = new("/admin", new("Admin.Menu"));
+
     /// <summary>The menu of <paramref name="user"/>, in order.</summary>
     public static IReadOnlyList<PageLink> For(ClaimsPrincipal user)
     {
@@ -44,9 +47,10 @@ internal static class SiteMenu
             return [Bank, Notices, Verify, Notifications, ApiReference];
         }
 
-        return applications is null ? [Notices, Verify, Notifications, ApiReference]
+        IReadOnlyList<PageLink> menu = applications is null ? [Notices, Verify, Notifications, ApiReference]
             : user.IsInRole(nameof(Data.Accounts.AccountRole.Applicant)) ? [Notices, applications, Registrations, Verify, Notifications, ApiReference]
             : [Notices, applications, Verify, Notifications, ApiReference];
+        return user.IsInRole(nameof(Data.Accounts.AccountRole.Administrator)) ? [.. menu.Take(2), Administration, .. menu.Skip(2)] : menu;
     }
 
     /// <summary>

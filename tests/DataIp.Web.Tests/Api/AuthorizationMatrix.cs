@@ -254,6 +254,14 @@ internal static class AuthorizationMatrix
         // Notifications: every signed-in account its own.
         ["PAGE notifications"] = new("none", "others 200*, anonymous 302"),
         ["PAGE notifications/webhooks"] = new("none", "others 200*, anonymous 302"),
+        // The administrator's pages: administrators (the calendar: national ones; a body's policy: its administrator or a national one);
+        // anyone else is sent to the access-denied page or to sign in (302). A confirmation: only the act's own administrator's.
+        ["PAGE admin"] = new("none", "admin 200*, bodyAdmins 200*, others 302"),
+        ["PAGE admin/bodies"] = new("none", "admin 200*, bodyAdmins 200*, others 302"),
+        ["PAGE admin/bodies/{code}"] = new("body:4403", "admin 200*, bodyAdmin.4403 200*, others 302"),
+        ["PAGE admin/calendars"] = new("none", "admin 200*, others 302"),
+        ["PAGE admin/done/{actId:guid}"] = new("act:admin", "admin 200*, bodyAdmins 404, others 302"),
+        ["PAGE log"] = new("none", Anyone),
         ["PAGE account/sign-in"] = new("none", Anyone),
         // Signing out is a POST (with its antiforgery token) for anyone; the page telling someone it was refused is open to anyone.
         ["PAGE account/sign-out"] = new("none", "others 405*"),

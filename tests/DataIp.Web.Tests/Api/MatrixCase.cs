@@ -7,6 +7,8 @@ using DataIp.Web.Demo;
 using DataIp.Web.Tests.Infrastructure;
 using DataIp.Web.Tests.Pages;
 using DataIp.Web.Tests.Rights;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DataIp.Web.Tests.Api;
 
@@ -194,6 +196,7 @@ internal sealed class MatrixCase
         var confirmed = (await Callers["admin"].GetAsync($"/api/v1/applications/{Resources["pledged1"]["id"]}/acts").OkAsync()).EnumerateArray()
             .First(a => a.Str("type") == "confirmPledge").Str("id");
         Resources["act:bank"] = new() { ["actId"] = confirmed };
+        Resources["act:admin"] = new() { ["actId"] = await AdministratorsActAsync() };
         var objections = await Callers["examiner.4403"].GetAsync($"/api/v1/applications/{Resources["objected1"]["id"]}/objections").OkAsync();
         Resources["objection:objected1"] = new() { ["objectionId"] = objections.EnumerateArray().Single().Str("id") };
         var notification = (await holder.GetAsync("/api/v1/notifications").OkAsync()).EnumerateArray().First();
@@ -204,6 +207,16 @@ internal sealed class MatrixCase
             .Str("refreshToken");
         Values["proof"] = Proof("深圳市城市交通流量数据集");
         await PublishAsync();
+    }
+
+    // An act of the national administrator's (4403's policy set as it is), for its confirmation page.
+    private async Task<string> AdministratorsActAsync()
+    {
+        await Callers["admin"].PutJsonAsync("/api/v1/bodies/4403/policy", Policy4403).OkAsync();
+        await using var scope = Platform.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var admin = await db.Users.Where(u => u.Email == DemoSeeder.AdministratorEmail).Select(u => u.Id).SingleAsync();
+        return (await db.Acts.Where(a => a.ActorId == admin && a.Type == "changePolicy").Select(a => a.Id).SingleAsync()).ToString();
     }
 
     // The log published, so that its checkpoint, tiles and proofs exist.

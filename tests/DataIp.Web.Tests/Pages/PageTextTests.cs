@@ -107,6 +107,8 @@ public sealed partial class PageTextTests
         var applicant = await platform.SignedInAsync(DemoSeeder.Applicants[0].Email, DemoSeeder.Password);
         var examiner = await platform.SignedInAsync(DemoSeeder.ExaminerEmail("4403"), DemoSeeder.Password);
         var bank = await platform.SignedInAsync(DemoSeeder.BankEmail, DemoSeeder.Password);
+        var admin = await platform.SignedInAsync(DemoSeeder.AdministratorEmail, DemoSeeder.Password);
+        await platform.PublishLogAsync();
         var pages = new (HttpClient Client, string Path)[]
         {
             (anonymous, "/"), (anonymous, "/notices"), (anonymous, "/verify"), (anonymous, $"/verify/{certificate}"),
@@ -120,6 +122,7 @@ public sealed partial class PageTextTests
             (applicant, "/registrations"),
             (bank, "/bank"), (bank, $"/bank?number={pledged}"), (bank, "/bank?number=nope"),
             (applicant, "/notifications"), (bank, "/notifications"), (examiner, "/notifications"), (bank, "/notifications/webhooks"),
+            (admin, "/"), (admin, "/admin"), (admin, "/admin/bodies"), (admin, "/admin/bodies/4403"), (admin, "/admin/calendars"), (anonymous, "/log"),
         };
         pages = [.. pages, .. Web.Pages.Drafts.DraftSections.All.Select(s => (applicant, $"/applications/{correction}/draft/{Web.Pages.Drafts.DraftSections.Slug(s)}"))];
         foreach (var (client, path) in pages)

@@ -33,36 +33,12 @@ internal static class CalendarEndpoints
             : TypedResults.Ok(new CalendarYearView(record.Year, record.Source, record.EnteredAt, record.ToDomain().Days));
     }
 
-    private static async Task<Results<Ok<CalendarYearView>, ValidationProblem>> PutAsync(int year, CalendarYearRequest request, ClaimsPrincipal user, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<CalendarYearView>, ValidationProblem, ProblemHttpResult>> PutAsync(int year, CalendarYearRequest request, ClaimsPrincipal user, CalendarEntry entry, CancellationToken ct)
     {
         var calendarYear = new CalendarYear(year, request.Days ?? []);
-        var errors = calendarYear.Validate().ToDictionary(e => e.Key, e => e.Value);
-        if (string.IsNullOrWhiteSpace(request.Source) || request.Source.Length > 500)
-        {
-            errors["source"] = ["Name the State Council notice the days come from (at most 500 characters)."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Validation(errors);
-        }
-
-        var party = ActingParty.From(user);
-        await using var transaction = await ActTransaction.BeginAsync(db, clock, ct).ConfigureAwait(false);
-        var now = transaction.Now;
-        var existing = await db.CalendarYears.Include(y => y.Days).SingleOrDefaultAsync(y => y.Year == year, ct).ConfigureAwait(false);
-        if (existing is not null)
-        {
-            db.CalendarYears.Remove(existing);
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        }
-
-        db.CalendarYears.Add(ReferenceData.ToRecord(calendarYear, request.Source!.Trim(), party.AccountId, now));
-        await ActWriter.AppendAsync(db, party.Actor,
-            new EnterCalendarYearAct { Year = year, Source = request.Source.Trim(), Replaced = existing is not null, Days = [.. calendarYear.Days] },
-            null, now, null, noticeStarted: false, ct).ConfigureAwait(false);
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        await transaction.CommitAsync(ct).ConfigureAwait(false);
-        return TypedResults.Ok(new CalendarYearView(year, request.Source.Trim(), now, calendarYear.Days));
+        var outcome = await entry.EnterAsync(calendarYear, request.Source, ActingParty.From(user), ct).ConfigureAwait(false);
+        return outcome.Refusal is { } refusal
+            ? refusal.ToProblem().AnswerFor<Ok<CalendarYearView>>()
+            : TypedResults.Ok(new CalendarYearView(year, outcome.Source!, outcome.Act!.At, calendarYear.Days));
     }
 }
