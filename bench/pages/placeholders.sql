@@ -10,6 +10,11 @@ WITH busiest AS (
   FROM "Applications" a JOIN "Acts" x ON x."ApplicationId" = a."Id"
   WHERE a."State" = 'Registered' AND a."BodyId" = (SELECT id FROM busiest)
   GROUP BY a."Id" ORDER BY count(*) DESC, a."ApplicationNumber" DESC LIMIT 1
+), encumbered AS (
+  SELECT a."CertificateNumber"
+  FROM "Applications" a JOIN "Acts" x ON x."ApplicationId" = a."Id"
+  WHERE a."State" = 'Registered' AND a."BodyId" = (SELECT id FROM busiest)
+  GROUP BY a."Id" ORDER BY count(*) FILTER (WHERE x."Type" IN ('recordLicence', 'filePledge')) DESC, count(*) DESC, a."ApplicationNumber" DESC LIMIT 1
 )
 SELECT 'examiner', (SELECT "Email" FROM "AspNetUsers" WHERE "Email" LIKE '%@demo.dataip.cn' AND "Role" = 'Examiner' AND "BodyId" = (SELECT id FROM busiest) ORDER BY "CreatedAt" LIMIT 1)
 UNION ALL
@@ -29,4 +34,4 @@ SELECT 'registered-act', (SELECT "Id"::text FROM "Acts" WHERE "ApplicationId" = 
 UNION ALL
 SELECT 'registration', (SELECT "RegistrationNumber" FROM registered)
 UNION ALL
-SELECT 'certificate', (SELECT "CertificateNumber" FROM registered);
+SELECT 'certificate', (SELECT "CertificateNumber" FROM encumbered);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
 using DataIp.Data;
+using DataIp.Domain.Acts;
 using DataIp.Domain.Registration;
 using DataIp.Testing;
 using DataIp.Web.Demo;
@@ -197,10 +198,15 @@ internal static class PagePlaceholders
         var applicants = await db.Applications.GroupBy(a => a.ApplicantId).Select(g => new { Id = g.Key, Count = g.Count() }).ToListAsync();
         var emails = await db.Users.Where(u => u.Email!.EndsWith("@demo.dataip.cn")).ToDictionaryAsync(u => u.Id, u => u.Email!);
         var applicant = applicants.Where(a => emails.ContainsKey(a.Id)).OrderByDescending(a => a.Count).ThenBy(a => emails[a.Id], StringComparer.Ordinal).First();
-        var registered = (await db.Applications.Where(a => a.State == ApplicationState.Registered && a.BodyId == busiest)
-            .Select(a => new { a.Id, a.ApplicationNumber, a.RegistrationNumber, a.CertificateNumber, Acts = db.Acts.Count(x => x.ApplicationId == a.Id) })
-            .ToListAsync())
-            .OrderByDescending(a => a.Acts).ThenByDescending(a => a.ApplicationNumber, StringComparer.Ordinal).First();
+        var inBusiest = (await db.Applications.Where(a => a.State == ApplicationState.Registered && a.BodyId == busiest)
+            .Select(a => new
+            {
+                a.Id, a.ApplicationNumber, a.RegistrationNumber, a.CertificateNumber, Acts = db.Acts.Count(x => x.ApplicationId == a.Id),
+                Encumbrances = db.Acts.Count(x => x.ApplicationId == a.Id && (x.Type == ActTypes.RecordLicence || x.Type == ActTypes.FilePledge)),
+            })
+            .ToListAsync()).ToList();
+        var registered = inBusiest.OrderByDescending(a => a.Acts).ThenByDescending(a => a.ApplicationNumber, StringComparer.Ordinal).First();
+        var encumbered = inBusiest.OrderByDescending(a => a.Encumbrances).ThenByDescending(a => a.Acts).ThenByDescending(a => a.ApplicationNumber, StringComparer.Ordinal).First();
         var notices = await db.Applications.Where(a => a.State == ApplicationState.PublicNotice).Select(a => a.ApplicationNumber!).ToListAsync();
         var lastAct = await db.Acts.Where(x => x.ApplicationId == registered.Id).OrderByDescending(x => x.Sequence).Select(x => x.Id).FirstAsync();
         return new Dictionary<string, string>
@@ -213,7 +219,7 @@ internal static class PagePlaceholders
             ["registered"] = registered.Id.ToString(),
             ["registered-act"] = lastAct.ToString(),
             ["registration"] = registered.RegistrationNumber!,
-            ["certificate"] = registered.CertificateNumber!,
+            ["certificate"] = encumbered.CertificateNumber!,
         };
     }
 
