@@ -19,7 +19,8 @@
 #    count its table rows, then WARMUP + REQUESTS GETs one after the other on one kept-alive
 #    connection (curl, one process per page); each request's time is curl's time_total, from
 #    sending the request to the last byte of the page: the server's time plus loopback.
-# 7. Prints a markdown table: page, who, rows, p50, p95, p99, the plain page's p50 / p95 in the
+#    Each page as first served is kept in $OUT/pages/.
+# 7. Prints a markdown table: page, who, rows, size, p50, p95, p99, the plain page's p50 / p95 in the
 #    same run, and whether p95 < 100 ms.
 #
 # curl rather than a console of our own: it is on every machine, times each transfer itself
@@ -219,7 +220,7 @@ occurrences() { grep -o "$1" "$2" | wc -l || true; }
 
 # Measures one page; appends "path party rows p50 p95 p99" to results.tsv.
 measure() {
-  local party=$1 template=$2 mark=$3 port=$4 path jar="" status rows body
+  local party=$1 template=$2 mark=$3 port=$4 path jar="" status rows size body
   body="$OUT/pages/$party$(tr '/{}' '_()' <<<"$template").html"
   mkdir -p "$OUT/pages"
   path=$(resolve "$template") || { say "$template: a placeholder has no value in this register, skipped"; echo "$template: no value for its placeholder, skipped" >>"$NOTES"; return 0; }
@@ -233,22 +234,23 @@ measure() {
   [[ $status == 200 ]] || { say "$template ($party): $path answered $status"; exit 1; }
   # Table rows: every <tr> but those of the header rows.
   rows=$(( $(occurrences '<tr[ >]' "$body") - $(occurrences '<thead' "$body") ))
+  size=$(( ($(wc -c <"$body") + 512) / 1024 ))
   local -a p
   read -r -a p < <(timings "http://127.0.0.1:$port$path" "$jar" | percentiles)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$template" "$party" "$rows" "${p[@]}" >>"$RESULTS"
-  say "$(load | cut -d, -f1): $template ($party): $rows rows, p50 ${p[0]} ms, p95 ${p[1]} ms, p99 ${p[2]} ms"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$template" "$party" "$rows" "${p[@]}" "$size" >>"$RESULTS"
+  say "$(load | cut -d, -f1): $template ($party): $rows rows, $size KB, p50 ${p[0]} ms, p95 ${p[1]} ms, p99 ${p[2]} ms"
 }
 
 print_table() {
   awk -F'\t' -v plain="$1" -v goal="$GOAL_MS" -v registrations="$REGISTRATIONS" -v n="$REQUESTS" '
     BEGIN {
       split(plain, q, " ")
-      printf "| page | who | rows | p50 | p95 | p99 | plain Kestrel p50 / p95 | p95 < %d ms? |\n", goal
-      print "|---|---|---|---|---|---|---|---|"
+      printf "| page | who | rows | KB | p50 | p95 | p99 | plain Kestrel p50 / p95 | p95 < %d ms? |\n", goal
+      print "|---|---|---|---|---|---|---|---|---|"
     }
     {
       met = $5 + 0 < goal ? "yes" : "**no**"
-      printf "| `%s` | %s | %s | %.1f ms | %.1f ms | %.1f ms | %.1f / %.1f ms | %s |\n", $1, $2, $3, $4, $5, $6, q[1], q[2], met
+      printf "| `%s` | %s | %s | %s | %.1f ms | %.1f ms | %.1f ms | %.1f / %.1f ms | %s |\n", $1, $2, $3, $7, $4, $5, $6, q[1], q[2], met
       pages++; if (met == "yes") good++
     }
     END { printf "\n%d of %d pages under %d ms at p95; %d registrations, %d requests per page.\n", good, pages, goal, registrations, n }' "$RESULTS"
@@ -281,7 +283,7 @@ for party in $(grep -v '^#' "$PAGES" | awk 'NF { print $1 }' | sort -u); do
 done
 
 read -r -a plain < <(timings "http://127.0.0.1:$plain_port/page" | percentiles)
-say "plain Kestrel /page: p50 ${plain[0]} ms, p95 ${plain[1]} ms, p99 ${plain[2]} ms"
+say "plain Kestrel /page ($(( ($(curl -s "http://127.0.0.1:$plain_port/page" | wc -c) + 512) / 1024 )) KB): p50 ${plain[0]} ms, p95 ${plain[1]} ms, p99 ${plain[2]} ms"
 while read -r party template mark; do
   measure "$party" "$template" "${mark:-}" "$web_port"
 done < <(grep -v '^#' "$PAGES" | awk 'NF')
@@ -292,4 +294,4 @@ print_table "${plain[*]}" | tee "$OUT/table.md"
 if [[ -s "$NOTES" ]]; then
   { echo; echo "Not measured:"; sed 's/^/- /' "$NOTES"; } | tee -a "$OUT/table.md"
 fi
-say "Results: $RESULTS (page, who, rows, p50, p95, p99 in ms); table: $OUT/table.md; placeholders: $OUT/placeholders.tsv"
+say "Results: $RESULTS (page, who, rows, p50, p95, p99 in ms, KB); table: $OUT/table.md; placeholders: $OUT/placeholders.tsv"
