@@ -19,7 +19,33 @@ app.MapGet("/api/v1/certificates/{certificateNumber}/status", (string certificat
 });
 app.MapGet("/healthz", () => TypedResults.Text("ok"));
 
+// The reference of bench/run-page-bench.sh: a fixed HTML page of a page's usual size (a table of
+// 50 rows, 14 KB), built once, with no database and no view engine.
+app.MapGet("/page", (HttpContext http) =>
+{
+    http.Response.Headers.CacheControl = "no-cache, no-store";
+    return TypedResults.Text(PlainPage.Html, "text/html; charset=utf-8");
+});
+
 await app.RunAsync();
+
+/// <summary>A page of the platform's usual size and shape, fixed.</summary>
+internal static class PlainPage
+{
+    public static string Html { get; } = Build();
+
+    private static string Build()
+    {
+        var html = new System.Text.StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>申请</title></head><body><main><h1>本机构的申请</h1><table><thead><tr><th>申请号</th><th>数据名称</th><th>状态</th><th>期限</th></tr></thead><tbody>");
+        for (var i = 0; i < 50; i++)
+        {
+            html.Append("<tr data-move=\"Examiner\"><td><a href=\"/applications/0b5e2a40-4d1c-4f51-9a43-5f0c1c2d3e4f\">SQ440320150000").Append(i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture))
+                .Append("</a></td><td>深圳市城市交通出行轨迹数据集（2025年度）</td><td><span class=\"state state-registered\">已登记</span></td><td>2026年2月3日</td></tr>");
+        }
+
+        return html.Append("</tbody></table></main></body></html>").ToString();
+    }
+}
 
 /// <summary>A status record like the platform's, with fixed values of the usual length.</summary>
 internal sealed record PlainStatus(

@@ -15,17 +15,33 @@ internal static class ApplicationQueries
     /// administrator's body's, once submitted; every submitted one for a national administrator;
     /// none for anyone else. The list form of <see cref="ApplicationAccess.CanSee"/>.
     /// </summary>
-    public static async Task<List<ApplicationSummary>> ListAsync(RegistryDbContext db, ActingParty party, ApplicationState? state, CancellationToken ct)
+    public static Task<List<ApplicationSummary>> ListAsync(RegistryDbContext db, ActingParty party, ApplicationState? state, CancellationToken ct) =>
+        ListAsync(db, party, state is { } one ? [one] : null, bodyCode: null, oldestFirst: false, MaxListed, ct);
+
+    /// <summary>
+    /// The applications the party may see (the rule above) in one of <paramref name="states"/> (any
+    /// state when null) and of one body (any when <paramref name="bodyCode"/> is null), at most
+    /// <paramref name="limit"/>: the newest, or with <paramref name="oldestFirst"/> the longest
+    /// waiting (a work list's cut keeps the oldest work, not the newest).
+    /// </summary>
+    public static async Task<List<ApplicationSummary>> ListAsync(
+        RegistryDbContext db, ActingParty party, IReadOnlyCollection<ApplicationState>? states, string? bodyCode, bool oldestFirst, int limit, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(party);
         var query = VisibleTo(db.Applications.AsNoTracking(), party);
-        if (state is not null)
+        if (states is not null)
         {
-            query = query.Where(a => a.State == state);
+            query = query.Where(a => states.Contains(a.State));
         }
 
-        return await query.OrderByDescending(a => a.CreatedAt).Take(MaxListed)
+        if (bodyCode is not null)
+        {
+            query = query.Where(a => a.Body.Code == bodyCode);
+        }
+
+        query = oldestFirst ? query.OrderBy(a => a.CreatedAt) : query.OrderByDescending(a => a.CreatedAt);
+        return await query.Take(Math.Min(limit, MaxListed))
             .Select(a => new ApplicationSummary(a.Id, a.ApplicationNumber, a.Body.Code, a.State, a.DataName, a.CreatedAt, a.RegistrationNumber,
                 a.SubmittedAt, a.State == ApplicationState.CorrectionRequested ? a.CorrectionLastDay : null, a.NoticeLastDay,
                 db.Objections.Count(o => o.ApplicationId == a.Id && o.Status == ObjectionStatus.Open)))

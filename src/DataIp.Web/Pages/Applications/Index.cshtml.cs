@@ -48,13 +48,9 @@ public sealed class IndexModel(RegistryDbContext db) : PageModel
         }
 
         var party = ActingParty.From(User);
-        var listed = await ApplicationQueries.ListAsync(db, party, State is { } state && Enum.IsDefined(state) ? state : null, ct).ConfigureAwait(false);
         SeesEveryBody = party.Role == AccountRole.Administrator && party.BodyId is null;
-        if (SeesEveryBody && !string.IsNullOrEmpty(Body))
-        {
-            listed = [.. listed.Where(a => a.BodyCode == Body)];
-        }
-
+        var listed = await ListAsync(party, State is { } state && Enum.IsDefined(state) ? state : null, SeesEveryBody && !string.IsNullOrEmpty(Body) ? Body : null, ct)
+            .ConfigureAwait(false);
         Applications = WorkList.Order(listed, party.Role == AccountRole.Applicant ? NextMove.Applicant : NextMove.Examiner);
         var english = Text.InEnglish;
         _bodyNames = await db.Bodies.AsNoTracking().ToDictionaryAsync(b => b.Code, b => english ? b.NameEn : b.Name, ct).ConfigureAwait(false);
@@ -66,6 +62,29 @@ public sealed class IndexModel(RegistryDbContext db) : PageModel
             _ => (new Words("Applications.Heading.All"), new Words("Applications.Scope.All")),
         };
         return Page();
+    }
+
+    // At most ApplicationQueries.MaxListed, filtered in the database (a filter after the cut would
+    // miss what the cut left out): first the applications waiting for someone's move, the longest
+    // waiting first, so that a long register cannot push old work off the list; then, to fill it,
+    // the decided ones, newest first.
+    private async Task<List<ApplicationSummary>> ListAsync(ActingParty party, ApplicationState? state, string? body, CancellationToken ct)
+    {
+        var (open, decided) = (new List<ApplicationState>(), new List<ApplicationState>());
+        foreach (var s in Enum.GetValues<ApplicationState>().Where(s => state is null || s == state))
+        {
+            (WorkList.MoveOf(s) == NextMove.None ? decided : open).Add(s);
+        }
+
+        var listed = open.Count == 0 ? []
+            : await ApplicationQueries.ListAsync(db, party, open, body, oldestFirst: true, ApplicationQueries.MaxListed, ct).ConfigureAwait(false);
+        if (listed.Count < ApplicationQueries.MaxListed && decided.Count > 0)
+        {
+            listed.AddRange(await ApplicationQueries.ListAsync(db, party, decided, body, oldestFirst: false, ApplicationQueries.MaxListed - listed.Count, ct)
+                .ConfigureAwait(false));
+        }
+
+        return listed;
     }
 
     /// <summary>The name of a body in the page's language, or its code if unknown.</summary>
