@@ -96,7 +96,7 @@ public abstract partial class LifecycleJourneyTests(DemoRegistry registry, Chrom
             ["Fields.Rights[0].Claimed"] = "true", ["Fields.Rights[0].Basis"] = "SelfGenerated",
             ["Fields.Rights[1].Claimed"] = "true", ["Fields.Rights[1].Basis"] = "SelfGenerated",
         });
-        await SectionAsync(resumed, id, "evidence", new() { ["Fields.EvidenceReference"] = "BQ-2026-0310" }, ("Fields.Manifest", manifestPath), "lifecycle-04-evidence");
+        await SectionAsync(resumed, id, "evidence", new() { ["Fields.EvidenceReference"] = "BQ-2026-0310" }, ("Manifest", manifestPath), "lifecycle-04-evidence");
         await SectionAsync(resumed, id, "declarations", new() { ["Fields.LawfulSource"] = "true", ["Fields.Authenticity"] = "true", ["Fields.PersonalInformation"] = "Desensitised" });
 
         await resumed.Page.GetByLabel("同事的账户邮箱").FillAsync("colleague1@demo.dataip.cn");
@@ -123,7 +123,7 @@ public abstract partial class LifecycleJourneyTests(DemoRegistry registry, Chrom
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("提交申请");
         await Expect(page.GetByText(new Regex("登记机构已收到申请 SQ4403"))).ToBeVisibleAsync();
         await journey.StepAsync("lifecycle-07-submitted");
-        Assert.EndsWith($"/applications/{id}/done/", DoneWithoutAct().Replace(page.Url, "/done/"), StringComparison.Ordinal);
+        Assert.Contains($"/applications/{id}/done/", page.Url, StringComparison.Ordinal);
     }
 
     private async Task RequestCorrectionAsync(string id)
@@ -240,7 +240,7 @@ public abstract partial class LifecycleJourneyTests(DemoRegistry registry, Chrom
         var certificate = CertificateNumber().Match(await page.Locator("main").InnerTextAsync()).Value;
         Assert.False(string.IsNullOrEmpty(certificate), "the record page shows no certificate number");
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "证书查验" }).ClickAsync();
-        await page.GetByLabel("证书编号").FillAsync(certificate);
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "证书编号", Exact = true }).FillAsync(certificate);
         await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
         await Expect(page.Locator(".cert-status")).ToContainTextAsync("有效");
         await journey.StepAsync("lifecycle-19-verified");
@@ -305,9 +305,6 @@ public abstract partial class LifecycleJourneyTests(DemoRegistry registry, Chrom
 
     [GeneratedRegex("/applications/([0-9a-f-]{36})/draft")]
     private static partial Regex DraftId();
-
-    [GeneratedRegex("/done/[0-9a-f-]{36}$")]
-    private static partial Regex DoneWithoutAct();
 
     [GeneratedRegex("(?<![0-9])[0-9]{15}[0-9X](?![0-9X])")]
     private static partial Regex RegistrationNumber();

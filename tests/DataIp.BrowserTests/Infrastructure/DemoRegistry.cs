@@ -4,15 +4,14 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace DataIp.BrowserTests.Infrastructure;
 
 /// <summary>
 /// The real platform on a real socket (Kestrel on a free loopback port) with the demo data, on
-/// SQLite in a temporary data directory, for one test class. The clock stands at
-/// <see cref="Now"/> until a journey moves it (<see cref="Clock"/>), so that every run sees the
-/// same history (the demo dates its history back from the clock, and holds every state on any
+/// SQLite in a temporary data directory, for one test class. The clock starts at
+/// <see cref="Now"/> and runs in real time until a journey moves it (<see cref="Clock"/>), so that
+/// every run sees the same history (the demo dates its history back from the clock, and holds every state on any
 /// date). <see cref="PostgresDemoRegistry"/> is the same on PostgreSQL.
 /// </summary>
 public class DemoRegistry : WebApplicationFactory<Program>, IAsyncLifetime
@@ -32,7 +31,7 @@ public class DemoRegistry : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     /// <summary>The platform's clock: a journey moves it forward (the end of a notice, a year later).</summary>
-    public FakeTimeProvider Clock { get; } = new(Now);
+    public ShiftedClock Clock { get; } = new(Now);
 
     /// <summary>
     /// The address the platform listens on, e.g. http://127.0.0.1:41234/. On PostgreSQL without a
@@ -108,6 +107,24 @@ public class DemoRegistry : WebApplicationFactory<Program>, IAsyncLifetime
             await TestDatabases.DropPostgresDatabaseAsync(_connectionString);
         }
     }
+}
+
+/// <summary>
+/// A clock that reads the system's time shifted to a chosen instant, and that a journey moves
+/// forward. Timers run in real time, unlike a fake clock's: moving a fake clock weeks ahead fires
+/// every periodic timer once per period it skips (the log sequencer's, millions of times).
+/// Thread-safe.
+/// </summary>
+public sealed class ShiftedClock(DateTimeOffset start) : TimeProvider
+{
+    private long _offsetTicks = (start - System.GetUtcNow()).Ticks;
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow().AddTicks(Interlocked.Read(ref _offsetTicks));
+
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+
+    /// <summary>Moves the clock so that it reads <paramref name="instant"/> now.</summary>
+    public void SetUtcNow(DateTimeOffset instant) => Interlocked.Exchange(ref _offsetTicks, (instant - System.GetUtcNow()).Ticks);
 }
 
 /// <summary>The demo platform of <see cref="DemoRegistry"/> on PostgreSQL (<c>DATAIP_TEST_POSTGRES</c>; skipped without it, failed on CI).</summary>

@@ -240,6 +240,8 @@ internal static class AuthorizationMatrix
         // access-denied page); a draft's pages are its applicant's own: to anyone else it does not exist (404).
         ["PAGE applications/new"] = new("none", "applicants 200*, others 302, anonymous 302"),
         ["PAGE applications/{id:guid}/draft"] = new("draft1", "applicant1 200*, others 404, anonymous 302"),
+        // A hand-over's confirmation is its giver's alone (the application is no longer theirs to read).
+        ["PAGE applications/handed-over/{actId:guid}"] = new("act:handover", "applicant1 200*, others 404, anonymous 302"),
         ["PAGE applications/{id:guid}/draft/check"] = new("draft1", "applicant1 200*, others 404, anonymous 302"),
         ["PAGE applications/{id:guid}/draft/{section}"] = new("section:draft1", "applicant1 200*, others 404, anonymous 302"),
         // A registration's record is public; its parties see more of it (the register of rights), and its acts' confirmations are theirs.

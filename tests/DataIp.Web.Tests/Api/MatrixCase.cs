@@ -197,6 +197,7 @@ internal sealed class MatrixCase
             .First(a => a.Str("type") == "confirmPledge").Str("id");
         Resources["act:bank"] = new() { ["actId"] = confirmed };
         Resources["act:admin"] = new() { ["actId"] = await AdministratorsActAsync() };
+        Resources["act:handover"] = new() { ["actId"] = await HandOverActAsync() };
         var objections = await Callers["examiner.4403"].GetAsync($"/api/v1/applications/{Resources["objected1"]["id"]}/objections").OkAsync();
         Resources["objection:objected1"] = new() { ["objectionId"] = objections.EnumerateArray().Single().Str("id") };
         var notification = (await holder.GetAsync("/api/v1/notifications").OkAsync()).EnumerateArray().First();
@@ -217,6 +218,14 @@ internal sealed class MatrixCase
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
         var admin = await db.Users.Where(u => u.Email == DemoSeeder.AdministratorEmail).Select(u => u.Id).SingleAsync();
         return (await db.Acts.Where(a => a.ActorId == admin && a.Type == "changePolicy").Select(a => a.Id).SingleAsync()).ToString();
+    }
+
+    // The demo's hand-over of a draft by applicant 1 to its colleague, for its confirmation page.
+    private async Task<string> HandOverActAsync()
+    {
+        await using var scope = Platform.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        return (await db.Acts.Where(a => a.Type == "handOverApplication").Select(a => a.Id).SingleAsync()).ToString();
     }
 
     // The log published, so that its checkpoint, tiles and proofs exist.
