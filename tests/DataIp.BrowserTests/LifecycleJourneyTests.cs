@@ -251,26 +251,7 @@ public abstract partial class LifecycleJourneyTests(DemoRegistry registry, Chrom
     {
         var page = journey.Page;
         await page.Locator($"a[href='/applications/{id}/draft/{section}']").First.ClickAsync();
-        foreach (var (name, value) in answers)
-        {
-            var field = page.Locator($"[name='{name}']");
-            var kind = await field.First.EvaluateAsync<string>("e => e.tagName === 'INPUT' ? e.type : e.tagName.toLowerCase()");
-            switch (kind)
-            {
-                case "select":
-                    await field.SelectOptionAsync(value);
-                    break;
-                case "checkbox":
-                    await field.SetCheckedAsync(value == "true");
-                    break;
-                case "radio":
-                    await page.Locator($"[name='{name}'][value='{value}']").CheckAsync();
-                    break;
-                default:
-                    await field.FillAsync(value);
-                    break;
-            }
-        }
+        await journey.FillAsync(answers);
 
         if (file is { } upload)
         {

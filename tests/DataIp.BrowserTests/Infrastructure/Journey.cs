@@ -52,6 +52,35 @@ public sealed class Journey(IPage page, DatabaseProvider provider)
     }
 
     /// <summary>
+    /// Answers a form's fields by their names, as a user would: a choice picked in a list, a box
+    /// ticked (<c>"true"</c>, or the box of that value in a group), a radio button chosen, text typed.
+    /// </summary>
+    public async Task FillAsync(IReadOnlyDictionary<string, string> answers, ILocator? within = null)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        foreach (var (name, value) in answers)
+        {
+            var field = (within?.Locator($"[name='{name}']") ?? page.Locator($"[name='{name}']"));
+            var kind = await field.First.EvaluateAsync<string>("e => e.tagName === 'INPUT' ? e.type : e.tagName.toLowerCase()");
+            switch (kind)
+            {
+                case "select":
+                    await field.SelectOptionAsync(value);
+                    break;
+                case "checkbox" when value is "true" or "false":
+                    await field.First.SetCheckedAsync(value == "true");
+                    break;
+                case "checkbox" or "radio":
+                    await field.And(page.Locator($"[value='{value}']")).CheckAsync();
+                    break;
+                default:
+                    await field.FillAsync(value);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
     /// Checks the page as it is now (axe, both widths), and unless <paramref name="switchLanguage"/>
     /// is false (a form answered with its errors, which a reload would lose), the page in English and back.
     /// </summary>
