@@ -134,6 +134,12 @@ public sealed partial class PageTextTests
                 failures.Add($"{path}: not marked as the language asked for");
             }
 
+            // Every form that posts carries its antiforgery token (a form with a hand-written action gets none from Razor).
+            foreach (var form in PostForm().Matches(chinese).Select(m => m.Value).Where(f => !f.Contains("__RequestVerificationToken", StringComparison.Ordinal)))
+            {
+                failures.Add($"{path}: a form posts without an antiforgery token: {form[..Math.Min(form.Length, 120)]}");
+            }
+
             var text = VisibleText(english);
             var chineseLeft = ChineseRun().Matches(text).Select(m => m.Value).Distinct().ToList();
             if (chineseLeft.Count > 0)
@@ -179,6 +185,9 @@ public sealed partial class PageTextTests
 
     [GeneratedRegex("[\\u3000-\\u303F\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uFF00-\\uFFEF]+")]
     private static partial Regex ChineseRun();
+
+    [GeneratedRegex("<form[^>]*method=\"post\"[^>]*>.*?</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex PostForm();
 
     [GeneratedRegex("\\{\\d+\\}")]
     private static partial Regex Placeholder();
