@@ -6,7 +6,7 @@ using DataIp.Web.Tests.Infrastructure;
 namespace DataIp.Web.Tests.Pages;
 
 /// <summary>
-/// The application's page shows the examiner the file beside the decision: the attachments (each
+/// The application's page shows the examiner the file beside the decision: the whole content, the attachments (each
 /// downloadable with the sign-in cookie, by whoever may read the application, and by nobody else),
 /// the fingerprint, the overlaps and a checklist read from the record, formal points first and
 /// substantive ones where the body examines substance (Shanghai, 3100). The applicant sees its
@@ -48,6 +48,9 @@ public sealed class ExaminationFilePageTests
         using var byOtherBody = await (await platform.SignedInAsync(otherExaminerEmail)).GetAsync(download);
         using var byAnonymous = await platform.CookieClient().GetAsync(download);
 
+        Assert.Contains("<h2 id=\"content-heading\">申请内容</h2>", examinerPage); // the whole content, beside the checklist
+        Assert.Contains(content.DataObject!.ProcessingRules!, examinerPage);
+        Assert.Contains("数据授权协议.pdf", examinerPage[examinerPage.IndexOf("content-heading", StringComparison.Ordinal)..]);
         Assert.Contains($"href=\"{download}\"", examinerPage);
         Assert.Contains("数据授权协议.pdf", examinerPage);
         Assert.Contains(content.Evidence!.Fingerprint!.Root!, examinerPage);
