@@ -67,16 +67,27 @@ public abstract partial class LifecycleJourneyTests(DemoRegistry registry, Chrom
 
             await SectionAsync(journey, id, "applicant", new()
             {
-                ["Fields.Name"] = "深圳市数智交通科技有限公司", ["Fields.RegistrantType"] = "Enterprise", ["Fields.CreditCode"] = CreditCode,
-                ["Fields.RegionCode"] = "440300", ["Fields.Address"] = "深圳市南山区科技园", ["Fields.ContactPerson"] = "李明",
-                ["Fields.ContactPhone"] = "0755-8888 8888", ["Fields.ContactEmail"] = "liming@example.cn",
+                ["Fields.Name"] = "深圳市数智交通科技有限公司",
+                ["Fields.RegistrantType"] = "Enterprise",
+                ["Fields.CreditCode"] = CreditCode,
+                ["Fields.RegionCode"] = "440300",
+                ["Fields.Address"] = "深圳市南山区科技园",
+                ["Fields.ContactPerson"] = "李明",
+                ["Fields.ContactPhone"] = "0755-8888 8888",
+                ["Fields.ContactEmail"] = "liming@example.cn",
             }, step: "lifecycle-03-applicant");
             await SectionAsync(journey, id, "description", new()
             {
-                ["Fields.IndustryCode"] = "I65", ["Fields.DataFormat"] = "csv",
-                ["Fields.Structure[0].Name"] = "berth_id", ["Fields.Structure[0].Type"] = "string", ["Fields.Structure[0].Description"] = "泊位编号",
-                ["Fields.Records"] = "1200000", ["Fields.Bytes"] = "300000000", ["Fields.UpdateFrequency"] = "Daily",
-                ["Fields.ProcessingRules"] = "按 5 分钟聚合泊位占用，去除车牌等个人信息。", ["Fields.InnovationStatement"] = "融合地磁与视频识别数据。",
+                ["Fields.IndustryCode"] = "I65",
+                ["Fields.DataFormat"] = "csv",
+                ["Fields.Structure[0].Name"] = "berth_id",
+                ["Fields.Structure[0].Type"] = "string",
+                ["Fields.Structure[0].Description"] = "泊位编号",
+                ["Fields.Records"] = "1200000",
+                ["Fields.Bytes"] = "300000000",
+                ["Fields.UpdateFrequency"] = "Daily",
+                ["Fields.ProcessingRules"] = "按 5 分钟聚合泊位占用，去除车牌等个人信息。",
+                ["Fields.InnovationStatement"] = "融合地磁与视频识别数据。",
                 ["Fields.ProductSummary"] = "城市停车诱导数据产品。",
             });
             await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
@@ -93,8 +104,10 @@ public abstract partial class LifecycleJourneyTests(DemoRegistry registry, Chrom
         await SectionAsync(resumed, id, "scenarios", new() { ["Fields.Scenarios"] = "停车诱导\n城市交通规划" });
         await SectionAsync(resumed, id, "rights", new()
         {
-            ["Fields.Rights[0].Claimed"] = "true", ["Fields.Rights[0].Basis"] = "SelfGenerated",
-            ["Fields.Rights[1].Claimed"] = "true", ["Fields.Rights[1].Basis"] = "SelfGenerated",
+            ["Fields.Rights[0].Claimed"] = "true",
+            ["Fields.Rights[0].Basis"] = "SelfGenerated",
+            ["Fields.Rights[1].Claimed"] = "true",
+            ["Fields.Rights[1].Basis"] = "SelfGenerated",
         });
         await SectionAsync(resumed, id, "evidence", new() { ["Fields.EvidenceReference"] = "BQ-2026-0310" }, ("Manifest", manifestPath), "lifecycle-04-evidence");
         await SectionAsync(resumed, id, "declarations", new() { ["Fields.LawfulSource"] = "true", ["Fields.Authenticity"] = "true", ["Fields.PersonalInformation"] = "Desensitised" });

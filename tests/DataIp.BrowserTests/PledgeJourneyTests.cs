@@ -28,8 +28,13 @@ public abstract class PledgeJourneyTests(DemoRegistry registry, Chromium chromiu
         await holder.Page.Locator("[data-act='FilePledge'] summary").ClickAsync();
         await holder.FillAsync(new Dictionary<string, string>
         {
-            ["Pledge.PledgeeEmail"] = "bank@demo.dataip.cn", ["Pledge.ContractNumber"] = "ZY-2026-0310", ["Pledge.SecuredAmount"] = "5000000.00",
-            ["Pledge.Currency"] = "CNY", ["Pledge.StartsOn"] = "2026-03-10", ["Pledge.EndsOn"] = "2027-03-09", ["Pledge.Rights"] = "holding",
+            ["Pledge.PledgeeEmail"] = "bank@demo.dataip.cn",
+            ["Pledge.ContractNumber"] = "ZY-2026-0310",
+            ["Pledge.SecuredAmount"] = "5000000.00",
+            ["Pledge.Currency"] = "CNY",
+            ["Pledge.StartsOn"] = "2026-03-10",
+            ["Pledge.EndsOn"] = "2027-03-09",
+            ["Pledge.Rights"] = "holding",
         });
         await holder.Page.GetByRole(AriaRole.Button, new() { Name = "提交质押登记" }).ClickAsync();
         await Expect(holder.Page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
@@ -56,8 +61,13 @@ public abstract class PledgeJourneyTests(DemoRegistry registry, Chromium chromiu
         await holder.Page.Locator("[data-act='RecordLicence'] summary").ClickAsync();
         await holder.FillAsync(new Dictionary<string, string>
         {
-            ["NewLicence.LicenseeName"] = "深圳市停车运营有限公司", ["NewLicence.Kind"] = "exclusive", ["NewLicence.Rights"] = "holding",
-            ["NewLicence.Scope"] = "停车诱导服务", ["NewLicence.Territory"] = "深圳市", ["NewLicence.StartsOn"] = "2026-03-10", ["NewLicence.EndsOn"] = "2027-03-09",
+            ["NewLicence.LicenseeName"] = "深圳市停车运营有限公司",
+            ["NewLicence.Kind"] = "exclusive",
+            ["NewLicence.Rights"] = "holding",
+            ["NewLicence.Scope"] = "停车诱导服务",
+            ["NewLicence.Territory"] = "深圳市",
+            ["NewLicence.StartsOn"] = "2026-03-10",
+            ["NewLicence.EndsOn"] = "2027-03-09",
         });
         await holder.Page.GetByRole(AriaRole.Button, new() { Name = "登记许可" }).ClickAsync();
         await Expect(holder.Page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();

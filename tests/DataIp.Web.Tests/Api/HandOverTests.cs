@@ -1,8 +1,8 @@
 using System.Net;
 using DataIp.Data;
 using DataIp.Testing;
-using DataIp.Web.Tests.Rights;
 using DataIp.Web.Tests.Infrastructure;
+using DataIp.Web.Tests.Rights;
 
 namespace DataIp.Web.Tests.Api;
 
@@ -53,8 +53,12 @@ public sealed class HandOverTests
         var otherEmail = $"other.{Guid.NewGuid():N}@test.dataip.cn";
         await platform.CreateClient().PostJsonAsync("/api/v1/accounts", new
         {
-            email = otherEmail, password = RegistryFactory.Password, displayName = "北京另一家数据有限公司", registrantType = "enterprise",
-            identifier = OtherCreditCode, regionCode = "110000",
+            email = otherEmail,
+            password = RegistryFactory.Password,
+            displayName = "北京另一家数据有限公司",
+            registrantType = "enterprise",
+            identifier = OtherCreditCode,
+            regionCode = "110000",
         }).AcceptedAsync();
         var other = await platform.SignInAsync(otherEmail);
         var admin = await platform.SignInAsync(RegistryFactory.AdminEmail);

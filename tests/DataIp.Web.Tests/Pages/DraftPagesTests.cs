@@ -37,9 +37,14 @@ public sealed class DraftPagesTests
         var fresh = Statuses(await first.GetStringAsync($"/applications/{id}/draft"));
         using var applicant = await SaveAsync(first, id, "applicant", new()
         {
-            ["Fields.Name"] = TestContent.ApplicantName, ["Fields.RegistrantType"] = "Enterprise", ["Fields.CreditCode"] = TestContent.CreditCode,
-            ["Fields.RegionCode"] = "440300", ["Fields.Address"] = "深圳市福田区深南大道 1 号",
-            ["Fields.ContactPerson"] = "王芳", ["Fields.ContactPhone"] = "0755-8888 8888", ["Fields.ContactEmail"] = "wangfang@example.cn",
+            ["Fields.Name"] = TestContent.ApplicantName,
+            ["Fields.RegistrantType"] = "Enterprise",
+            ["Fields.CreditCode"] = TestContent.CreditCode,
+            ["Fields.RegionCode"] = "440300",
+            ["Fields.Address"] = "深圳市福田区深南大道 1 号",
+            ["Fields.ContactPerson"] = "王芳",
+            ["Fields.ContactPhone"] = "0755-8888 8888",
+            ["Fields.ContactEmail"] = "wangfang@example.cn",
         });
 
         // Second sitting, signed in afresh: the draft is where it was left.
@@ -141,7 +146,10 @@ public sealed class DraftPagesTests
 
         using var invalid = await SaveAsync(client, id, "applicant", new()
         {
-            ["Fields.Name"] = "测试公司", ["Fields.CreditCode"] = "91350100M000100Y44", ["Fields.RegionCode"] = "990000", ["Fields.ContactEmail"] = "not-an-address",
+            ["Fields.Name"] = "测试公司",
+            ["Fields.CreditCode"] = "91350100M000100Y44",
+            ["Fields.RegionCode"] = "990000",
+            ["Fields.ContactEmail"] = "not-an-address",
         });
         var invalidHtml = WebUtility.HtmlDecode(await invalid.Content.ReadAsStringAsync());
         using var unreadable = await SaveAsync(client, id, "description", new() { ["Fields.Records"] = "很多", ["Fields.UpdateFrequency"] = "Hourly" });
@@ -263,7 +271,8 @@ public sealed class DraftPagesTests
         var rules = System.Text.RegularExpressions.Regex.Match(WebUtility.HtmlDecode(description), "<textarea id=\"dataObject-processingRules\"[^>]*>([^<]*)</textarea>").Groups[1].Value;
         using var saved = await SaveAsync(client, id, "source", new()
         {
-            ["Fields.DataSourceType"] = "SelfGenerated", ["Fields.DataSourceDescription"] = "自有共享单车车载定位终端采集，已补充采集说明。",
+            ["Fields.DataSourceType"] = "SelfGenerated",
+            ["Fields.DataSourceDescription"] = "自有共享单车车载定位终端采集，已补充采集说明。",
         });
         var check = await client.GetStringAsync($"/applications/{id}/draft/check");
         using var resubmitted = await PostAsync(client, $"/applications/{id}/draft/check", [], $"/applications/{id}/draft/check");

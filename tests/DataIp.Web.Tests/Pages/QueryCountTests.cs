@@ -201,7 +201,11 @@ internal static class PagePlaceholders
         var inBusiest = (await db.Applications.Where(a => a.State == ApplicationState.Registered && a.BodyId == busiest)
             .Select(a => new
             {
-                a.Id, a.ApplicationNumber, a.RegistrationNumber, a.CertificateNumber, Acts = db.Acts.Count(x => x.ApplicationId == a.Id),
+                a.Id,
+                a.ApplicationNumber,
+                a.RegistrationNumber,
+                a.CertificateNumber,
+                Acts = db.Acts.Count(x => x.ApplicationId == a.Id),
                 Encumbrances = db.Acts.Count(x => x.ApplicationId == a.Id && (x.Type == ActTypes.RecordLicence || x.Type == ActTypes.FilePledge)),
             })
             .ToListAsync()).ToList();

@@ -74,19 +74,38 @@ public sealed class DraftForm
         var form = new DraftForm
         {
             Version = version,
-            Name = a.Name, RegistrantType = a.RegistrantType?.ToString(), CreditCode = a.CreditCode, IdNumber = a.IdNumber, RegionCode = a.RegionCode,
-            Address = a.Address, ContactPerson = a.Contact?.Person, ContactPhone = a.Contact?.Phone, ContactEmail = a.Contact?.Email,
+            Name = a.Name,
+            RegistrantType = a.RegistrantType?.ToString(),
+            CreditCode = a.CreditCode,
+            IdNumber = a.IdNumber,
+            RegionCode = a.RegionCode,
+            Address = a.Address,
+            ContactPerson = a.Contact?.Person,
+            ContactPhone = a.Contact?.Phone,
+            ContactEmail = a.Contact?.Email,
             CoApplicants = [.. a.CoApplicants.Select(c => new PartyRow { Name = c.Name, RegistrantType = c.RegistrantType?.ToString(), CreditCode = c.CreditCode, IdNumber = c.IdNumber })],
-            AgentName = a.Agent?.Name, AgentCreditCode = a.Agent?.CreditCode, AgentPerson = a.Agent?.Contact?.Person, AgentPhone = a.Agent?.Contact?.Phone, AgentEmail = a.Agent?.Contact?.Email,
-            DataName = d.DataName, IndustryCode = d.IndustryCode, DataFormat = d.DataFormat,
+            AgentName = a.Agent?.Name,
+            AgentCreditCode = a.Agent?.CreditCode,
+            AgentPerson = a.Agent?.Contact?.Person,
+            AgentPhone = a.Agent?.Contact?.Phone,
+            AgentEmail = a.Agent?.Contact?.Email,
+            DataName = d.DataName,
+            IndustryCode = d.IndustryCode,
+            DataFormat = d.DataFormat,
             Structure = [.. d.Structure.Select(f => new FieldRow { Name = f.Name, Type = f.Type, Description = f.Description })],
-            Records = d.Scale?.Records?.ToString(CultureInfo.InvariantCulture), Bytes = d.Scale?.Bytes?.ToString(CultureInfo.InvariantCulture),
-            UpdateFrequency = d.UpdateFrequency?.ToString(), ProcessingRules = d.ProcessingRules, InnovationStatement = d.InnovationStatement, ProductSummary = d.ProductSummary,
-            DataSourceType = d.DataSourceType?.ToString(), DataSourceDescription = d.DataSourceDescription,
+            Records = d.Scale?.Records?.ToString(CultureInfo.InvariantCulture),
+            Bytes = d.Scale?.Bytes?.ToString(CultureInfo.InvariantCulture),
+            UpdateFrequency = d.UpdateFrequency?.ToString(),
+            ProcessingRules = d.ProcessingRules,
+            InnovationStatement = d.InnovationStatement,
+            ProductSummary = d.ProductSummary,
+            DataSourceType = d.DataSourceType?.ToString(),
+            DataSourceDescription = d.DataSourceDescription,
             Scenarios = string.Join('\n', d.ApplicationScenarios),
             Rights = [.. Enum.GetValues<DataRight>().Select(r => RightRow.Of(r, content.RightsClaimed.FirstOrDefault(c => c.Right == r)))],
             EvidenceReference = content.Evidence?.EvidenceReference,
-            LawfulSource = content.Declarations?.LawfulSource == true, Authenticity = content.Declarations?.Authenticity == true,
+            LawfulSource = content.Declarations?.LawfulSource == true,
+            Authenticity = content.Declarations?.Authenticity == true,
             PersonalInformation = content.Declarations?.PersonalInformation?.ToString(),
         };
         return form.WithSpareRows();
@@ -119,8 +138,12 @@ public sealed class DraftForm
                 {
                     Applicant = a with
                     {
-                        Name = Clean(Name), RegistrantType = Parse<RegistrantType>(RegistrantType, "applicant-registrantType", errors),
-                        CreditCode = Clean(CreditCode)?.ToUpperInvariant(), IdNumber = Clean(IdNumber)?.ToUpperInvariant(), RegionCode = Clean(RegionCode), Address = Clean(Address),
+                        Name = Clean(Name),
+                        RegistrantType = Parse<RegistrantType>(RegistrantType, "applicant-registrantType", errors),
+                        CreditCode = Clean(CreditCode)?.ToUpperInvariant(),
+                        IdNumber = Clean(IdNumber)?.ToUpperInvariant(),
+                        RegionCode = Clean(RegionCode),
+                        Address = Clean(Address),
                         Contact = Contact(ContactPerson, ContactPhone, ContactEmail),
                     },
                 };
@@ -148,7 +171,9 @@ public sealed class DraftForm
                         Agent = agentGiven || (!RemoveAgent && a.Agent?.PowerOfAttorneyAttachmentId is not null)
                             ? new AgentParticulars
                             {
-                                Name = Clean(AgentName), CreditCode = Clean(AgentCreditCode)?.ToUpperInvariant(), Contact = Contact(AgentPerson, AgentPhone, AgentEmail),
+                                Name = Clean(AgentName),
+                                CreditCode = Clean(AgentCreditCode)?.ToUpperInvariant(),
+                                Contact = Contact(AgentPerson, AgentPhone, AgentEmail),
                                 PowerOfAttorneyAttachmentId = Remove.Contains(a.Agent?.PowerOfAttorneyAttachmentId ?? Guid.Empty) ? null : a.Agent?.PowerOfAttorneyAttachmentId,
                             }
                             : null,
@@ -163,11 +188,15 @@ public sealed class DraftForm
                 {
                     DataObject = d with
                     {
-                        DataName = Clean(DataName), IndustryCode = Clean(IndustryCode)?.ToUpperInvariant(), DataFormat = Clean(DataFormat),
+                        DataName = Clean(DataName),
+                        IndustryCode = Clean(IndustryCode)?.ToUpperInvariant(),
+                        DataFormat = Clean(DataFormat),
                         Structure = [.. fields.Select(f => new DataField { Name = Clean(f.Name), Type = Clean(f.Type), Description = Clean(f.Description) })],
                         Scale = records is null && bytes is null ? null : new DataScale { Records = records, Bytes = bytes },
                         UpdateFrequency = Parse<UpdateFrequency>(UpdateFrequency, "dataObject-updateFrequency", errors),
-                        ProcessingRules = Clean(ProcessingRules), InnovationStatement = Clean(InnovationStatement), ProductSummary = Clean(ProductSummary),
+                        ProcessingRules = Clean(ProcessingRules),
+                        InnovationStatement = Clean(InnovationStatement),
+                        ProductSummary = Clean(ProductSummary),
                     },
                 };
                 break;
@@ -203,7 +232,8 @@ public sealed class DraftForm
                 {
                     Declarations = new Declarations
                     {
-                        LawfulSource = LawfulSource ? true : null, Authenticity = Authenticity ? true : null,
+                        LawfulSource = LawfulSource ? true : null,
+                        Authenticity = Authenticity ? true : null,
                         PersonalInformation = Parse<PersonalInformationStatus>(PersonalInformation, "declarations-personalInformation", errors),
                     },
                 };

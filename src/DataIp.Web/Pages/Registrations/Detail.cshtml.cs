@@ -3,8 +3,8 @@ using DataIp.Web.Features.Rights.Changes;
 using DataIp.Web.Features.Rights.Licences;
 using DataIp.Web.Features.Rights.Pledges;
 using DataIp.Web.Features.Rights.Transfers;
-using RenewAct = DataIp.Web.Features.Rights.Renew;
 using CancelAct = DataIp.Web.Features.Rights.Cancel;
+using RenewAct = DataIp.Web.Features.Rights.Renew;
 
 namespace DataIp.Web.Pages.Registrations;
 
