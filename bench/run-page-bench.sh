@@ -236,7 +236,12 @@ measure() {
   rows=$(( $(occurrences '<tr[ >]' "$body") - $(occurrences '<thead' "$body") ))
   size=$(( ($(wc -c <"$body") + 512) / 1024 ))
   local -a p
-  read -r -a p < <(timings "http://127.0.0.1:$port$path" "$jar" | percentiles)
+  local times="$OUT/times.txt" measured
+  # A request that failed or a curl that was cut short is not a fast page: no figures from it.
+  timings "http://127.0.0.1:$port$path" "$jar" >"$times" || { say "$template ($party): a request failed"; exit 1; }
+  measured=$(wc -l <"$times")
+  ((measured == REQUESTS)) || { say "$template ($party): $measured of $REQUESTS requests measured"; exit 1; }
+  read -r -a p < <(percentiles <"$times")
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$template" "$party" "$rows" "${p[@]}" "$size" >>"$RESULTS"
   say "$(load | cut -d, -f1): $template ($party): $rows rows, $size KB, p50 ${p[0]} ms, p95 ${p[1]} ms, p99 ${p[2]} ms"
 }

@@ -162,6 +162,9 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         builder.Property(c => c.RegistrationNumber).HasMaxLength(16);
         builder.Property(c => c.Supersedes).HasMaxLength(17);
         builder.HasIndex(c => c.RegistrationNumber);
+
+        // A registration's certificates are read by its application (the record page, the holder's list, the verification page).
+        builder.HasIndex(c => c.ApplicationId);
     }
 }
 

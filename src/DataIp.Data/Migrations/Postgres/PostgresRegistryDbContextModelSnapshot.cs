@@ -531,6 +531,8 @@ namespace DataIp.Data.Migrations.Postgres
 
                     b.HasKey("CertificateNumber");
 
+                    b.HasIndex("ApplicationId");
+
                     b.HasIndex("RegistrationNumber");
 
                     b.ToTable("Certificates");

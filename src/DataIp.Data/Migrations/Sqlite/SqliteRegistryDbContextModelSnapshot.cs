@@ -522,6 +522,8 @@ namespace DataIp.Data.Migrations.Sqlite
 
                     b.HasKey("CertificateNumber");
 
+                    b.HasIndex("ApplicationId");
+
                     b.HasIndex("RegistrationNumber");
 
                     b.ToTable("Certificates");

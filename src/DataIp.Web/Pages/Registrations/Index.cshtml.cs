@@ -20,45 +20,74 @@ public sealed record HeldRegistration(
 [Authorize(Policy = Policies.Applicant)]
 public sealed class IndexModel(RegistryDbContext db, TimeProvider clock) : PageModel
 {
-    /// <summary>The registrations, the soonest deadline first.</summary>
+    /// <summary>Registrations on one page of the list.</summary>
+    public const int PageSize = 50;
+
+    // A page number beyond this is the last one asked for (and never overflows the offset).
+    private const int MaxPage = 1_000_000;
+
+    /// <summary>The page of the list asked for, from 1.</summary>
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    /// <summary>Whether a later page exists.</summary>
+    public bool HasNext { get; private set; }
+
+    /// <summary>The registrations of this page, the soonest deadline first.</summary>
     public IReadOnlyList<HeldRegistration> Registrations { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        PageNumber = Math.Clamp(PageNumber, 1, MaxPage);
         var me = ActingParty.From(User).AccountId!.Value;
         var today = ChinaTime.ToChinaDate(clock.GetUtcNow());
         var held = db.RightHolders.Where(h => h.AccountId == me).Select(h => h.ApplicationId);
         var offered = db.Transfers.Where(t => t.ToAccountId == me && t.Status == TransferStatus.Proposed).Select(t => t.ApplicationId);
+
+        // The order is the database's, so that pages follow each other: first what waits for a
+        // party (a transfer, a pledge or a change), then those in force by the end of validity
+        // (the renewal window opens before it), then those that have ended.
         var apps = await db.Applications.AsNoTracking().Include(a => a.Body)
             .Where(a => a.RegistrationNumber != null
                 && (held.Contains(a.Id) || offered.Contains(a.Id) || (a.ApplicantId == me && !db.RightHolders.Any(h => h.ApplicationId == a.Id))))
+            .OrderBy(a => db.Transfers.Any(t => t.ApplicationId == a.Id && t.Status == TransferStatus.Proposed)
+                || db.Pledges.Any(p => p.ApplicationId == a.Id && p.Status == PledgeStatus.Filed)
+                || db.ChangeRequests.Any(c => c.ApplicationId == a.Id && c.Status == ChangeStatus.Pending) ? 0 : 1)
+            .ThenBy(a => a.State == ApplicationState.Registered && a.ValidUntil >= today ? 0 : 1)
+            .ThenBy(a => a.ValidUntil)
+            .ThenBy(a => a.RegistrationNumber)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
             .ToListAsync(ct).ConfigureAwait(false);
+        HasNext = apps.Count > PageSize;
+        apps = [.. apps.Take(PageSize)];
+
+        // What waits on this page's registrations and their certificates: one query each, then looked up by registration.
         var ids = apps.Select(a => a.Id).ToList();
-        var transfers = await db.Transfers.AsNoTracking().Where(t => ids.Contains(t.ApplicationId) && t.Status == TransferStatus.Proposed).ToListAsync(ct).ConfigureAwait(false);
-        var changes = await db.ChangeRequests.AsNoTracking().Where(c => ids.Contains(c.ApplicationId) && c.Status == ChangeStatus.Pending)
-            .Select(c => new { c.ApplicationId, c.RequestedAt }).ToListAsync(ct).ConfigureAwait(false);
-        var pledges = await db.Pledges.AsNoTracking().Where(p => ids.Contains(p.ApplicationId) && p.Status == PledgeStatus.Filed)
-            .Select(p => new { p.ApplicationId, p.Number, p.PledgeeName, p.FiledBy, p.FiledAt }).ToListAsync(ct).ConfigureAwait(false);
-        var certificates = await db.Certificates.AsNoTracking().Where(c => ids.Contains(c.ApplicationId)).OrderByDescending(c => c.IssuedAt)
-            .Select(c => new { c.ApplicationId, c.CertificateNumber, c.Superseded }).ToListAsync(ct).ConfigureAwait(false);
+        var transfers = (await db.Transfers.AsNoTracking().Where(t => ids.Contains(t.ApplicationId) && t.Status == TransferStatus.Proposed)
+            .OrderBy(t => t.ProposedAt).ToListAsync(ct).ConfigureAwait(false)).ToLookup(t => t.ApplicationId);
+        var changes = (await db.ChangeRequests.AsNoTracking().Where(c => ids.Contains(c.ApplicationId) && c.Status == ChangeStatus.Pending)
+            .OrderBy(c => c.RequestedAt).Select(c => new { c.ApplicationId, c.RequestedAt }).ToListAsync(ct).ConfigureAwait(false)).ToLookup(c => c.ApplicationId);
+        var pledges = (await db.Pledges.AsNoTracking().Where(p => ids.Contains(p.ApplicationId) && p.Status == PledgeStatus.Filed)
+            .OrderBy(p => p.FiledAt).Select(p => new { p.ApplicationId, p.Number, p.PledgeeName, p.FiledBy, p.FiledAt }).ToListAsync(ct).ConfigureAwait(false)).ToLookup(p => p.ApplicationId);
+        var certificates = (await db.Certificates.AsNoTracking().Where(c => ids.Contains(c.ApplicationId)).OrderByDescending(c => c.IssuedAt)
+            .Select(c => new { c.ApplicationId, c.CertificateNumber, c.Superseded }).ToListAsync(ct).ConfigureAwait(false)).ToLookup(c => c.ApplicationId);
 
         Registrations = [.. apps.Select(a =>
         {
             var validUntil = a.ValidUntil ?? DateOnly.MaxValue;
             var status = CertificateStatusRules.Decide(a.State, false, validUntil, today, a.ActivePledges);
-            var (next, day) = transfers.FirstOrDefault(t => t.ApplicationId == a.Id && t.ToAccountId == me) is { } toMe
+            var (next, day) = transfers[a.Id].FirstOrDefault(t => t.ToAccountId == me) is { } toMe
                     ? (Text.Format("Reg.Next.TransferToYou", toMe.Number, toMe.FromName), ChinaTime.ToChinaDate(toMe.ProposedAt))
-                : transfers.FirstOrDefault(t => t.ApplicationId == a.Id) is { } fromMe
+                : transfers[a.Id].FirstOrDefault() is { } fromMe
                     ? (Text.Format("Reg.Next.TransferAwaits", fromMe.Number, fromMe.ToName), ChinaTime.ToChinaDate(fromMe.ProposedAt))
-                : pledges.FirstOrDefault(p => p.ApplicationId == a.Id) is { } pledge
+                : pledges[a.Id].FirstOrDefault() is { } pledge
                     ? (Text.Format(pledge.FiledBy == "holder" ? "Reg.Next.PledgeAwaitsBank" : "Reg.Next.PledgeAwaitsYou", pledge.Number, pledge.PledgeeName), ChinaTime.ToChinaDate(pledge.FiledAt))
-                : changes.FirstOrDefault(c => c.ApplicationId == a.Id) is { } change
+                : changes[a.Id].FirstOrDefault() is { } change
                     ? (Text.Get("Reg.Next.ChangeAwaits"), ChinaTime.ToChinaDate(change.RequestedAt))
                 : Validity(a, status, today);
             return new HeldRegistration(a.RegistrationNumber!, a.DataName, status, next, day,
-                [.. certificates.Where(c => c.ApplicationId == a.Id)
-                    .Select(c => (c.CertificateNumber, CertificateStatusRules.Decide(a.State, c.Superseded, validUntil, today, a.ActivePledges)))]);
-        }).OrderBy(r => r.NextDay).ThenBy(r => r.RegistrationNumber, StringComparer.Ordinal)];
+                [.. certificates[a.Id].Select(c => (c.CertificateNumber, CertificateStatusRules.Decide(a.State, c.Superseded, validUntil, today, a.ActivePledges)))]);
+        })];
     }
 
     // The end of validity, or the renewal window before it (the lifecycle guard's days); nothing for a registration that has ended.
