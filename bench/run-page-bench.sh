@@ -35,6 +35,8 @@
 #   NICE                     e.g. -10: run PostgreSQL and both hosts at that priority (root only)
 #   OUT                      where logs and results go [a new /tmp/dataip-page-bench.XXXXXX, kept]
 #   QUICK=1                  a smoke run: 2,000 registrations, 50 requests per page after 10
+#   KEEP=1                   leave PostgreSQL running at the end (for EXPLAIN ANALYZE of a slow
+#                            page's queries); the command that stops it is printed
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -82,6 +84,11 @@ stop_hosts() {
 cleanup() {
   stop_hosts
   [[ -n "$pg_root" ]] || return 0
+  if [[ "${KEEP:-}" == 1 ]]; then
+    say "PostgreSQL kept: psql 'host=127.0.0.1 port=$pg_port user=postgres password=$pg_password dbname=pages'"
+    say "stop it with: runuser -u postgres -- $pg_bin/pg_ctl -D $pg_root/data stop && rm -rf $pg_root"
+    return 0
+  fi
   as_postgres "$pg_bin/pg_ctl" -D "$pg_root/data" -m fast -w -t 60 stop >/dev/null 2>&1 ||
     as_postgres "$pg_bin/pg_ctl" -D "$pg_root/data" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
   rm -rf "$pg_root"

@@ -41,18 +41,23 @@ public sealed class IndexModel(RegistryDbContext db, TimeProvider clock) : PageM
         PageNumber = Math.Clamp(PageNumber, 1, MaxPage);
         var me = ActingParty.From(User).AccountId!.Value;
         var today = ChinaTime.ToChinaDate(clock.GetUtcNow());
-        var held = db.RightHolders.Where(h => h.AccountId == me).Select(h => h.ApplicationId);
-        var offered = db.Transfers.Where(t => t.ToAccountId == me && t.Status == TransferStatus.Proposed).Select(t => t.ApplicationId);
+        // Mine: those it holds a share of, those offered to it, and those it applied for that have no holders recorded.
+        var mine = db.RightHolders.Where(h => h.AccountId == me).Select(h => h.ApplicationId)
+            .Union(db.Transfers.Where(t => t.ToAccountId == me && t.Status == TransferStatus.Proposed).Select(t => t.ApplicationId))
+            .Union(db.Applications.Where(a => a.ApplicantId == me && a.RegistrationNumber != null && !db.RightHolders.Any(h => h.ApplicationId == a.Id)).Select(a => a.Id));
+
+        // Those where something waits for a party (a transfer, a pledge, a change): few, found first.
+        var waiting = await db.Transfers.Where(t => t.Status == TransferStatus.Proposed && mine.Contains(t.ApplicationId)).Select(t => t.ApplicationId)
+            .Union(db.Pledges.Where(p => p.Status == PledgeStatus.Filed && mine.Contains(p.ApplicationId)).Select(p => p.ApplicationId))
+            .Union(db.ChangeRequests.Where(c => c.Status == ChangeStatus.Pending && mine.Contains(c.ApplicationId)).Select(c => c.ApplicationId))
+            .ToListAsync(ct).ConfigureAwait(false);
 
         // The order is the database's, so that pages follow each other: first what waits for a
-        // party (a transfer, a pledge or a change), then those in force by the end of validity
-        // (the renewal window opens before it), then those that have ended.
+        // party, then those in force by the end of validity (the renewal window opens before it),
+        // then those that have ended.
         var apps = await db.Applications.AsNoTracking().Include(a => a.Body)
-            .Where(a => a.RegistrationNumber != null
-                && (held.Contains(a.Id) || offered.Contains(a.Id) || (a.ApplicantId == me && !db.RightHolders.Any(h => h.ApplicationId == a.Id))))
-            .OrderBy(a => db.Transfers.Any(t => t.ApplicationId == a.Id && t.Status == TransferStatus.Proposed)
-                || db.Pledges.Any(p => p.ApplicationId == a.Id && p.Status == PledgeStatus.Filed)
-                || db.ChangeRequests.Any(c => c.ApplicationId == a.Id && c.Status == ChangeStatus.Pending) ? 0 : 1)
+            .Where(a => a.RegistrationNumber != null && mine.Contains(a.Id))
+            .OrderBy(a => waiting.Contains(a.Id) ? 0 : 1)
             .ThenBy(a => a.State == ApplicationState.Registered && a.ValidUntil >= today ? 0 : 1)
             .ThenBy(a => a.ValidUntil)
             .ThenBy(a => a.RegistrationNumber)
