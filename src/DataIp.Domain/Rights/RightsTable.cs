@@ -92,9 +92,8 @@ public sealed class RightsTable<TState>
         ArgumentNullException.ThrowIfNull(context);
         if (!_rules.TryGetValue((state, trigger), out var rule))
         {
-            return new(null, RefusalKind.NotAllowedInState, state is null
-                ? $"Cannot {trigger}: there is no such {Subject}."
-                : $"Cannot {trigger} a {Subject} that is {state}.") { Why = Why(RefusalKind.NotAllowedInState, new HashSet<Actor>(), null) };
+            var reason = state is null ? $"Cannot {trigger}: there is no such {Subject}." : $"Cannot {trigger} a {Subject} that is {state}.";
+            return new(null, RefusalKind.NotAllowedInState, reason) { Why = Why(RefusalKind.NotAllowedInState, new HashSet<Actor>(), null) };
         }
 
         var matching = actors.Where(rule.Actors.Contains).ToHashSet();
