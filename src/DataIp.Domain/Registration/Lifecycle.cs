@@ -75,17 +75,20 @@ public static class Lifecycle
         if (!ByStateAndTrigger.TryGetValue((state, trigger), out var rule))
         {
             return TransitionResult.Refused(
-                state, RefusalKind.NotAllowedInState, LifecycleReasons.NotAllowedInState(state, trigger));
+                state, LifecycleReasons.NotAllowedInState(state, trigger), Why(RefusalKind.NotAllowedInState, new HashSet<Actor>(), null));
         }
 
         if (!rule.Actors.Overlaps(actors))
         {
-            return TransitionResult.Refused(state, RefusalKind.ActorNotPermitted, LifecycleReasons.ActorNotPermitted(rule));
+            return TransitionResult.Refused(state, LifecycleReasons.ActorNotPermitted(rule), Why(RefusalKind.ActorNotPermitted, rule.Actors, null));
         }
 
         return rule.Guard(context) is { } why
-            ? TransitionResult.Refused(state, RefusalKind.GuardFailed, LifecycleReasons.GuardFailed(state, trigger, why))
+            ? TransitionResult.Refused(state, LifecycleReasons.GuardFailed(state, trigger, why), Why(RefusalKind.GuardFailed, rule.Actors, why))
             : TransitionResult.Allowed(rule.Next(context));
+
+        RefusalReason Why(RefusalKind kind, IReadOnlySet<Actor> may, GuardFailure? guard) =>
+            new(kind, trigger, RefusalReason.ApplicationSubject, state, may, guard);
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ internal static class LifecycleReasons
         $"Only {ActorList(rule.Actors)} may {rule.Trigger}.";
 
     /// <summary>"Cannot Resubmit an application in state CorrectionRequested: the correction deadline passed at …."</summary>
-    internal static string GuardFailed(ApplicationState state, LifecycleTrigger trigger, string why) =>
+    internal static string GuardFailed(ApplicationState state, LifecycleTrigger trigger, GuardFailure why) =>
         $"Cannot {trigger} an application in state {state}: {why}.";
 
     /// <summary>"the applicant", "an examiner of the body or the system", "a holder, the pledgee or …".</summary>

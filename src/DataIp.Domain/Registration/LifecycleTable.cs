@@ -118,7 +118,7 @@ internal static class LifecycleTable
         LifecycleTrigger trigger,
         FrozenSet<Actor> actors,
         Func<TransitionContext, ApplicationState> next,
-        Func<TransitionContext, string?> guard,
+        Func<TransitionContext, GuardFailure?> guard,
         string description) =>
         new(from, trigger, actors, description, next, guard);
 }

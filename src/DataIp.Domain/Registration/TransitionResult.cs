@@ -49,4 +49,23 @@ public sealed record TransitionResult
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         return new(false, current, kind, reason);
     }
+
+    /// <summary>Creates a refused result with its structured reason; the application stays in <paramref name="current"/>.</summary>
+    /// <param name="current">The application's current state, which does not change.</param>
+    /// <param name="reason">An English sentence saying what was attempted and why it was refused.</param>
+    /// <param name="why">The same refusal in structured form.</param>
+    /// <returns>A refused result.</returns>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is empty or white space.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="why"/> is null.</exception>
+    public static TransitionResult Refused(ApplicationState current, string reason, RefusalReason why)
+    {
+        ArgumentNullException.ThrowIfNull(why);
+        return Refused(current, why.Kind, reason) with { Why = why };
+    }
+
+    /// <summary>
+    /// The refusal in structured form (trigger, state, actors, failed guard), for an edge that words
+    /// it in its own language; <see langword="null"/> when allowed.
+    /// </summary>
+    public RefusalReason? Why { get; private init; }
 }

@@ -22,7 +22,7 @@ public sealed record TransitionRule(
         IReadOnlySet<Actor> actors,
         string description,
         Func<TransitionContext, ApplicationState> next,
-        Func<TransitionContext, string?> guard)
+        Func<TransitionContext, GuardFailure?> guard)
         : this(from, trigger, actors, description)
     {
         Next = next;
@@ -33,10 +33,10 @@ public sealed record TransitionRule(
     internal Func<TransitionContext, ApplicationState> Next { get; } = NoNextState;
 
     /// <summary>
-    /// Returns <see langword="null"/> when the act may go ahead, otherwise a clause saying why not
-    /// (for example "the correction deadline passed at …").
+    /// Returns <see langword="null"/> when the act may go ahead, otherwise the failure saying why not
+    /// (for example the correction deadline passed).
     /// </summary>
-    internal Func<TransitionContext, string?> Guard { get; } = LifecycleGuards.None;
+    internal Func<TransitionContext, GuardFailure?> Guard { get; } = LifecycleGuards.None;
 
     private static ApplicationState NoNextState(TransitionContext context) =>
         throw new InvalidOperationException("This rule was not created by Lifecycle and has no next state.");

@@ -33,8 +33,8 @@ public sealed record RightsContext
 public sealed record RightsRule<TState>(TState? From, LifecycleTrigger Trigger, IReadOnlySet<Actor> Actors, TState Next, string Description)
     where TState : struct, Enum
 {
-    /// <summary>Null when the act may go ahead, otherwise a clause saying why not; gets the matching relations.</summary>
-    internal Func<RightsContext, IReadOnlySet<Actor>, string?> Guard { get; init; } = (_, _) => null;
+    /// <summary>Null when the act may go ahead, otherwise the failure saying why not; gets the matching relations.</summary>
+    internal Func<RightsContext, IReadOnlySet<Actor>, GuardFailure?> Guard { get; init; } = (_, _) => null;
 }
 
 /// <summary>The outcome of <see cref="RightsTable{TState}.Decide"/>.</summary>
@@ -47,6 +47,9 @@ public sealed record RightsDecision<TState>(TState? Next, RefusalKind? Refusal, 
 {
     /// <summary>Whether the act may take place.</summary>
     public bool IsAllowed => Refusal is null;
+
+    /// <summary>The refusal in structured form, for an edge that words it in its own language; null when allowed.</summary>
+    public RefusalReason? Why { get; init; }
 }
 
 /// <summary>
@@ -89,20 +92,24 @@ public sealed class RightsTable<TState>
         ArgumentNullException.ThrowIfNull(context);
         if (!_rules.TryGetValue((state, trigger), out var rule))
         {
-            return new(null, RefusalKind.NotAllowedInState, state is null
-                ? $"Cannot {trigger}: there is no such {Subject}."
-                : $"Cannot {trigger} a {Subject} that is {state}.");
+            var reason = state is null ? $"Cannot {trigger}: there is no such {Subject}." : $"Cannot {trigger} a {Subject} that is {state}.";
+            return new(null, RefusalKind.NotAllowedInState, reason) { Why = Why(RefusalKind.NotAllowedInState, new HashSet<Actor>(), null) };
         }
 
         var matching = actors.Where(rule.Actors.Contains).ToHashSet();
         if (matching.Count == 0)
         {
-            return new(null, RefusalKind.ActorNotPermitted, $"Only {LifecycleReasons.ActorList(rule.Actors)} may {trigger}.");
+            return new(null, RefusalKind.ActorNotPermitted, $"Only {LifecycleReasons.ActorList(rule.Actors)} may {trigger}.")
+            {
+                Why = Why(RefusalKind.ActorNotPermitted, rule.Actors, null),
+            };
         }
 
         return rule.Guard(context, matching) is { } why
-            ? new(null, RefusalKind.GuardFailed, $"Cannot {trigger} this {Subject}: {why}.")
+            ? new(null, RefusalKind.GuardFailed, $"Cannot {trigger} this {Subject}: {why}.") { Why = Why(RefusalKind.GuardFailed, rule.Actors, why) }
             : new(rule.Next, null, null);
+
+        RefusalReason Why(RefusalKind kind, IReadOnlySet<Actor> may, GuardFailure? guard) => new(kind, trigger, Subject, state, may, guard);
     }
 
     internal static RightsRule<TState> Row(TState? from, LifecycleTrigger trigger, Actor[] actors, TState next, string description) =>

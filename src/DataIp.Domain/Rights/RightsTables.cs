@@ -48,7 +48,7 @@ public static class RightsTables
     public static RightsTable<ChangeStatus> Changes { get; } = new("change request",
     [
         RightsTable<ChangeStatus>.Row(null, RequestChange, [Holder], ChangeStatus.Pending, "A holder asks to change particulars; one request waits at a time.")
-            with { Guard = (context, _) => context.ChangePending ? "another change request of the registration awaits an examiner" : null },
+            with { Guard = (context, _) => context.ChangePending ? new GuardFailure(GuardCode.ChangePending) : null },
         RightsTable<ChangeStatus>.Row(ChangeStatus.Pending, ApproveChange, [Examiner], ChangeStatus.Approved, "An examiner of the body approves the change."),
         RightsTable<ChangeStatus>.Row(ChangeStatus.Pending, RefuseChange, [Examiner], ChangeStatus.Refused, "An examiner of the body refuses the change, with reasons."),
     ]);
@@ -58,18 +58,18 @@ public static class RightsTables
     [
         RightsTable<LicenceStatus>.Row(null, RecordLicence, [Holder], LicenceStatus.Recorded,
             "A holder records a licence that conflicts with none recorded.")
-            with { Guard = (context, _) => context.ConflictingLicence is { } number ? $"it conflicts with licence {number}" : null },
+            with { Guard = (context, _) => context.ConflictingLicence is { } number ? new GuardFailure(GuardCode.ConflictingLicence, number) : null },
     ]);
 
     // A pledge is registered jointly: the side that filed it cannot confirm it.
-    private static string? OtherSide(RightsContext context, IReadOnlySet<Actor> actors) => context.FiledBy switch
+    private static GuardFailure? OtherSide(RightsContext context, IReadOnlySet<Actor> actors) => context.FiledBy switch
     {
-        PledgeSide.Holder when !actors.Contains(Pledgee) => "a pledge is registered jointly, and it was filed by the holder, so the pledgee confirms it",
-        PledgeSide.Pledgee when !actors.Contains(Holder) => "a pledge is registered jointly, and it was filed by the pledgee, so the holder confirms it",
-        null => "the side that filed it is not recorded",
+        PledgeSide.Holder when !actors.Contains(Pledgee) => new(GuardCode.PledgeeConfirms),
+        PledgeSide.Pledgee when !actors.Contains(Holder) => new(GuardCode.HolderConfirms),
+        null => new(GuardCode.PledgeSideUnknown),
         _ => null,
     };
 
-    private static string? CourtOrderUnlessPledgee(RightsContext context, IReadOnlySet<Actor> actors) =>
-        actors.Contains(Pledgee) || context.CourtOrder ? null : "an examiner releases a pledge only on a court order";
+    private static GuardFailure? CourtOrderUnlessPledgee(RightsContext context, IReadOnlySet<Actor> actors) =>
+        actors.Contains(Pledgee) || context.CourtOrder ? null : new(GuardCode.CourtOrderNeeded);
 }

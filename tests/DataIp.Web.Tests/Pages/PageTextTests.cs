@@ -21,8 +21,13 @@ namespace DataIp.Web.Tests.Pages;
 /// </summary>
 public sealed partial class PageTextTests
 {
-    // Texts that are, by design, in the other language: the switch names the language it leads to.
-    private static readonly HashSet<string> OtherLanguage = ["Site.OtherLanguage", "Site.OtherLanguageHint", "Site.OtherCulture"];
+    // Texts that are, by design, in the other language: the switch names the language it leads to;
+    // and refusals whose English (the API's words too) quotes a Chinese example or joins Chinese names.
+    private static readonly HashSet<string> OtherLanguage =
+    [
+        "Site.OtherLanguage", "Site.OtherLanguageHint", "Site.OtherCulture",
+        "Refusal.ApplicantNotVerified", "Refusal.LicenceTerritory", "Refusal.ListNames",
+    ];
 
     [Fact]
     public void ResourceFiles_SameKeysAndPlaceholders_NoneEmpty()
@@ -162,7 +167,7 @@ public sealed partial class PageTextTests
 
     private static HashSet<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value)];
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "DataIp.slnx")))

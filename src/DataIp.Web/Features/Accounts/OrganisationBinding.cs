@@ -21,12 +21,8 @@ internal static class OrganisationBinding
             .SingleAsync(cancellationToken).ConfigureAwait(false);
         if (account.IdentityVerification != IdentityVerification.Verified)
         {
-            return new Refusal(RefusalCode.NotPermitted, NotVerifiedTitle,
-                "This account's claim to the organisation or person it names is not yet verified"
-                + (account.IdentityVerification == IdentityVerification.Refused ? " (it was refused; see the reason you were given)" : "")
-                + ". Drafts may be edited meanwhile. To be verified, send your registration body the business licence (营业执照) "
-                + "or other proof that you act for the organisation, with your account id (GET /api/v1/accounts/me); "
-                + "an administrator then verifies the account (docs/applicant.md, \"Verification\").");
+            return new Refusal(RefusalCode.NotPermitted, NotVerifiedTitle, new(RefusalKey.ApplicantNotVerified,
+                account.IdentityVerification == IdentityVerification.Refused ? new RefusalMessage(RefusalKey.VerificationWasRefused) : null));
         }
 
         var applicant = application.Content.Applicant;
@@ -37,8 +33,7 @@ internal static class OrganisationBinding
 
         var named = account.RegistrantType == RegistrantType.NaturalPerson ? applicant?.IdNumber : applicant?.CreditCode;
         return string.Equals(named?.Trim(), account.Identifier, StringComparison.OrdinalIgnoreCase) ? null
-            : new Refusal(RefusalCode.NotPermitted, "Applicant is not this account's organisation",
-                $"The application names {(string.IsNullOrEmpty(named) ? "no identifier" : named)} as the applicant, but this account is verified for {account.Identifier}. "
-                + "Apply in your own name, or name an agent with a power of attorney (content.applicant.agent).");
+            : new Refusal(RefusalCode.NotPermitted, "Applicant is not this account's organisation", new(RefusalKey.ApplicantMismatch,
+                string.IsNullOrEmpty(named) ? new RefusalMessage(RefusalKey.NoIdentifier) : named, account.Identifier));
     }
 }

@@ -99,22 +99,22 @@ public sealed class ActContext
     {
         ArgumentNullException.ThrowIfNull(table);
         var decision = table.Decide(state, Trigger, Relations, facts);
-        return decision.IsAllowed ? null : Refusal.From(decision.Refusal!.Value, decision.Reason!);
+        return decision.IsAllowed ? null : Refusal.From(decision.Why!, decision.Reason!);
     }
 
     /// <summary>The end of a period starting today, or the refusal when a calendar year is missing.</summary>
-    public async Task<(PeriodEnd End, Refusal? Refusal)> PeriodAsync(int length, PeriodUnit unit, string what, CancellationToken cancellationToken)
+    public async Task<(PeriodEnd End, Refusal? Refusal)> PeriodAsync(int length, PeriodUnit unit, RefusalKey what, CancellationToken cancellationToken)
     {
         var calendar = await Pipeline.Calendars.LoadAsync(cancellationToken).ConfigureAwait(false);
         var end = calendar.ComputePeriodEnd(Today, length, unit);
         return end.IsComputed
             ? (end, null)
-            : (end, Refusal.Conflict("Working-day calendar missing", $"Couldn't compute the {what}: {end.Refusal}"));
+            : (end, Refusal.Conflict("Working-day calendar missing", RefusalKey.CalendarMissing, what, RefusalMessage.Worded(end.Refusal!, RefusalKey.CalendarYearMissing)));
     }
 
     /// <summary>Refuses an act that must state its reasons and does not.</summary>
     /// <param name="what">The act, as the subject of "must state its reasons".</param>
     /// <returns>The refusal, or null when reasons are given.</returns>
-    public Refusal? RequireReason(string what) =>
-        Reason is null ? Refusal.Invalid(LogEntryFields.Reason, $"{what} must state its reasons.") : null;
+    public Refusal? RequireReason(RefusalKey what) =>
+        Reason is null ? Refusal.Invalid(LogEntryFields.Reason, RefusalKey.ReasonRequired, new RefusalMessage(what)) : null;
 }

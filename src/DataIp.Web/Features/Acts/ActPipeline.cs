@@ -41,13 +41,13 @@ public sealed class ActPipeline(
     {
         if (!RegistrationNumber.TryParse(registrationNumber, out _, out var error))
         {
-            return Refusal.Invalid("registrationNumber", error);
+            return Refusal.Invalid("registrationNumber", RefusalMessage.Worded(error, RefusalKey.RegistrationNumberInvalid, registrationNumber));
         }
 
         var id = await db.Applications.Where(a => a.RegistrationNumber == registrationNumber).Select(a => (Guid?)a.Id)
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return id is null
-            ? Refusal.NotFound($"Registration {registrationNumber}")
+            ? Refusal.NotFound(RefusalKey.WhatRegistration, registrationNumber)
             : await RunAsync(id.Value, party, useCase, reason, cancellationToken).ConfigureAwait(false);
     }
 
@@ -66,7 +66,7 @@ public sealed class ActPipeline(
         var context = await LoadAsync(applicationId, party, useCase, reason, transaction.Now, cancellationToken).ConfigureAwait(false);
         if (context is null)
         {
-            return Refusal.NotFound("The application");
+            return Refusal.NotFound(RefusalKey.WhatApplication);
         }
 
         if (await DecideAsync(context, useCase, cancellationToken).ConfigureAwait(false) is { } refusal)
@@ -126,13 +126,13 @@ public sealed class ActPipeline(
         context.Relations = Relations.Of(context.Party.Party, context.Case);
         if (!MaySee(context.Relations, application))
         {
-            return Refusal.NotFound("The application");
+            return Refusal.NotFound(RefusalKey.WhatApplication);
         }
 
         var decision = Lifecycle.Decide(application.State, useCase.Trigger, context.Relations, TransitionOf(application, context.Now, context.OpenObjections));
         if (!decision.IsAllowed)
         {
-            return Refusal.From(decision.Refusal!.Value, decision.Reason!);
+            return Refusal.From(decision.Why!, decision.Reason!);
         }
 
         context.Next = decision.Next;

@@ -71,7 +71,7 @@ internal static class ApplicationEndpoints
         var app = await db.Applications.AsNoTracking().Include(a => a.Body).SingleOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false);
         return app is not null && ApplicationAccess.CanSee(ActingParty.From(user), app)
             ? TypedResults.Ok(ApplicationView.Of(app))
-            : Refusal.NotFound("The application").AsProblem();
+            : Refusal.NotFound(RefusalKey.WhatApplication).AsProblem();
     }
 
     private static async Task<Results<Ok<List<ActView>>, ProblemHttpResult>> ActsAsync(Guid id, ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct)
@@ -79,7 +79,7 @@ internal static class ApplicationEndpoints
         var app = await db.Applications.AsNoTracking().Include(a => a.Body).SingleOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false);
         if (app is null || ApplicationAccess.ReaderOf(ActingParty.From(user), app) is not { } reader)
         {
-            return Refusal.NotFound("The application").AsProblem();
+            return Refusal.NotFound(RefusalKey.WhatApplication).AsProblem();
         }
 
         var acts = await db.Acts.AsNoTracking().Where(a => a.ApplicationId == id).OrderBy(a => a.Sequence).ToListAsync(ct).ConfigureAwait(false);

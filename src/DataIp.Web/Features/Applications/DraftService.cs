@@ -21,7 +21,7 @@ public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAtta
             : await db.Bodies.SingleOrDefaultAsync(b => b.Code == bodyCode, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
-            return Refusal.Invalid("bodyCode", $"Choose a registration body by its 4-digit code (GET /api/v1/bodies); '{bodyCode}' is not one.");
+            return Refusal.Invalid("bodyCode", RefusalKey.BodyCodeUnknown, bodyCode);
         }
 
         content ??= new ApplicationContent();
@@ -58,7 +58,7 @@ public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAtta
         ArgumentNullException.ThrowIfNull(party);
         if (content is null)
         {
-            return Refusal.Invalid("content", "Send the application content.");
+            return Refusal.Invalid("content", RefusalKey.ContentMissing);
         }
 
         await using var transaction = await ActTransaction.BeginAsync(db, clock, cancellationToken).ConfigureAwait(false);
@@ -71,7 +71,7 @@ public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAtta
         var app = application.Record!;
         if (expectedVersion is { } v && v != app.Version)
         {
-            return Refusal.Conflict("Conflict", $"The application is at version {app.Version}, not {v}; reload it and apply your changes again.");
+            return Refusal.Conflict("Conflict", RefusalKey.VersionConflict, app.Version, v);
         }
 
         var now = transaction.Now;
@@ -106,7 +106,7 @@ public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAtta
         var saved = await store.SaveAsync(kind, fileName, content, cancellationToken).ConfigureAwait(false);
         if (saved.Refusal is { } refusal)
         {
-            return (Refusal.Invalid(refusal.Field, refusal.Message), null);
+            return (Refusal.Invalid(refusal.Field, RefusalMessage.Worded(refusal.Message, RefusalKey.AttachmentNotAccepted)), null);
         }
 
         var stored = saved.Attachment!;
@@ -155,7 +155,7 @@ public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAtta
         var email = colleagueEmail?.Trim();
         if (string.IsNullOrEmpty(email))
         {
-            return Refusal.Invalid(ColleagueField, "Give the e-mail address of the colleague's account.");
+            return Refusal.Invalid(ColleagueField, RefusalKey.ColleagueEmailMissing);
         }
 
         await using var transaction = await ActTransaction.BeginAsync(db, clock, cancellationToken).ConfigureAwait(false);
@@ -170,9 +170,7 @@ public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAtta
             .Select(a => new { a.Identifier, a.IdentityVerification }).SingleAsync(cancellationToken).ConfigureAwait(false);
         if (giver.IdentityVerification != IdentityVerification.Verified || string.IsNullOrEmpty(giver.Identifier))
         {
-            return new Refusal(RefusalCode.NotPermitted, "Organisation binding not verified",
-                "An application can be handed only between colleagues of a verified organisation, and this account's organisation is not yet verified "
-                + "(docs/applicant.md, \"Verification\").");
+            return new Refusal(RefusalCode.NotPermitted, "Organisation binding not verified", new(RefusalKey.HandOverNotVerified));
         }
 
         var normalized = email.ToUpperInvariant();
@@ -184,8 +182,7 @@ public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAtta
         var now = transaction.Now;
         if (colleague is null || colleague.DisabledUntil > now)
         {
-            return Refusal.Invalid(ColleagueField,
-                "There is no other applicant account with this e-mail address verified for your organisation. Your colleague signs up with the organisation's credit code and is verified first.");
+            return Refusal.Invalid(ColleagueField, RefusalKey.NoColleague);
         }
 
         var from = app.ApplicantId;
@@ -207,18 +204,17 @@ public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAtta
         var app = await db.Applications.Include(a => a.Body).SingleOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
         if (app is null || ApplicationAccess.ReaderOf(party, app) != Disclosure.Parties)
         {
-            return (null, Refusal.NotFound("The application"));
+            return (null, Refusal.NotFound(RefusalKey.WhatApplication));
         }
 
         return app.State is ApplicationState.Draft or ApplicationState.CorrectionRequested
             ? (app, null)
-            : (null, Refusal.Conflict("Not allowed in the application's current state",
-                $"The content can be changed only as a draft or while a correction is requested; the application is in state {app.State}."));
+            : (null, Refusal.Conflict("Not allowed in the application's current state", RefusalKey.ContentNotEditable, app.State));
     }
 
     private static Refusal? Validate(ApplicationContent content, DateTimeOffset now)
     {
         var errors = ApplicationContentValidator.Validate(content, ValidationMode.Draft, Submission.ValidationOptions(ChinaTime.ToChinaDate(now)));
-        return errors.Count == 0 ? null : Refusal.Invalid(errors.ToDictionary(e => "content." + e.Key, e => e.Value));
+        return errors.Count == 0 ? null : Refusal.Invalid(Submission.ContentErrors(errors));
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DataIp.Domain.Numbering;
 
 namespace DataIp.Web.Features.Applications;
@@ -18,10 +17,16 @@ internal static class Submission
         var errors = ApplicationContentValidator.Validate(context.Application.Content, ValidationMode.Submission, ValidationOptions(context.Today));
         return errors.Count == 0
             ? null
-            : Refusal.Invalid(
-                errors.ToDictionary(e => "content." + e.Key, e => e.Value),
-                string.Create(CultureInfo.InvariantCulture, $"The application is not complete: {errors.Count} field(s) need attention before it can be submitted."));
+            : Refusal.Invalid(ContentErrors(errors), new RefusalMessage(RefusalKey.SubmissionIncomplete, errors.Count));
     }
+
+    /// <summary>
+    /// The content validator's errors as a refusal's fields ("content." + its path): the API keeps
+    /// its English sentences; a page words each field itself by its path (<c>Pages/Drafts/DraftCase</c>),
+    /// or says <see cref="RefusalKey.ContentFieldInvalid"/>.
+    /// </summary>
+    public static Dictionary<string, RefusalMessage[]> ContentErrors(IReadOnlyDictionary<string, string[]> errors) =>
+        errors.ToDictionary(e => "content." + e.Key, e => e.Value.Select(m => RefusalMessage.Worded(m, RefusalKey.ContentFieldInvalid)).ToArray(), StringComparer.Ordinal);
 
     /// <summary>
     /// Records a filing of the application's content (a submission or a resubmission): its

@@ -28,13 +28,13 @@ public sealed class BodyAdministration(RegistryDbContext db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(party);
         if (party.Role != AccountRole.Administrator || party.BodyId is not null)
         {
-            return Refusal.NotPermitted("Only a national administrator adds a registration body.");
+            return Refusal.NotPermitted(RefusalKey.BodyNationalOnly);
         }
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, RefusalMessage[]>();
         if (request.RegionCode is not { Length: 6 } region || !region.All(char.IsAsciiDigit))
         {
-            errors["regionCode"] = ["regionCode is the 6-digit GB/T 2260 code of the body's region, e.g. 440300."];
+            errors["regionCode"] = [new(RefusalKey.RegionCode)];
         }
 
         var code = string.IsNullOrWhiteSpace(request.Code)
@@ -42,21 +42,21 @@ public sealed class BodyAdministration(RegistryDbContext db, TimeProvider clock)
             : request.Code.Trim();
         if (!BodyCode.IsValid(code))
         {
-            errors["code"] = ["code is the body's 4-digit code; leave it out to take the first four digits of regionCode."];
+            errors["code"] = [new(RefusalKey.BodyCodeInvalid)];
         }
         else if (await db.Bodies.AnyAsync(b => b.Code == code, ct).ConfigureAwait(false))
         {
-            errors["code"] = [$"A registration body with code {code} exists already."];
+            errors["code"] = [new(RefusalKey.BodyCodeTaken, code)];
         }
 
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 100)
         {
-            errors["name"] = ["Give the body's Chinese name (at most 100 characters)."];
+            errors["name"] = [new(RefusalKey.BodyName)];
         }
 
         if (request.NameEn?.Trim().Length > 200)
         {
-            errors["nameEn"] = ["The English name has at most 200 characters."];
+            errors["nameEn"] = [new(RefusalKey.BodyNameEn)];
         }
 
         var policy = request.Policy ?? BodyPolicy.Default;
@@ -98,12 +98,12 @@ public sealed class BodyAdministration(RegistryDbContext db, TimeProvider clock)
         var body = await db.Bodies.SingleOrDefaultAsync(b => b.Code == code, ct).ConfigureAwait(false);
         if (body is null)
         {
-            return Refusal.NotFound($"Registration body {code}");
+            return Refusal.NotFound(RefusalKey.WhatBody, code);
         }
 
         if (!MayAdminister(party, body.Id))
         {
-            return Refusal.NotPermitted("A body administrator changes the policy of their own body only.");
+            return Refusal.NotPermitted(RefusalKey.BodyOwnPolicyOnly);
         }
 
         var errors = PolicyErrors(policy).ToDictionary(e => e.Field, e => new[] { e.Message });
@@ -129,32 +129,32 @@ public sealed class BodyAdministration(RegistryDbContext db, TimeProvider clock)
     }
 
     /// <summary>What is wrong with a policy, by the API's field name; nothing when it is valid.</summary>
-    public static IEnumerable<(string Field, string Message)> PolicyErrors(BodyPolicy p)
+    public static IEnumerable<(string Field, RefusalMessage Message)> PolicyErrors(BodyPolicy p)
     {
         ArgumentNullException.ThrowIfNull(p);
         if (p.NoticeLength is < 1 or > 90)
         {
-            yield return ("noticeLength", "noticeLength must be 1–90.");
+            yield return ("noticeLength", new(RefusalKey.PolicyNoticeLength));
         }
 
         if (p.CorrectionLength is < 1 or > 180)
         {
-            yield return ("correctionLength", "correctionLength must be 1–180.");
+            yield return ("correctionLength", new(RefusalKey.PolicyCorrectionLength));
         }
 
         if (p.ValidityYears is < 1 or > 30)
         {
-            yield return ("validityYears", "validityYears must be 1–30.");
+            yield return ("validityYears", new(RefusalKey.PolicyValidityYears));
         }
 
         if (p.RenewalWindowDays is < 1 or > 365)
         {
-            yield return ("renewalWindowDays", "renewalWindowDays must be 1–365.");
+            yield return ("renewalWindowDays", new(RefusalKey.PolicyRenewalWindow));
         }
 
         if (!Enum.IsDefined(p.NoticeUnit) || !Enum.IsDefined(p.CorrectionUnit))
         {
-            yield return ("noticeUnit", "Units are workingDays or calendarDays.");
+            yield return ("noticeUnit", new(RefusalKey.PolicyUnits));
         }
     }
 }

@@ -19,13 +19,14 @@ public sealed class CalendarEntry(RegistryDbContext db, TimeProvider clock)
     public const int MaxSourceLength = 500;
 
     /// <summary>What is wrong with an entry, keyed like the API's fields ("source", "year", "days[3].date"); empty when it is valid.</summary>
-    public static Dictionary<string, string[]> Errors(CalendarYear year, string? source)
+    public static Dictionary<string, RefusalMessage[]> Errors(CalendarYear year, string? source)
     {
         ArgumentNullException.ThrowIfNull(year);
-        var errors = year.Validate().ToDictionary(e => e.Key, e => e.Value);
+        // The calendar's own checks are worded by the domain in English: the API keeps them, a page words them by field.
+        var errors = year.Validate().ToDictionary(e => e.Key, e => e.Value.Select(m => RefusalMessage.Worded(m, RefusalKey.CalendarDayInvalid)).ToArray());
         if (string.IsNullOrWhiteSpace(source) || source.Trim().Length > MaxSourceLength)
         {
-            errors["source"] = ["Name the State Council notice the days come from (at most 500 characters)."];
+            errors["source"] = [new(RefusalKey.CalendarSource)];
         }
 
         return errors;
@@ -49,7 +50,7 @@ public sealed class CalendarEntry(RegistryDbContext db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(party);
         if (party.Role != AccountRole.Administrator || party.BodyId is not null)
         {
-            return new(null, null, Refusal.NotPermitted("Only a national administrator enters the working-day calendar."));
+            return new(null, null, Refusal.NotPermitted(RefusalKey.CalendarNationalOnly));
         }
 
         var errors = Errors(year, source);

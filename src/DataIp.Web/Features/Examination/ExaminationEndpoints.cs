@@ -55,7 +55,7 @@ internal static class ExaminationEndpoints
     {
         var applicationId = await db.Objections.Where(o => o.Id == objectionId).Select(o => (Guid?)o.ApplicationId).SingleOrDefaultAsync(ct).ConfigureAwait(false);
         return applicationId is null
-            ? Refusal.NotFound("The objection").AsProblem()
+            ? Refusal.NotFound(RefusalKey.WhatObjection).AsProblem()
             : await Act(acts, applicationId.Value, user, new RuleObjection(objectionId, upheld), body.Reason, ct).ConfigureAwait(false);
     }
 
@@ -64,7 +64,7 @@ internal static class ExaminationEndpoints
         var app = await db.Applications.AsNoTracking().Include(a => a.Body).SingleOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false);
         if (app is null || ApplicationAccess.ReaderOf(ActingParty.From(user), app) != Disclosure.BodyStaff)
         {
-            return Refusal.NotFound("The application").AsProblem();
+            return Refusal.NotFound(RefusalKey.WhatApplication).AsProblem();
         }
 
         var rows = await db.Objections.AsNoTracking().Where(o => o.ApplicationId == id).OrderBy(o => o.FiledAt).ToListAsync(ct).ConfigureAwait(false);

@@ -29,7 +29,7 @@ internal sealed class PassExamination : IActUseCase
 
         var app = context.Application;
         var policy = app.Body.Policy;
-        var (end, refusal) = await context.PeriodAsync(policy.NoticeLength, policy.NoticeUnit, "end of the public notice", cancellationToken).ConfigureAwait(false);
+        var (end, refusal) = await context.PeriodAsync(policy.NoticeLength, policy.NoticeUnit, RefusalKey.PhraseEndOfNotice, cancellationToken).ConfigureAwait(false);
         if (refusal is not null)
         {
             return refusal;

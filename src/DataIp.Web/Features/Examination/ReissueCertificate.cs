@@ -14,7 +14,7 @@ internal sealed class ReissueCertificate : IActUseCase
 
     public async Task<Refusal?> ApplyAsync(ActContext context, CancellationToken cancellationToken)
     {
-        if (context.RequireReason("A re-issue") is { } noReasons)
+        if (context.RequireReason(RefusalKey.ReasonOfReissue) is { } noReasons)
         {
             return noReasons;
         }

@@ -7,7 +7,7 @@ internal sealed class Reject : IActUseCase
 
     public Task<Refusal?> ApplyAsync(ActContext context, CancellationToken cancellationToken)
     {
-        if (context.RequireReason("A rejection") is { } noReasons)
+        if (context.RequireReason(RefusalKey.ReasonOfRejection) is { } noReasons)
         {
             return Task.FromResult<Refusal?>(noReasons);
         }

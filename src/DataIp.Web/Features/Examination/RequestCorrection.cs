@@ -9,11 +9,11 @@ internal sealed class RequestCorrection : IActUseCase
     {
         if (context.Reason is not { } request)
         {
-            return Refusal.Invalid(LogEntryFields.Reason, "Say what the applicant must correct.");
+            return Refusal.Invalid(LogEntryFields.Reason, RefusalKey.CorrectionNeedsReason);
         }
 
         var policy = context.Application.Body.Policy;
-        var (end, refusal) = await context.PeriodAsync(policy.CorrectionLength, policy.CorrectionUnit, "correction deadline", cancellationToken).ConfigureAwait(false);
+        var (end, refusal) = await context.PeriodAsync(policy.CorrectionLength, policy.CorrectionUnit, RefusalKey.PhraseCorrectionDeadline, cancellationToken).ConfigureAwait(false);
         if (refusal is not null)
         {
             return refusal;

@@ -9,7 +9,7 @@ internal sealed class Revoke : IActUseCase
 
     public async Task<Refusal?> ApplyAsync(ActContext context, CancellationToken cancellationToken)
     {
-        if (context.RequireReason("A revocation") is { } noReasons)
+        if (context.RequireReason(RefusalKey.ReasonOfRevocation) is { } noReasons)
         {
             return noReasons;
         }

@@ -67,22 +67,22 @@ internal sealed class FileObjection(ObjectionFiling filing, IReadOnlyList<Stored
 
     private static Refusal? Validate(ObjectionFiling filing)
     {
-        var errors = new Dictionary<string, string[]>();
-        Require(errors, "objectorName", filing.ObjectorName, 200, "Give the objector's name.");
-        Require(errors, "objectorContact", filing.ObjectorContact, 200, "Give a phone number or e-mail address where the examiner can reach the objector.");
-        Require(errors, "grounds", filing.Grounds, MaxGroundsLength, "State the grounds of the objection.");
+        var errors = new Dictionary<string, RefusalMessage[]>();
+        Require(errors, "objectorName", filing.ObjectorName, 200, RefusalKey.ObjectorName);
+        Require(errors, "objectorContact", filing.ObjectorContact, 200, RefusalKey.ObjectorContact);
+        Require(errors, "grounds", filing.Grounds, MaxGroundsLength, RefusalKey.ObjectorGrounds);
         return errors.Count == 0 ? null : Refusal.Invalid(errors);
     }
 
-    private static void Require(Dictionary<string, string[]> errors, string field, string? value, int maxLength, string missing)
+    private static void Require(Dictionary<string, RefusalMessage[]> errors, string field, string? value, int maxLength, RefusalKey missing)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            errors[field] = [missing];
+            errors[field] = [new(missing)];
         }
         else if (value.Trim().Length > maxLength)
         {
-            errors[field] = [$"{field} must be at most {maxLength} characters; it has {value.Trim().Length}."];
+            errors[field] = [new(RefusalKey.FieldTooLong, RefusalMessage.Worded(field, RefusalKey.ThisAnswer), maxLength, value.Trim().Length)];
         }
     }
 }

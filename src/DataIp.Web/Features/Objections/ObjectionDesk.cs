@@ -19,7 +19,7 @@ public sealed class ObjectionDesk(RegistryDbContext db, ActPipeline acts, IAttac
             .SingleOrDefaultAsync(ct).ConfigureAwait(false);
         if (id is null)
         {
-            return Refusal.NotFound($"Public notice {applicationNumber}");
+            return Refusal.NotFound(RefusalKey.WhatNotice, applicationNumber);
         }
 
         var stored = new List<StoredAttachment>();
@@ -31,7 +31,7 @@ public sealed class ObjectionDesk(RegistryDbContext db, ActPipeline acts, IAttac
                 var saved = await store.SaveAsync(AttachmentKind.ObjectionEvidence, file.FileName, stream, ct).ConfigureAwait(false);
                 if (saved.Refusal is { } refusal)
                 {
-                    return Refusal.Invalid("files", $"{file.FileName}: {refusal.Message}");
+                    return Refusal.Invalid("files", RefusalKey.FileRefused, file.FileName, RefusalMessage.Worded(refusal.Message, RefusalKey.AttachmentNotAccepted));
                 }
 
                 stored.Add(saved.Attachment!);

@@ -16,12 +16,12 @@ internal sealed class RuleObjection(Guid objectionId, bool upheld) : IActUseCase
     {
         _objection = await context.Db.Objections.SingleOrDefaultAsync(o => o.Id == objectionId && o.ApplicationId == context.Application.Id, cancellationToken)
             .ConfigureAwait(false);
-        return _objection is null ? Refusal.NotFound("The objection") : null;
+        return _objection is null ? Refusal.NotFound(RefusalKey.WhatObjection) : null;
     }
 
     public Task<Refusal?> ApplyAsync(ActContext context, CancellationToken cancellationToken)
     {
-        if (context.RequireReason("A ruling on an objection") is { } noReasons)
+        if (context.RequireReason(RefusalKey.ReasonOfRuling) is { } noReasons)
         {
             return Task.FromResult<Refusal?>(noReasons);
         }
@@ -29,8 +29,8 @@ internal sealed class RuleObjection(Guid objectionId, bool upheld) : IActUseCase
         var objection = _objection!;
         if (objection.Status != ObjectionStatus.Open)
         {
-            return Task.FromResult<Refusal?>(Refusal.Conflict("Objection already ruled on",
-                $"The objection was already {JsonNaming.Camel(objection.Status)} on {objection.RuledAt:yyyy-MM-dd}."));
+            return Task.FromResult<Refusal?>(Refusal.Conflict("Objection already ruled on", RefusalKey.AlreadyRuled,
+                objection.Status, objection.RuledAt is { } ruled ? DateOnly.FromDateTime(ruled.DateTime) : null));
         }
 
         objection.Status = upheld ? ObjectionStatus.Upheld : ObjectionStatus.Dismissed;

@@ -8,12 +8,12 @@ internal sealed class Cancel : IActUseCase
     public async Task<Refusal?> ApplyAsync(ActContext context, CancellationToken cancellationToken)
     {
         var (holders, _) = await Holders.OfAsync(context, cancellationToken).ConfigureAwait(false);
-        if (Holders.RequireSole(context.Application, holders, "cancel it") is { } coHeld)
+        if (Holders.RequireSole(context.Application, holders, RefusalKey.PhraseCancelIt) is { } coHeld)
         {
             return coHeld;
         }
 
-        var (consents, noConsent) = await Consents.RequireAsync(context, ConsentPurpose.Cancellation, null, "cancellation", cancellationToken).ConfigureAwait(false);
+        var (consents, noConsent) = await Consents.RequireAsync(context, ConsentPurpose.Cancellation, null, new RefusalMessage(RefusalKey.PhraseCancellation), cancellationToken).ConfigureAwait(false);
         if (noConsent is not null)
         {
             return noConsent;

@@ -13,7 +13,7 @@ internal static class Consents
     /// saved, and returns the pledges' numbers; or the refusal naming the pledges still needing consent.
     /// </summary>
     public static async Task<(List<string>? Pledges, Refusal? Refusal)> RequireAsync(
-        ActContext context, ConsentPurpose purpose, string? reference, string what, CancellationToken cancellationToken)
+        ActContext context, ConsentPurpose purpose, string? reference, RefusalMessage what, CancellationToken cancellationToken)
     {
         var id = context.Application.Id;
         var active = await context.Db.Pledges.Where(p => p.ApplicationId == id && p.Status == PledgeStatus.Registered).OrderBy(p => p.Priority)
@@ -43,9 +43,8 @@ internal static class Consents
         {
             var number = context.Application.RegistrationNumber;
             return (null, Refusal.Conflict("Pledgee's consent needed",
-                $"Registration {number} is pledged; {what} needs the recorded consent of "
-                + string.Join("; ", missing.Select(p => $"pledgee {p.PledgeeName} (pledge {p.Number})"))
-                + $". The pledgee records it with POST /api/v1/registrations/{number}/pledges/{{number}}/consents, purpose '{JsonNaming.Camel(purpose)}'."));
+                RefusalKey.ConsentNeeded, number, what,
+                new RefusalList(RefusalKey.ListSemicolon, [.. missing.Select(p => new RefusalMessage(RefusalKey.PledgeeConsent, p.PledgeeName, p.Number))]), purpose));
         }
 
         context.ThenAfterSave((recorded, _) =>

@@ -76,6 +76,11 @@ internal static class Holders
     }
 
     /// <summary>Refuses an act that disposes of the whole of a co-held registration (<see cref="Holdings.NeedsEveryHolder"/>).</summary>
-    public static Refusal? RequireSole(ApplicationRecord app, List<RightHolder> holders, string what) =>
-        Holdings.NeedsEveryHolder(Names(holders), app.RegistrationNumber!, what) is { } why ? Refusal.Conflict("Needs every holder", why) : null;
+    public static Refusal? RequireSole(ApplicationRecord app, List<RightHolder> holders, RefusalKey what)
+    {
+        var names = Names(holders);
+        return Holdings.NeedsEveryHolder(names, app.RegistrationNumber!, "act") is null ? null
+            : Refusal.Conflict("Needs every holder", RefusalKey.NeedsEveryHolder,
+                app.RegistrationNumber, names.Count, new RefusalList(RefusalKey.ListNames, [.. names]), new RefusalMessage(what));
+    }
 }

@@ -29,7 +29,8 @@ internal abstract class ItemAct<TItem, TState>(string kind, string key) : IActUs
         _item = await FindAsync(context, cancellationToken).ConfigureAwait(false);
         if (_item is null)
         {
-            return new Refusal(RefusalCode.NotFound, "Not found", $"Registration {context.Application.RegistrationNumber} has no {kind} {Key}.");
+            return new Refusal(RefusalCode.NotFound, "Not found",
+                new(RefusalKey.ItemNotFound, context.Application.RegistrationNumber, new RefusalMessage(RefusalKey.Subject(kind)), Key));
         }
 
         context.Case = PartiesOf(context.Case, _item);

@@ -19,8 +19,7 @@ internal sealed class Renew : IActUseCase
         var next = Validity.Until(current.AddDays(1), app.Body.Policy.ValidityYears, app.Content);
         if (next <= current)
         {
-            return Refusal.Conflict("Cannot extend",
-                $"The rights of registration {app.RegistrationNumber} rest on an agreement that ends on {next:yyyy-MM-dd}; renewal cannot extend validity beyond it.");
+            return Refusal.Conflict("Cannot extend", RefusalKey.CannotExtend, app.RegistrationNumber, next);
         }
 
         app.ValidUntil = next;

@@ -8,18 +8,17 @@ internal static class RightsChecks
         [.. app.Content.RightsClaimed.Select(r => r.Right).OfType<DataRight>()];
 
     /// <summary>Checks that the rights are given, known and held; returns the refusal or null.</summary>
-    public static Refusal? Rights(ApplicationRecord app, List<DataRight>? rights, string verb)
+    public static Refusal? Rights(ApplicationRecord app, List<DataRight>? rights, RefusalKey verb)
     {
         if (rights is null || rights.Count == 0)
         {
-            return Refusal.Invalid("rights", $"Name the rights {verb}: holding, processingAndUse and/or productOperation.");
+            return Refusal.Invalid("rights", RefusalKey.RightsMissing, new RefusalMessage(verb));
         }
 
         var held = RegisteredRights(app);
         var missing = rights.Distinct().Where(r => !held.Contains(r)).ToList();
-        return missing.Count == 0 ? null : Refusal.Invalid("rights",
-            $"Registration {app.RegistrationNumber} does not record the {string.Join(", ", missing.Select(JsonNaming.Camel))} right(s); "
-            + $"it records {string.Join(", ", held.Order().Select(JsonNaming.Camel))}. Only a right that is held can be {verb}.");
+        return missing.Count == 0 ? null : Refusal.Invalid("rights", RefusalKey.RightsNotHeld, app.RegistrationNumber,
+            new RefusalList(RefusalKey.ListComma, [.. missing.Cast<object?>()]), new RefusalList(RefusalKey.ListComma, [.. held.Order().Cast<object?>()]), new RefusalMessage(verb));
     }
 
     /// <summary>Checks a term: both days given, in order, within validity; returns the refusal or null.</summary>
@@ -27,26 +26,26 @@ internal static class RightsChecks
     {
         if (startsOn is null)
         {
-            return Refusal.Invalid("startsOn", "Give the first day of the term (YYYY-MM-DD).");
+            return Refusal.Invalid("startsOn", RefusalKey.TermStartMissing);
         }
 
         if (endsOn is null)
         {
-            return Refusal.Invalid("endsOn", "Give the last day of the term (YYYY-MM-DD).");
+            return Refusal.Invalid("endsOn", RefusalKey.TermEndMissing);
         }
 
         if (endsOn < startsOn)
         {
-            return Refusal.Invalid("endsOn", $"The term ends ({endsOn:yyyy-MM-dd}) before it starts ({startsOn:yyyy-MM-dd}).");
+            return Refusal.Invalid("endsOn", RefusalKey.TermEndsBeforeStart, endsOn, startsOn);
         }
 
         if (startsOn < app.RegistrationDate)
         {
-            return Refusal.Invalid("startsOn", $"The term starts before the registration date ({app.RegistrationDate:yyyy-MM-dd}).");
+            return Refusal.Invalid("startsOn", RefusalKey.TermStartsBeforeRegistration, app.RegistrationDate);
         }
 
         return endsOn > app.ValidUntil
-            ? Refusal.Invalid("endsOn", $"The term ends after the registration's validity ({app.ValidUntil:yyyy-MM-dd}); renew the registration first.")
+            ? Refusal.Invalid("endsOn", RefusalKey.TermEndsAfterValidity, app.ValidUntil)
             : null;
     }
 
@@ -62,16 +61,16 @@ internal static class RightsChecks
 
     /// <summary>The account with that id and role, or a refusal naming the field.</summary>
     public static async Task<(Account? Account, Refusal? Refusal)> AccountAsync(
-        RegistryDbContext db, Guid? id, string field, AccountRole role, string what, CancellationToken cancellationToken)
+        RegistryDbContext db, Guid? id, string field, AccountRole role, RefusalKey what, CancellationToken cancellationToken)
     {
         if (id is null)
         {
-            return (null, Refusal.Invalid(field, $"Give the {what}'s account id."));
+            return (null, Refusal.Invalid(field, RefusalKey.AccountIdMissing, new RefusalMessage(what)));
         }
 
         var account = await db.Users.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
         return account is null || account.Role != role
-            ? (null, Refusal.Invalid(field, $"No {JsonNaming.Camel(role)} account {id} exists to be the {what}."))
+            ? (null, Refusal.Invalid(field, RefusalKey.NoRoleAccount, role, id, new RefusalMessage(what)))
             : (account, null);
     }
 

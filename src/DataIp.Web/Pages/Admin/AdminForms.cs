@@ -28,9 +28,9 @@ internal static class AdminForms
     {
         ArgumentNullException.ThrowIfNull(refusal);
         ArgumentNullException.ThrowIfNull(fields);
-        if (refusal.Errors is not { Count: > 0 } errors)
+        if (refusal.Fields is not { Count: > 0 } errors)
         {
-            return [new FieldError(firstFieldId, Text.Get("Action.Refused") + refusal.Detail)];
+            return [new FieldError(firstFieldId, RefusalText.Sentence(refusal))];
         }
 
         var result = new List<FieldError>();
@@ -39,7 +39,7 @@ internal static class AdminForms
             var field = name.StartsWith("policy.", StringComparison.Ordinal) ? name["policy.".Length..] : name;
             result.Add(fields.TryGetValue(field, out var known)
                 ? new FieldError(known.FieldId, Text.Get(known.Key))
-                : new FieldError(firstFieldId, Text.Get("Action.Refused") + string.Join(" ", messages)));
+                : new FieldError(firstFieldId, Text.Get("Action.Refused") + string.Join(" ", messages.Select(RefusalText.ForPage))));
         }
 
         return [.. result.DistinctBy(e => (e.FieldId, e.Message))];

@@ -83,7 +83,7 @@ internal static class CalendarLines
     /// The errors of <see cref="CalendarYear.Validate"/> (keyed "year", "days[3].kind"…) on the
     /// lines the days came from, in the page's language.
     /// </summary>
-    public static IEnumerable<FieldError> OnLines(IReadOnlyDictionary<string, string[]> errors, IReadOnlyList<TypedDay> days)
+    public static IEnumerable<FieldError> OnLines(IReadOnlyDictionary<string, RefusalMessage[]> errors, IReadOnlyList<TypedDay> days)
     {
         ArgumentNullException.ThrowIfNull(errors);
         ArgumentNullException.ThrowIfNull(days);
@@ -105,7 +105,7 @@ internal static class CalendarLines
             var close = key.IndexOf(']', StringComparison.Ordinal);
             if (open < 0 || close < open || !int.TryParse(key.AsSpan(open + 1, close - open - 1), CultureInfo.InvariantCulture, out var index) || index >= days.Count)
             {
-                yield return new FieldError(HolidaysId, Text.Get("Action.Refused") + string.Join(" ", errors[key]));
+                yield return new FieldError(HolidaysId, Text.Get("Action.Refused") + string.Join(" ", errors[key].Select(RefusalText.ForPage)));
                 continue;
             }
 
@@ -116,7 +116,7 @@ internal static class CalendarLines
                 ".date" => new FieldError(typed.FieldId, Text.Format("Admin.Calendars.DateError", typed.Line, date)),
                 ".kind" => new FieldError(typed.FieldId, Text.Format("Admin.Calendars.KindError", typed.Line, date)),
                 ".name" => new FieldError(typed.FieldId, Text.Format("Admin.Calendars.NameError", typed.Line)),
-                _ => new FieldError(typed.FieldId, Text.Get("Action.Refused") + string.Join(" ", errors[key])),
+                _ => new FieldError(typed.FieldId, Text.Get("Action.Refused") + string.Join(" ", errors[key].Select(RefusalText.ForPage))),
             };
         }
     }

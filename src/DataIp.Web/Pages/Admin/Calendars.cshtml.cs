@@ -81,7 +81,7 @@ public sealed class CalendarsModel(RegistryDbContext db, CalendarEntry entry, Ti
         if (outcome.Refusal is { } refusal)
         {
             await LoadAsync(ct).ConfigureAwait(false);
-            Errors = [new FieldError("year", Text.Get("Action.Refused") + refusal.Detail)];
+            Errors = [new FieldError("year", RefusalText.Sentence(refusal))];
             Response.StatusCode = refusal.Status();
             return Page();
         }

@@ -108,8 +108,7 @@ public sealed class DetailModel(RegistryDbContext db, ActPipeline acts, TimeProv
         if (outcome.Refusal is { } refusal)
         {
             // A refused act wrote nothing: the page as loaded above is the record as stored.
-            var messages = refusal.Errors?.SelectMany(e => e.Value) ?? [refusal.Detail];
-            return Refused(refusal.Status(), fieldId, Text.Get("Action.Refused") + string.Join(" ", messages));
+            return Refused(refusal.Status(), fieldId, RefusalText.Sentence(refusal));
         }
 
         return Redirect($"/applications/{id}/done/{outcome.Act!.Id}");

@@ -139,14 +139,13 @@ public sealed class IndexModel(RegistryDbContext db, ActPipeline acts, TimeProvi
         if (outcome.Refusal is { } refusal)
         {
             // A refused act wrote nothing: the work loaded above is the record as stored.
-            var field = refusal.Errors?.Keys.FirstOrDefault() switch
+            var field = refusal.Fields?.Keys.FirstOrDefault() switch
             {
                 "reference" => ReferenceId(PledgeNumber),
                 "purpose" => PurposeId(PledgeNumber),
                 _ => fieldId,
             };
-            var messages = refusal.Errors?.SelectMany(e => e.Value) ?? [refusal.Detail];
-            return Refused(refusal.Status(), field, Text.Get("Action.Refused") + string.Join(" ", messages));
+            return Refused(refusal.Status(), field, RefusalText.Sentence(refusal));
         }
 
         return Redirect($"/bank/done/{outcome.Act!.Id}");

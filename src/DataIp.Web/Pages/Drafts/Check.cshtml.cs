@@ -43,7 +43,7 @@ public sealed class CheckModel(RegistryDbContext db, ActPipeline acts, TimeProvi
         if (outcome.Refusal is { } refusal)
         {
             // Nothing was written: the page as loaded is the application as stored.
-            var message = refusal.Errors is { Count: > 0 } ? Text.Get("Draft.Check.Incomplete") : Text.Get("Action.Refused") + refusal.Detail;
+            var message = refusal.Fields is { Count: > 0 } ? Text.Get("Draft.Check.Incomplete") : RefusalText.Sentence(refusal);
             Errors = [new FieldError(ButtonId, message)];
             Response.StatusCode = refusal.Status();
             return Page();

@@ -72,10 +72,9 @@ public sealed class IndexModel(RegistryDbContext db, TimeProvider clock, DraftSe
                 return Redirect($"/applications/{id}");
             }
 
-            var messages = refusal.Errors?.SelectMany(e => e.Value) ?? [refusal.Detail];
-            var fieldError = refusal.Errors?.ContainsKey(DraftService.ColleagueField) == true && string.IsNullOrWhiteSpace(ColleagueEmail)
+            var fieldError = refusal.Fields?.ContainsKey(DraftService.ColleagueField) == true && string.IsNullOrWhiteSpace(ColleagueEmail)
                 ? Text.Get("Draft.HandOver.Missing")
-                : refusal.Errors?.ContainsKey(DraftService.ColleagueField) == true ? Text.Get("Draft.HandOver.NoColleague") : Text.Get("Action.Refused") + string.Join(" ", messages);
+                : refusal.Fields?.ContainsKey(DraftService.ColleagueField) == true ? Text.Get("Draft.HandOver.NoColleague") : RefusalText.Sentence(refusal);
             Errors = [new FieldError(ColleagueFieldId, fieldError)];
             Response.StatusCode = refusal.Status();
             Show(record);

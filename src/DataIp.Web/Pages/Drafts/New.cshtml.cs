@@ -48,9 +48,9 @@ public sealed class NewModel(RegistryDbContext db, DraftService drafts) : PageMo
                 return Redirect($"/applications/{outcome.Application!.Id}/draft");
             }
 
-            errors.AddRange(outcome.Refusal.Errors?.SelectMany(e => e.Value.Select(m => e.Key.EndsWith("dataName", StringComparison.Ordinal)
-                ? new FieldError("data-name", DraftCase.Message("dataObject.dataName", m))
-                : new FieldError("body", Text.Get("Action.Refused") + m))) ?? [new FieldError("body", Text.Get("Action.Refused") + outcome.Refusal.Detail)]);
+            errors.AddRange(outcome.Refusal.Fields?.SelectMany(e => e.Value.Select(m => e.Key.EndsWith("dataName", StringComparison.Ordinal)
+                ? new FieldError("data-name", DraftCase.Message("dataObject.dataName", RefusalText.ForApi(m)))
+                : new FieldError("body", RefusalText.Sentence(m)))) ?? [new FieldError("body", RefusalText.Sentence(outcome.Refusal))]);
         }
 
         Errors = errors;

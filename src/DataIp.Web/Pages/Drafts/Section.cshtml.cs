@@ -106,8 +106,7 @@ public sealed class SectionModel(RegistryDbContext db, DraftService drafts, Time
             var (outcome, record) = await drafts.AttachAsync(id, ActingParty.From(User), kind, file.FileName, stream, ct).ConfigureAwait(false);
             if (outcome.Refusal is { } refusal)
             {
-                var messages = refusal.Errors?.SelectMany(e => e.Value) ?? [refusal.Detail];
-                return Refused(refusal.Status(), [new FieldError(fieldId, Text.Format("Draft.Error.File", string.Join(" ", messages)))]);
+                return Refused(refusal.Status(), [new FieldError(fieldId, Text.Format("Draft.Error.File", string.Join(" ", RefusalText.ForPage(refusal))))]);
             }
 
             content = WithAttachment(content, kind, record!.Id);
@@ -120,7 +119,7 @@ public sealed class SectionModel(RegistryDbContext db, DraftService drafts, Time
             null => Redirect($"/applications/{id}/draft"),
             { Code: RefusalCode.Conflict } => Stale(),
             { Errors: { } invalid } refusal => Refused(refusal.Status(), DraftCase.Errors(invalid, content)),
-            var refusal => Refused(refusal.Status(), [new FieldError(FirstFieldId(), Text.Get("Action.Refused") + refusal.Detail)]),
+            var refusal => Refused(refusal.Status(), [new FieldError(FirstFieldId(), RefusalText.Sentence(refusal))]),
         };
     }
 

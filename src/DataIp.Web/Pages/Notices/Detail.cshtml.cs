@@ -70,7 +70,7 @@ public sealed class DetailModel(RegistryDbContext db, ObjectionDesk desk) : Page
         if (outcome.Refusal is { } refusal)
         {
             // A refused objection wrote nothing: the page as loaded above is the notice as stored.
-            var field = refusal.Errors?.Keys.FirstOrDefault() switch
+            var field = refusal.Fields?.Keys.FirstOrDefault() switch
             {
                 "objectorName" => "objector-name",
                 "objectorContact" => "objector-contact",
@@ -78,8 +78,7 @@ public sealed class DetailModel(RegistryDbContext db, ObjectionDesk desk) : Page
                 "files" => "files",
                 _ => "objector-name",
             };
-            var messages = refusal.Errors?.SelectMany(e => e.Value) ?? [refusal.Detail];
-            return Refused(refusal.Status(), [new FieldError(field, Text.Get("Action.Refused") + string.Join(" ", messages))]);
+            return Refused(refusal.Status(), [new FieldError(field, RefusalText.Sentence(refusal))]);
         }
 
         return Redirect($"/notices/{Uri.EscapeDataString(applicationNumber)}/objection-filed");

@@ -158,8 +158,7 @@ public sealed class DetailModel(RegistryDbContext db, CertificateService certifi
         var outcome = await acts.RunOnRegistrationAsync(registrationNumber, ActingParty.From(User), useCase, reason, ct).ConfigureAwait(false);
         if (outcome.Refusal is { } refusal)
         {
-            var messages = refusal.Errors?.SelectMany(e => e.Value) ?? [refusal.Detail];
-            return Refused(refusal.Status(), [new FieldError(FieldOf(form, refusal.Errors?.Keys.FirstOrDefault()), Text.Get("Action.Refused") + string.Join(" ", messages))]);
+            return Refused(refusal.Status(), [new FieldError(FieldOf(form, refusal.Fields?.Keys.FirstOrDefault()), RefusalText.Sentence(refusal))]);
         }
 
         return Redirect($"/registrations/{Uri.EscapeDataString(registrationNumber)}/done/{outcome.Act!.Id}");

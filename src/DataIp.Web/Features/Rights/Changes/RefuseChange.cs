@@ -9,7 +9,7 @@ internal sealed class RefuseChange(Guid changeId) : ChangeAct(changeId)
 
     protected override Task<Refusal?> ApplyAsync(ActContext context, ChangeRequestRecord change, CancellationToken cancellationToken)
     {
-        if (context.RequireReason("A refusal") is { } noReasons)
+        if (context.RequireReason(RefusalKey.ReasonOfChangeRefusal) is { } noReasons)
         {
             return Task.FromResult<Refusal?>(noReasons);
         }

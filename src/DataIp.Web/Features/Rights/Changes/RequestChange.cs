@@ -51,13 +51,13 @@ internal sealed class RequestChange(ChangeParticularsRequest request) : IActUseC
         string? Name(string? value) => value is null ? null : value.Trim();
         var scenarios = request.ApplicationScenarios?.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).ToList();
         var refusal = request.DataName is not null && (string.IsNullOrWhiteSpace(request.DataName) || request.DataName.Trim().Length > 200)
-                ? Refusal.Invalid("dataName", "The data name has 1 to 200 characters.")
+                ? Refusal.Invalid("dataName", RefusalKey.ChangeDataName)
             : scenarios is not null && (scenarios.Count == 0 || scenarios.Count > 20 || scenarios.Any(s => s.Length > 200))
-                ? Refusal.Invalid("applicationScenarios", "Give 1 to 20 application scenarios of at most 200 characters each.")
+                ? Refusal.Invalid("applicationScenarios", RefusalKey.ChangeScenarios)
             : request.HolderName is not null && (string.IsNullOrWhiteSpace(request.HolderName) || request.HolderName.Trim().Length > 200)
-                ? Refusal.Invalid("holderName", "The holder's name has 1 to 200 characters.")
+                ? Refusal.Invalid("holderName", RefusalKey.ChangeHolderName)
             : request is { DataName: null, ApplicationScenarios: null, UpdateFrequency: null, HolderName: null }
-                ? Refusal.Invalid("dataName", "Name at least one particular to change: dataName, applicationScenarios, updateFrequency or holderName.")
+                ? Refusal.Invalid("dataName", RefusalKey.ChangeNothing)
             : null;
         return refusal is not null ? (null, refusal)
             : (new ParticularsChange(Name(request.DataName), scenarios, request.UpdateFrequency, Name(request.HolderName)), null);

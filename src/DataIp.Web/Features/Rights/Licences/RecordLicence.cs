@@ -32,14 +32,14 @@ internal sealed class RecordLicence(LicenceRequest request) : IActUseCase
     {
         var app = context.Application;
         var (holders, _) = await Holders.OfAsync(context, cancellationToken).ConfigureAwait(false);
-        if ((Validate(app, request) ?? Holders.RequireSole(app, holders, "license it")) is { } invalid)
+        if ((Validate(app, request) ?? Holders.RequireSole(app, holders, RefusalKey.PhraseLicenseIt)) is { } invalid)
         {
             return invalid;
         }
 
         if (request.LicenseeAccountId is { } licensee && !await context.Db.Users.AnyAsync(a => a.Id == licensee, cancellationToken).ConfigureAwait(false))
         {
-            return Refusal.Invalid("licenseeAccountId", $"No account {licensee} exists.");
+            return Refusal.Invalid("licenseeAccountId", RefusalKey.NoSuchAccount, licensee);
         }
 
         var terms = new LicenceTerms(request.Kind!.Value, [.. request.Rights!.Distinct()], request.StartsOn!.Value, request.EndsOn!.Value);
@@ -54,7 +54,7 @@ internal sealed class RecordLicence(LicenceRequest request) : IActUseCase
         if (terms.Kind != LicenceKind.NonExclusive)
         {
             (consents, var noConsent) = await Consents.RequireAsync(
-                context, ConsentPurpose.ExclusiveLicence, request.LicenseeName!.Trim(), $"an {JsonNaming.Camel(terms.Kind)} licence", cancellationToken).ConfigureAwait(false);
+                context, ConsentPurpose.ExclusiveLicence, request.LicenseeName!.Trim(), new RefusalMessage(RefusalKey.PhraseLicenceOfKind, terms.Kind), cancellationToken).ConfigureAwait(false);
             if (noConsent is not null)
             {
                 return noConsent;
@@ -90,33 +90,32 @@ internal sealed class RecordLicence(LicenceRequest request) : IActUseCase
 
     // The licence table's refusal, worded with the licence it conflicts with, whose number the caller gets as a member.
     private static Refusal Conflicting(Refusal refused, LicenceRecord conflict, LicenceTerms terms) =>
-        refused.Code != RefusalCode.Conflict ? refused : Refusal.Conflict("Conflicting licence",
-            $"Licence {conflict.Number} ({JsonNaming.Camel(conflict.Kind)}, {conflict.Rights}, {conflict.StartsOn:yyyy-MM-dd} to {conflict.EndsOn:yyyy-MM-dd}, "
-            + $"licensee {conflict.LicenseeName}) already covers the same right and term; "
-            + (terms.Kind == LicenceKind.NonExclusive
-                ? "it excludes any further licence."
-                : $"an {JsonNaming.Camel(terms.Kind)} licence admits no other licence of the same right and term."),
-            new Dictionary<string, object?> { ["conflictingLicence"] = conflict.Number });
+        refused.Code != RefusalCode.Conflict ? refused : Refusal.Conflict("Conflicting licence", RefusalKey.LicenceConflict,
+            conflict.Number, conflict.Kind, new RefusalList(RefusalKey.ListStored, [.. RightsChecks.RightsList(conflict.Rights).Cast<object?>()]),
+            conflict.StartsOn, conflict.EndsOn, conflict.LicenseeName,
+            terms.Kind == LicenceKind.NonExclusive ? new RefusalMessage(RefusalKey.LicenceExcludesFurther) : new RefusalMessage(RefusalKey.LicenceAdmitsNoOther, terms.Kind))
+        with
+        { Extensions = new Dictionary<string, object?> { ["conflictingLicence"] = conflict.Number } };
 
     private static Refusal? Validate(Data.Applications.ApplicationRecord app, LicenceRequest request)
     {
         if (string.IsNullOrWhiteSpace(request.LicenseeName) || request.LicenseeName.Trim().Length > 200)
         {
-            return Refusal.Invalid("licenseeName", "Give the licensee's name (at most 200 characters).");
+            return Refusal.Invalid("licenseeName", RefusalKey.LicenseeName);
         }
 
         if (!string.IsNullOrWhiteSpace(request.LicenseeIdentifier)
             && UnifiedSocialCreditCode.Validate(request.LicenseeIdentifier.Trim()).Error is { } notCode
             && ResidentIdNumber.Validate(request.LicenseeIdentifier.Trim()).Error is not null)
         {
-            return Refusal.Invalid("licenseeIdentifier",
-                $"'{request.LicenseeIdentifier}' is neither a unified social credit code nor a resident ID number: {notCode}");
+            return Refusal.Invalid("licenseeIdentifier", RefusalKey.LicenseeIdentifier,
+                request.LicenseeIdentifier, RefusalMessage.Worded(notCode, RefusalKey.IdentifierFormat));
         }
 
-        return request.Kind is null ? Refusal.Invalid("kind", "Give the kind of licence: exclusive, sole or nonExclusive.")
-            : string.IsNullOrWhiteSpace(request.Scope) || request.Scope.Length > 1000 ? Refusal.Invalid("scope", "Say what the licence allows (at most 1,000 characters).")
+        return request.Kind is null ? Refusal.Invalid("kind", RefusalKey.LicenceKindMissing)
+            : string.IsNullOrWhiteSpace(request.Scope) || request.Scope.Length > 1000 ? Refusal.Invalid("scope", RefusalKey.LicenceScope)
             : string.IsNullOrWhiteSpace(request.Territory) || request.Territory.Length > 200
-                ? Refusal.Invalid("territory", "Give the territory (at most 200 characters), e.g. 中国大陆.")
-            : RightsChecks.Rights(app, request.Rights, "licensed") ?? RightsChecks.Term(app, request.StartsOn, request.EndsOn);
+                ? Refusal.Invalid("territory", RefusalKey.LicenceTerritory)
+            : RightsChecks.Rights(app, request.Rights, RefusalKey.PhraseLicensed) ?? RightsChecks.Term(app, request.StartsOn, request.EndsOn);
     }
 }

@@ -16,15 +16,14 @@ internal sealed class ConfirmPledge(string pledgeNumber) : PledgeAct(pledgeNumbe
     {
         var app = context.Application;
         var (holders, _) = await Holders.OfAsync(context, cancellationToken).ConfigureAwait(false);
-        if (Holders.RequireSole(app, holders, "pledge it") is { } coHeld)
+        if (Holders.RequireSole(app, holders, RefusalKey.PhrasePledgeIt) is { } coHeld)
         {
             return coHeld;
         }
 
         if (holders[0].AccountId != pledge.HolderAccountId)
         {
-            return Refusal.Conflict("Holder changed",
-                $"Pledge {pledge.Number} was filed with a holder who no longer holds registration {app.RegistrationNumber}; file it again with the current holder.");
+            return Refusal.Conflict("Holder changed", RefusalKey.HolderChanged, pledge.Number, app.RegistrationNumber);
         }
 
         var ranked = await context.Db.Pledges.CountAsync(p => p.ApplicationId == app.Id && p.Priority != null, cancellationToken).ConfigureAwait(false);

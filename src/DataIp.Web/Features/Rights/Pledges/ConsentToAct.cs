@@ -15,8 +15,8 @@ internal sealed class ConsentToAct(string pledgeNumber, ConsentRequest request) 
     protected override Task<Refusal?> ApplyAsync(ActContext context, PledgeRecord pledge, CancellationToken cancellationToken)
     {
         var reference = string.IsNullOrWhiteSpace(request.Reference) ? null : request.Reference.Trim();
-        var refused = (request.Purpose is null ? Refusal.Invalid("purpose", "Say what you consent to: transfer, cancellation or exclusiveLicence.") : null)
-            ?? (reference is { Length: > 200 } ? Refusal.Invalid("reference", "The reference has at most 200 characters.") : null);
+        var refused = (request.Purpose is null ? Refusal.Invalid("purpose", RefusalKey.ConsentPurposeMissing) : null)
+            ?? (reference is { Length: > 200 } ? Refusal.Invalid("reference", RefusalKey.ConsentReference) : null);
         if (refused is not null)
         {
             return Task.FromResult<Refusal?>(refused);

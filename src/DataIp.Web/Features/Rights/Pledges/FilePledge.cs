@@ -28,11 +28,12 @@ internal sealed class FilePledge(PledgeRequest request) : IActUseCase
         var byPledgee = !context.Relations.Contains(Actor.Holder);
         var (pledgee, invalid) = await PledgeeAsync(context, byPledgee, cancellationToken).ConfigureAwait(false);
         var (money, field, error) = MoneyAmount.Parse(request.SecuredAmount, request.Currency);
-        invalid ??= Holders.RequireSole(app, holders, "pledge it")
+        invalid ??= Holders.RequireSole(app, holders, RefusalKey.PhrasePledgeIt)
             ?? (string.IsNullOrWhiteSpace(request.ContractNumber) || request.ContractNumber.Trim().Length > 100
-                ? Refusal.Invalid("contractNumber", "Give the pledge contract's number (at most 100 characters).") : null)
-            ?? (money is null ? Refusal.Invalid(field == "amount" ? "securedAmount" : "currency", error!) : null)
-            ?? RightsChecks.Rights(app, request.Rights, "pledged") ?? RightsChecks.Term(app, request.StartsOn, request.EndsOn)
+                ? Refusal.Invalid("contractNumber", RefusalKey.ContractNumber) : null)
+            ?? (money is null ? Refusal.Invalid(field == "amount" ? "securedAmount" : "currency",
+                RefusalMessage.Worded(error!, field == "amount" ? RefusalKey.AmountInvalid : RefusalKey.CurrencyInvalid)) : null)
+            ?? RightsChecks.Rights(app, request.Rights, RefusalKey.PhrasePledged) ?? RightsChecks.Term(app, request.StartsOn, request.EndsOn)
             ?? context.Decide(RightsTables.Pledges, null, new RightsContext());
         if (invalid is not null)
         {
@@ -67,13 +68,13 @@ internal sealed class FilePledge(PledgeRequest request) : IActUseCase
     {
         if (!byPledgee)
         {
-            return await RightsChecks.AccountAsync(context.Db, request.PledgeeAccountId, "pledgeeAccountId", AccountRole.Pledgee, "pledgee", cancellationToken)
+            return await RightsChecks.AccountAsync(context.Db, request.PledgeeAccountId, "pledgeeAccountId", AccountRole.Pledgee, RefusalKey.PartyPledgee, cancellationToken)
                 .ConfigureAwait(false);
         }
 
         if (request.PledgeeAccountId is { } named && named != context.Party.AccountId)
         {
-            return (null, Refusal.Invalid("pledgeeAccountId", "A pledgee files for itself: leave pledgeeAccountId out or give your own account."));
+            return (null, Refusal.Invalid("pledgeeAccountId", RefusalKey.PledgeeFilesForItself));
         }
 
         return (await context.Db.Users.AsNoTracking().SingleAsync(a => a.Id == context.Party.AccountId, cancellationToken).ConfigureAwait(false), null);

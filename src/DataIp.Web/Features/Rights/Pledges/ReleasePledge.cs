@@ -22,10 +22,10 @@ internal sealed class ReleasePledge(string pledgeNumber, CourtOrder? courtOrder)
     // An examiner releases only on a court order, with reasons; the pledgee never files one.
     protected override Refusal? CheckInput(ActContext context, PledgeRecord item) => ByExaminer(context)
         ? (courtOrder is null || string.IsNullOrWhiteSpace(courtOrder.Number)
-            ? Refusal.Invalid("courtOrder", "An examiner releases a pledge only on a court order: attach it (multipart field 'courtOrder') and give its number ('courtOrderNumber').")
-            : context.RequireReason("A release on a court order"))
+            ? Refusal.Invalid("courtOrder", RefusalKey.CourtOrderNeeded)
+            : context.RequireReason(RefusalKey.ReasonOfReleaseOnOrder))
         : courtOrder is not null
-            ? Refusal.Invalid("courtOrder", "A pledgee releases its own pledge without a court order: send JSON {\"reason\": …}. Court orders are filed by an examiner of the body.")
+            ? Refusal.Invalid("courtOrder", RefusalKey.PledgeeReleasesWithoutOrder)
             : null;
 
     protected override Task<Refusal?> ApplyAsync(ActContext context, PledgeRecord pledge, CancellationToken cancellationToken)

@@ -17,10 +17,10 @@ internal sealed class AcceptTransfer(string transferNumber) : TransferAct(transf
         var from = holders.FirstOrDefault(h => h.AccountId == transfer.FromAccountId);
         if (from is null || from.Share < transfer.Share)
         {
-            return Refusal.Conflict("Share no longer held", $"{transfer.FromName} no longer holds the share offered in transfer {transfer.Number}.");
+            return Refusal.Conflict("Share no longer held", RefusalKey.ShareNoLongerHeld, transfer.FromName, transfer.Number);
         }
 
-        var (consents, noConsent) = await Consents.RequireAsync(context, ConsentPurpose.Transfer, transfer.Number, $"transfer {transfer.Number}", cancellationToken).ConfigureAwait(false);
+        var (consents, noConsent) = await Consents.RequireAsync(context, ConsentPurpose.Transfer, transfer.Number, new RefusalMessage(RefusalKey.PhraseTransferNumbered, transfer.Number), cancellationToken).ConfigureAwait(false);
         if (noConsent is not null)
         {
             return noConsent;

@@ -17,11 +17,11 @@ internal sealed class ProposeTransfer(TransferRequest request) : IActUseCase
     {
         // The lifecycle table let only a holder through.
         var holder = (await Holders.OfAsync(context, cancellationToken).ConfigureAwait(false)).Actor!;
-        var (transferee, refusal) = await RightsChecks.AccountAsync(context.Db, request.TransfereeAccountId, "transfereeAccountId", AccountRole.Applicant, "transferee", cancellationToken)
+        var (transferee, refusal) = await RightsChecks.AccountAsync(context.Db, request.TransfereeAccountId, "transfereeAccountId", AccountRole.Applicant, RefusalKey.PartyTransferee, cancellationToken)
             .ConfigureAwait(false);
         var share = request.Share ?? holder.Share;
-        refusal ??= transferee!.Id == holder.AccountId ? Refusal.Invalid("transfereeAccountId", "A holder cannot transfer to itself.")
-            : Holdings.ShareProblem(share, holder.Share) is { } why ? Refusal.Invalid("share", why)
+        refusal ??= transferee!.Id == holder.AccountId ? Refusal.Invalid("transfereeAccountId", RefusalKey.TransferToSelf)
+            : Holdings.ShareProblem(share, holder.Share) is not null ? Refusal.Invalid("share", RefusalKey.ShareOutOfRange, holder.Share, holder.Share / 100m)
             : context.Decide(RightsTables.Transfers, null, new RightsContext());
         if (refusal is not null)
         {

@@ -1,0 +1,42 @@
+namespace DataIp.Web.Features.Acts;
+
+/// <summary>
+/// A refusal's sentence, named by its key and filled with its arguments, worded when it is shown:
+/// in English for the API, in the page's language for a page (<see cref="RefusalText"/>). An
+/// argument may be a value (a number, a name, a day, an instant), an enum the pages have words for
+/// (a state, a trigger, an actor, a right, a role…), another message (a clause), or a
+/// <see cref="RefusalList"/>.
+/// </summary>
+/// <param name="Key">The sentence's key.</param>
+/// <param name="Args">Its arguments, in the order of its placeholders.</param>
+public sealed record RefusalMessage(RefusalKey Key, params object?[] Args)
+{
+    /// <summary>
+    /// For a sentence another part wrote in English (a domain validator's): the API says it as it
+    /// is, and a page says <see cref="Key"/> instead, in its own language.
+    /// </summary>
+    public string? ApiWords { get; private init; }
+
+    /// <summary>A sentence another part wrote in English, which the API keeps; a page says <paramref name="key"/>.</summary>
+    /// <param name="english">The sentence for the API.</param>
+    /// <param name="key">What a page says instead.</param>
+    /// <param name="args">The arguments of <paramref name="key"/>.</param>
+    /// <returns>The message.</returns>
+    public static RefusalMessage Worded(string english, RefusalKey key, params object?[] args)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(english);
+        return new(key, args) { ApiWords = english };
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(RefusalMessage? other) =>
+        other is not null && Key == other.Key && ApiWords == other.ApiWords && Args.SequenceEqual(other.Args);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Key, ApiWords, Args.Length);
+}
+
+/// <summary>Items written one after the other, with the separator <paramref name="Separator"/> names ("、" or ", ").</summary>
+/// <param name="Separator">The key of the separator.</param>
+/// <param name="Items">The items, each an argument as in <see cref="RefusalMessage"/>.</param>
+public sealed record RefusalList(RefusalKey Separator, IReadOnlyList<object?> Items);
