@@ -271,6 +271,10 @@ internal static class AuthorizationMatrix
         ["PAGE admin/bodies/{code}"] = new("body:4403", "admin 200*, bodyAdmin.4403 200*, others 302"),
         ["PAGE admin/calendars"] = new("none", "admin 200*, others 302"),
         ["PAGE admin/done/{actId:guid}"] = new("act:admin", "admin 200*, bodyAdmins 404, others 302"),
+        // The accounts an administrator administers: a body administrator its body's staff (Shanghai's does not see Shenzhen's examiner: 404).
+        ["PAGE admin/accounts"] = new("none", "admin 200*, bodyAdmins 200*, others 302"),
+        ["PAGE admin/accounts/new"] = new("none", "admin 200*, bodyAdmins 200*, others 302"),
+        ["PAGE admin/accounts/{id:guid}"] = new("account:staff4403", "admin 200*, bodyAdmin.4403 200*, bodyAdmin.3100 404, others 302"),
         ["PAGE log"] = new("none", Anyone),
         ["PAGE account/sign-in"] = new("none", Anyone),
         // Signing out is a POST (with its antiforgery token) for anyone; the page telling someone it was refused is open to anyone.
