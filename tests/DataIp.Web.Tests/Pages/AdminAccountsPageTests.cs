@@ -149,9 +149,12 @@ public sealed class AdminAccountsPageTests
         using var ownPost = await AdminForm.PostAsync(shanghai, $"/admin/accounts/{own}?handler=Disable", new Dictionary<string, string> { ["Reason"] = "本人" },
             tokenFrom: "/admin/accounts");
         var ownPage = await shanghai.GetStringAsync($"/admin/accounts/{own}");
+        var examinerPage = await shanghai.GetStringAsync($"/admin/accounts/{shanghaiExaminer}");
         using var byExaminer = await examiner.GetAsync("/admin/accounts");
 
         Assert.Contains($"data-account=\"{shanghaiExaminer}\"", list);
+        Assert.Contains("value=\"Administrator\"", examinerPage);
+        Assert.DoesNotContain("value=\"Pledgee\"", examinerPage);
         Assert.DoesNotContain($"data-account=\"{shenzhenExaminer}\"", list);
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, otherPost.StatusCode);

@@ -44,8 +44,11 @@ public sealed class NewAccountModel(RegistryDbContext db, AccountAdministration 
     /// <summary>The bodies the viewer may bind an account to: every body for a national administrator, its own for a body's.</summary>
     public IReadOnlyList<RegistrationBody> Bodies { get; private set; } = [];
 
-    /// <summary>The roles offered: a body administrator creates examiners and administrators of its body, not pledgees.</summary>
-    public IReadOnlyList<AccountRole> Roles => ActingParty.From(User).BodyId is null
+    /// <summary>The roles offered (<see cref="StaffRoles"/>).</summary>
+    public IReadOnlyList<AccountRole> Roles => StaffRoles(User);
+
+    /// <summary>The staff roles <paramref name="user"/> may give: a body administrator examiners and administrators of its body, not pledgees (bound to no body).</summary>
+    public static IReadOnlyList<AccountRole> StaffRoles(ClaimsPrincipal user) => ActingParty.From(user).BodyId is null
         ? [AccountRole.Examiner, AccountRole.Administrator, AccountRole.Pledgee]
         : [AccountRole.Examiner, AccountRole.Administrator];
 
