@@ -17,6 +17,9 @@ public static class ActCatalogue
     [
         Entry<CreateAccountAct>(ActTypes.CreateAccount),
         Entry<VerifyAccountAct>(ActTypes.VerifyAccount, reason: Parties),
+        Entry<ChangeAccountRoleAct>(ActTypes.ChangeAccountRole, reason: Public),
+        Entry<DisableAccountAct>(ActTypes.DisableAccount, reason: Public),
+        Entry<EnableAccountAct>(ActTypes.EnableAccount, reason: Public),
         Entry<AddBodyAct>(ActTypes.AddBody),
         Entry<ChangePolicyAct>(ActTypes.ChangePolicy),
         Entry<EnterCalendarYearAct>(ActTypes.EnterCalendarYear),

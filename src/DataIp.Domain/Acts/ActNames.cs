@@ -13,6 +13,15 @@ public static class ActTypes
     /// <summary>An administrator verifies (or refuses) the organisation an applicant account claims.</summary>
     public const string VerifyAccount = "verifyAccount";
 
+    /// <summary>An administrator changes a staff account's role (or the body it is bound to).</summary>
+    public const string ChangeAccountRole = "changeAccountRole";
+
+    /// <summary>An administrator disables an account: it is signed out everywhere and may not sign in.</summary>
+    public const string DisableAccount = "disableAccount";
+
+    /// <summary>An administrator enables a disabled account again.</summary>
+    public const string EnableAccount = "enableAccount";
+
     /// <summary>An administrator adds a registration body.</summary>
     public const string AddBody = "addBody";
 

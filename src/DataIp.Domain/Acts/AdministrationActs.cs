@@ -50,6 +50,67 @@ public sealed record VerifyAccountAct : ActPayload
     [Disclosed(Disclosure.Parties)] public string? Evidence { get; init; }
 }
 
+/// <summary>
+/// <c>changeAccountRole</c>: an administrator gives a staff account another role or binds it to
+/// another body. Who holds an examiner's or administrator's powers is a public fact of the
+/// register, and so are the reasons.
+/// </summary>
+public sealed record ChangeAccountRoleAct : ActPayload
+{
+    /// <summary>The account.</summary>
+    [Disclosed(Disclosure.Public)] public required Guid AccountId { get; init; }
+
+    /// <summary>Its name.</summary>
+    [Disclosed(Disclosure.Public)] public required string DisplayName { get; init; }
+
+    /// <summary>Its role before, one of <see cref="ActorRoles"/> that is an account's.</summary>
+    [Disclosed(Disclosure.Public)] public required string PreviousRole { get; init; }
+
+    /// <summary>The body it was bound to before, if any.</summary>
+    [Disclosed(Disclosure.Public)] public string? PreviousBodyCode { get; init; }
+
+    /// <summary>Its role from now on.</summary>
+    [Disclosed(Disclosure.Public)] public required string Role { get; init; }
+
+    /// <summary>The body it is bound to from now on, if any.</summary>
+    [Disclosed(Disclosure.Public)] public string? BodyCode { get; init; }
+}
+
+/// <summary>
+/// <c>disableAccount</c>: an administrator disables an account; everything it was signed in with
+/// is refused from then on, and it may not sign in until it is enabled again.
+/// </summary>
+public sealed record DisableAccountAct : ActPayload
+{
+    /// <summary>The account.</summary>
+    [Disclosed(Disclosure.Public)] public required Guid AccountId { get; init; }
+
+    /// <summary>Its name.</summary>
+    [Disclosed(Disclosure.Public)] public required string DisplayName { get; init; }
+
+    /// <summary>Its role, one of <see cref="ActorRoles"/> that is an account's.</summary>
+    [Disclosed(Disclosure.Public)] public required string Role { get; init; }
+
+    /// <summary>The body a staff account is bound to.</summary>
+    [Disclosed(Disclosure.Public)] public string? BodyCode { get; init; }
+}
+
+/// <summary><c>enableAccount</c>: an administrator enables a disabled account; it may sign in again.</summary>
+public sealed record EnableAccountAct : ActPayload
+{
+    /// <summary>The account.</summary>
+    [Disclosed(Disclosure.Public)] public required Guid AccountId { get; init; }
+
+    /// <summary>Its name.</summary>
+    [Disclosed(Disclosure.Public)] public required string DisplayName { get; init; }
+
+    /// <summary>Its role, one of <see cref="ActorRoles"/> that is an account's.</summary>
+    [Disclosed(Disclosure.Public)] public required string Role { get; init; }
+
+    /// <summary>The body a staff account is bound to.</summary>
+    [Disclosed(Disclosure.Public)] public string? BodyCode { get; init; }
+}
+
 /// <summary><c>addBody</c>.</summary>
 public sealed record AddBodyAct : ActPayload
 {

@@ -32,6 +32,9 @@ internal static class SiteMenu
     /// <summary>The administrator's pages (administrators).</summary>
     public static readonly PageLink Administration = new("/admin", new("Admin.Menu"));
 
+    /// <summary>The accounts the administrator administers (administrators).</summary>
+    public static readonly PageLink Accounts = new("/admin/accounts", new("Accounts.Menu"));
+
     /// <summary>The menu of <paramref name="user"/>, in order.</summary>
     public static IReadOnlyList<PageLink> For(ClaimsPrincipal user)
     {
@@ -50,7 +53,7 @@ internal static class SiteMenu
         IReadOnlyList<PageLink> menu = applications is null ? [Notices, Verify, Notifications, ApiReference]
             : user.IsInRole(nameof(Data.Accounts.AccountRole.Applicant)) ? [Notices, applications, Registrations, Verify, Notifications, ApiReference]
             : [Notices, applications, Verify, Notifications, ApiReference];
-        return user.IsInRole(nameof(Data.Accounts.AccountRole.Administrator)) ? [.. menu.Take(2), Administration, .. menu.Skip(2)] : menu;
+        return user.IsInRole(nameof(Data.Accounts.AccountRole.Administrator)) ? [.. menu.Take(2), Administration, Accounts, .. menu.Skip(2)] : menu;
     }
 
     /// <summary>

@@ -69,6 +69,14 @@ internal static class AuthorizationMatrix
             Body = Json(new { evidence = "营业执照原件核验", decision = "verified" }),
         },
         ["GET /api/v1/accounts/"] = new("none", "admin 200*, bodyAdmins 200*, others 403, anonymous 401"),
+        // A Shenzhen examiner's account: the national administrator and Shenzhen's act on it (the second finds it done: 409);
+        // Shanghai's administrator does not see it (404). Nobody acts on their own account (AccountAdministrationTests).
+        ["PUT /api/v1/accounts/{id:guid}/role"] = new("account:staff4403", "admin 200*, bodyAdmin.4403 409*, bodyAdmin.3100 404, others 403, anonymous 401")
+        {
+            Body = Json(new { role = "administrator", bodyCode = "4403", reason = "矩阵测试 authorization matrix" }),
+        },
+        ["POST /api/v1/accounts/{id:guid}/disable"] = new("account:staff4403", "admin 200*, bodyAdmin.4403 409*, bodyAdmin.3100 404, others 403, anonymous 401") { Body = Reason },
+        ["POST /api/v1/accounts/{id:guid}/enable"] = new("account:staff4403", "admin 200*, bodyAdmin.4403 409*, bodyAdmin.3100 404, others 403, anonymous 401") { Body = Reason },
 
         // The applicant's side. The demo's draft is incomplete, so its own applicant's submission is a 400.
         ["POST /api/v1/applications/"] = new("none", "applicants 201*, others 403, anonymous 401")
@@ -263,6 +271,10 @@ internal static class AuthorizationMatrix
         ["PAGE admin/bodies/{code}"] = new("body:4403", "admin 200*, bodyAdmin.4403 200*, others 302"),
         ["PAGE admin/calendars"] = new("none", "admin 200*, others 302"),
         ["PAGE admin/done/{actId:guid}"] = new("act:admin", "admin 200*, bodyAdmins 404, others 302"),
+        // The accounts an administrator administers: a body administrator its body's staff (Shanghai's does not see Shenzhen's examiner: 404).
+        ["PAGE admin/accounts"] = new("none", "admin 200*, bodyAdmins 200*, others 302"),
+        ["PAGE admin/accounts/new"] = new("none", "admin 200*, bodyAdmins 200*, others 302"),
+        ["PAGE admin/accounts/{id:guid}"] = new("account:staff4403", "admin 200*, bodyAdmin.4403 200*, bodyAdmin.3100 404, others 302"),
         ["PAGE log"] = new("none", Anyone),
         ["PAGE account/sign-in"] = new("none", Anyone),
         // Signing out is a POST (with its antiforgery token) for anyone; the page telling someone it was refused is open to anyone.

@@ -145,6 +145,9 @@ internal sealed class MatrixCase
         Resources["pledged1"]["certificateNumber"] = certificate.Str("certificateNumber");
         Resources["section:draft1"] = new() { ["id"] = Resources["draft1"]["id"], ["section"] = "applicant" };
         Resources["account:applicant1"] = new() { ["id"] = Values["applicant1"] };
+        var staff = await Callers["admin"].PostJsonAsync("/api/v1/accounts/staff",
+            new { email = "staff.4403@matrix.test.dataip.cn", password = RegistryFactory.Password, displayName = "矩阵测试审查员", role = "examiner", bodyCode = "4403" }).CreatedAsync();
+        Resources["account:staff4403"] = new() { ["id"] = staff.Str("id") };
         Resources["body:4403"] = new() { ["code"] = "4403" };
         Resources["none"] = [];
         Resources["openapi"] = new() { ["documentName"] = "v1" };

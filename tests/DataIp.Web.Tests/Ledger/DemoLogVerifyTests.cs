@@ -87,6 +87,12 @@ public sealed class DemoLogVerifyTests
             identifier = TestContent.CreditCode,
             regionCode = "440300",
         }).AcceptedAsync();
+        var staff = (await admin.PostJsonAsync("/api/v1/accounts/staff",
+            new { email = $"staff.{Guid.NewGuid():N}@test.dataip.cn", password = RegistryFactory.Password, displayName = "端到端审查员", role = "examiner", bodyCode = "4403" })
+            .CreatedAsync()).Str("id");
+        await admin.PutJsonAsync($"/api/v1/accounts/{staff}/role", new { role = "administrator", bodyCode = "4403", reason = "端到端日志验证 (test)" }).OkAsync();
+        await admin.PostJsonAsync($"/api/v1/accounts/{staff}/disable", reason).OkAsync();
+        await admin.PostJsonAsync($"/api/v1/accounts/{staff}/enable", reason).OkAsync();
         await admin.PostJsonAsync("/api/v1/bodies", new { regionCode = "659001", name = "端到端测试登记机构", nameEn = "End-to-end test body" }).CreatedAsync();
         var policy = (await admin.GetAsync("/api/v1/bodies/4403").OkAsync()).GetProperty("policy");
         await admin.PutJsonAsync("/api/v1/bodies/4403/policy", policy).OkAsync();

@@ -49,12 +49,13 @@ public sealed class AdminAccessTests
             ["anonymous"] = platform.CookieClient(),
         };
         var bodyAdmin = await platform.SignedInAsync("bodyadmin.3100@test.dataip.cn");
+        var examinerAccount = (await admin.GetAsync("/api/v1/accounts/?role=examiner&bodyCode=4403").OkAsync()).GetProperty("accounts")[0].Str("id");
         var before = await AdminForm.ActsAsync(platform);
         var failures = new List<string>();
 
         foreach (var (who, client) in strangers)
         {
-            foreach (var (page, fields) in Posts())
+            foreach (var (page, fields) in Posts().Concat(AccountPosts(examinerAccount)))
             {
                 using var response = await AdminForm.PostAsync(client, page, fields, tokenFrom: "/account/sign-in");
                 var target = response.StatusCode == HttpStatusCode.Redirect ? response.RedirectTarget() : "";
@@ -78,6 +79,16 @@ public sealed class AdminAccessTests
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.Equal(before, await AdminForm.ActsAsync(platform));
     }
+
+    // The accounts' forms, on the Shenzhen examiner's account.
+    private static IEnumerable<(string Page, Dictionary<string, string> Fields)> AccountPosts(string account) =>
+    [
+        ("/admin/accounts/new", new() { ["DisplayName"] = "陌生人", ["Email"] = "stranger@test.dataip.cn", ["Role"] = "Examiner", ["BodyCode"] = "4403", ["Password"] = RegistryFactory.Password }),
+        ($"/admin/accounts/{account}?handler=Role", new() { ["NewRole"] = "Pledgee", ["NewBody"] = "", ["Reason"] = "陌生人" }),
+        ($"/admin/accounts/{account}?handler=Disable", new() { ["Reason"] = "陌生人" }),
+        ($"/admin/accounts/{account}?handler=Enable", new() { ["Reason"] = "陌生人" }),
+        ($"/admin/accounts/{account}?handler=Verify", new() { ["Decision"] = "Refused", ["Evidence"] = "陌生人", ["Reason"] = "陌生人" }),
+    ];
 
     private static IEnumerable<(string Page, Dictionary<string, string> Fields)> Posts() =>
     [

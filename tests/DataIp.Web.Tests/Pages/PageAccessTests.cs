@@ -67,6 +67,26 @@ public sealed class PageAccessTests(PagesPlatform fixture) : IClassFixture<Pages
     }
 
     [Fact]
+    public async Task AccountPages_Examiner_SentToAccessDenied()
+    {
+        var email = $"examiner.{Guid.NewGuid():N}@test.dataip.cn";
+        await fixture.Platform.ExaminerAsync("4400", email);
+        using var client = await fixture.Platform.SignedInAsync(email);
+        var failures = new List<string>();
+
+        foreach (var path in new[] { "/admin/accounts", "/admin/accounts/new", $"/admin/accounts/{Guid.NewGuid()}" })
+        {
+            using var response = await client.GetAsync(path);
+            if (response.StatusCode != HttpStatusCode.Redirect || !response.RedirectTarget().StartsWith("/account/access-denied", StringComparison.Ordinal))
+            {
+                failures.Add($"{path}: {(int)response.StatusCode} {response.Headers.Location}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
     public async Task StyleSheet_Anonymous_IsServed()
     {
         using var client = fixture.Platform.CookieClient();

@@ -94,6 +94,7 @@ public sealed partial class PageTextTests
         string notice;
         Guid draft, correction;
         string registration;
+        Guid examinerAccount, applicantAccount;
         await using (var scope = platform.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
@@ -103,6 +104,8 @@ public sealed partial class PageTextTests
             draft = await db.Applications.Where(a => a.State == ApplicationState.Draft && a.DataName == "智慧停车泊位实时数据集").Select(a => a.Id).SingleAsync();
             correction = await db.Applications.Where(a => a.State == ApplicationState.CorrectionRequested).Select(a => a.Id).SingleAsync();
             registration = await db.Applications.Where(a => a.DataName == "深圳市城市交通流量数据集").Select(a => a.RegistrationNumber!).SingleAsync();
+            examinerAccount = await db.Users.Where(u => u.Email == DemoSeeder.ExaminerEmail("4403")).Select(u => u.Id).SingleAsync();
+            applicantAccount = await db.Users.Where(u => u.Email == DemoSeeder.Applicants[0].Email).Select(u => u.Id).SingleAsync();
         }
 
         var (pledged, _, _) = await BankPageTests.DemoPledgeAsync(platform);
@@ -128,6 +131,8 @@ public sealed partial class PageTextTests
             (bank, "/bank"), (bank, $"/bank?number={pledged}"), (bank, "/bank?number=nope"),
             (applicant, "/notifications"), (bank, "/notifications"), (examiner, "/notifications"), (bank, "/notifications/webhooks"),
             (admin, "/"), (admin, "/admin"), (admin, "/admin/bodies"), (admin, "/admin/bodies/4403"), (admin, "/admin/calendars"), (anonymous, "/log"),
+            (admin, "/admin/accounts"), (admin, "/admin/accounts?role=Examiner&status=Active&page=2"), (admin, "/admin/accounts/new"),
+            (admin, $"/admin/accounts/{examinerAccount}"), (admin, $"/admin/accounts/{applicantAccount}"),
         };
         pages = [.. pages, .. Web.Pages.Drafts.DraftSections.All.Select(s => (applicant, $"/applications/{correction}/draft/{Web.Pages.Drafts.DraftSections.Slug(s)}"))];
         foreach (var (client, path) in pages)

@@ -30,7 +30,7 @@ public sealed partial class QueryCountTests(ITestOutputHelper output)
     private static readonly HashSet<string> Grows =
     [
         "anonymous /notices", "examiner /applications", "applicant /applications", "administrator /applications",
-        "examiner /applications/{registered}",
+        "examiner /applications/{registered}", "administrator /admin/accounts",
     ];
 
     [Theory]
@@ -286,6 +286,22 @@ internal static class PagePlaceholders
                 notification.Id = Guid.NewGuid();
                 db.Notifications.Add(notification);
             }
+
+            // An applicant account more, for the administrator's list of accounts.
+            var email = $"more.{k:D2}@rows.test.dataip.cn";
+            db.Users.Add(new Data.Accounts.Account
+            {
+                Id = Guid.NewGuid(),
+                UserName = email,
+                NormalizedUserName = email.ToUpperInvariant(),
+                Email = email,
+                NormalizedEmail = email.ToUpperInvariant(),
+                SecurityStamp = Guid.NewGuid().ToString("N"),
+                DisplayName = $"行数测试有限公司 {k}",
+                Role = Data.Accounts.AccountRole.Applicant,
+                RegionCode = "440300",
+                CreatedAt = DateTimeOffset.UtcNow,
+            });
         }
 
         await db.SaveChangesAsync();

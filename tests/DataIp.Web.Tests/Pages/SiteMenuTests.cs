@@ -19,8 +19,8 @@ public sealed partial class SiteMenuTests
         ["anonymous"] = ["/notices", "/verify", "/docs"],
         ["applicant"] = ["/notices", "/applications", "/registrations", "/verify", "/notifications", "/docs"],
         ["examiner"] = ["/notices", "/applications", "/verify", "/notifications", "/docs"],
-        ["bodyAdministrator"] = ["/notices", "/applications", "/admin", "/verify", "/notifications", "/docs"],
-        ["nationalAdministrator"] = ["/notices", "/applications", "/admin", "/verify", "/notifications", "/docs"],
+        ["bodyAdministrator"] = ["/notices", "/applications", "/admin", "/admin/accounts", "/verify", "/notifications", "/docs"],
+        ["nationalAdministrator"] = ["/notices", "/applications", "/admin", "/admin/accounts", "/verify", "/notifications", "/docs"],
         ["pledgee"] = ["/bank", "/notices", "/verify", "/notifications", "/docs"],
     };
 

@@ -15,37 +15,47 @@ public sealed record VerificationRequest(string? Evidence, IdentityVerification?
 /// </summary>
 internal static class AccountVerification
 {
-    public static void MapAccountVerification(this RouteGroupBuilder accounts)
-    {
-        accounts.MapPost("/{id:guid}/verification", DecideAsync).RequireAuthorization(Policies.Administrator)
+    public static void MapAccountVerification(this RouteGroupBuilder accounts) =>
+        accounts.MapPost("/{id:guid}/verification", PostDecisionAsync).RequireAuthorization(Policies.Administrator)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("VerifyAccount").WithSummary("Verify or refuse an applicant's claimed organisation or identity, with the evidence checked (national administrators; a body administrator for applicants of its region). Recorded as a verifyAccount act.");
-        accounts.MapGet("/", ListAsync).RequireAuthorization(Policies.Administrator)
-            .WithName("ListApplicantAccounts").WithSummary("Applicant accounts, optionally by identityVerification (claimed, verified, refused); administrators (a body administrator sees its region's).");
-    }
 
-    private static async Task<Results<Ok<AccountView>, ValidationProblem, ProblemHttpResult>> DecideAsync(Guid id, VerificationRequest request, ClaimsPrincipal user, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// Decides on the identity applicant account <paramref name="id"/> claims: the one use case of
+    /// the API and the account's page. Refused when the request is invalid, the party does not
+    /// administer the applicant (as if there were none), or the decision is the account's already.
+    /// </summary>
+    public static async Task<AccountOutcome> DecideAsync(RegistryDbContext db, TimeProvider clock, ActingParty party, Guid id, VerificationRequest request, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(request);
         if (Validate(request) is { } errors)
         {
-            return Problems.Validation(errors);
+            return Refusal.Invalid(errors);
         }
 
-        var party = ActingParty.From(user);
         var account = await db.Users.SingleOrDefaultAsync(a => a.Id == id && a.Role == AccountRole.Applicant, ct).ConfigureAwait(false);
-        if (account is null || !await MayDecideAsync(db, party, account, ct).ConfigureAwait(false))
+        if (account is null || !await AccountAccess.MayAdministerAsync(db, party, account, ct).ConfigureAwait(false))
         {
-            return Problems.NotFound("The applicant account");
+            return Refusal.NotFound("The applicant account");
         }
 
         if (account.IdentityVerification == request.Decision)
         {
-            return Problems.Status(StatusCodes.Status409Conflict, "Already decided",
-                $"The account's identity is {JsonNaming.Camel(request.Decision!.Value)} already.");
+            return Refusal.Conflict("Already decided", $"The account's identity is {JsonNaming.Camel(request.Decision!.Value)} already.");
         }
 
-        await RecordAsync(db, clock, party, account, request.Decision!.Value, request.Evidence!.Trim(), request.Reason, ct).ConfigureAwait(false);
-        return TypedResults.Ok(AccountEndpoints.View(account, null));
+        var act = await RecordAsync(db, clock, party, account, request.Decision!.Value, request.Evidence!.Trim(), request.Reason, ct).ConfigureAwait(false);
+        return new AccountOutcome(account, null, act, null);
+    }
+
+    private static async Task<Results<Ok<AccountView>, ValidationProblem, ProblemHttpResult>> PostDecisionAsync(
+        Guid id, VerificationRequest request, ClaimsPrincipal user, RegistryDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var outcome = await DecideAsync(db, clock, ActingParty.From(user), id, request, ct).ConfigureAwait(false);
+        return outcome.Account is { } account
+            ? TypedResults.Ok(AccountEndpoints.View(account, null))
+            : outcome.Refusal!.ToProblem().AnswerFor<Ok<AccountView>>();
     }
 
     /// <summary>
@@ -53,7 +63,7 @@ internal static class AccountVerification
     /// names the account, the organisation (for a person, no ID number) and the decision; the
     /// evidence and the reason are private, so the public log holds only their salted digests.
     /// </summary>
-    public static async Task RecordAsync(
+    public static async Task<Act> RecordAsync(
         RegistryDbContext db, TimeProvider clock, ActingParty party, Account account, IdentityVerification decision, string evidence, string? reason, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -62,7 +72,7 @@ internal static class AccountVerification
         await using var transaction = await ActTransaction.BeginAsync(db, clock, ct).ConfigureAwait(false);
         account.IdentityVerification = decision;
         account.IdentityDecidedAt = transaction.Now;
-        await ActWriter.AppendAsync(db, party.Actor, new VerifyAccountAct
+        var recorded = await ActWriter.AppendAsync(db, party.Actor, new VerifyAccountAct
         {
             AccountId = account.Id,
             Decision = decision,
@@ -73,32 +83,7 @@ internal static class AccountVerification
         }, null, transaction.Now, reason, noticeStarted: false, ct).ConfigureAwait(false);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
-    }
-
-    private static async Task<Results<Ok<List<AccountView>>, ValidationProblem>> ListAsync(string? identityVerification, ClaimsPrincipal user, RegistryDbContext db, CancellationToken ct)
-    {
-        if (!QueryValues.TryParseEnum<IdentityVerification>(identityVerification, out var filter))
-        {
-            return Problems.Field("identityVerification", QueryValues.EnumChoices<IdentityVerification>("identityVerification"));
-        }
-
-        var party = ActingParty.From(user);
-        var query = db.Users.AsNoTracking().Where(a => a.Role == AccountRole.Applicant);
-        if (filter is { } wanted)
-        {
-            query = wanted == IdentityVerification.Claimed
-                ? query.Where(a => a.IdentityVerification == wanted || a.IdentityVerification == null)
-                : query.Where(a => a.IdentityVerification == wanted);
-        }
-
-        var region = await BodyRegionPrefixAsync(db, party, ct).ConfigureAwait(false);
-        if (region is not null)
-        {
-            query = query.Where(a => a.RegionCode != null && a.RegionCode.StartsWith(region));
-        }
-
-        var accounts = await query.OrderBy(a => a.CreatedAt).Take(500).ToListAsync(ct).ConfigureAwait(false);
-        return TypedResults.Ok(accounts.Select(a => AccountEndpoints.View(a, null)).ToList());
+        return recorded.Act;
     }
 
     private static Dictionary<string, string[]>? Validate(VerificationRequest request)
@@ -119,28 +104,5 @@ internal static class AccountVerification
         }
 
         return errors.Count > 0 ? errors : null;
-    }
-
-    // A national administrator decides on every applicant; a body administrator on those whose
-    // region code lies in its body's region (a body of 440000 covers 44xxxx, one of 440300 4403xx).
-    private static async Task<bool> MayDecideAsync(RegistryDbContext db, ActingParty party, Account account, CancellationToken ct) =>
-        await BodyRegionPrefixAsync(db, party, ct).ConfigureAwait(false) is not { } prefix
-        || (account.RegionCode?.StartsWith(prefix, StringComparison.Ordinal) ?? false);
-
-    private static async Task<string?> BodyRegionPrefixAsync(RegistryDbContext db, ActingParty party, CancellationToken ct)
-    {
-        if (party.BodyId is not { } bodyId)
-        {
-            return null;
-        }
-
-        var region = await db.Bodies.Where(b => b.Id == bodyId).Select(b => b.RegionCode).SingleAsync(ct).ConfigureAwait(false);
-        var prefix = region;
-        while (prefix.Length > 2 && prefix.EndsWith("00", StringComparison.Ordinal))
-        {
-            prefix = prefix[..^2];
-        }
-
-        return prefix;
     }
 }

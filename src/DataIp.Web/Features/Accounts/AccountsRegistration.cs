@@ -90,6 +90,7 @@ internal static class AccountsRegistration
         builder.Services.AddSingleton<SecurityStamps>();
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddScoped(PasswordSignIn.Create);
+        builder.Services.AddScoped(AccountAdministration.Create);
     }
 
     /// <summary>

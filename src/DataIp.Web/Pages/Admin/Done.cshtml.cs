@@ -27,14 +27,27 @@ public sealed class DoneModel(RegistryDbContext db) : PageModel
     /// <summary>The page to go back to, and its link's text key.</summary>
     public (string Href, string Key) Return { get; private set; }
 
+    /// <summary>The acts on an account, which go back to the account's page.</summary>
+    private static readonly HashSet<string> AccountActs =
+        [ActTypes.CreateAccount, ActTypes.VerifyAccount, ActTypes.ChangeAccountRole, ActTypes.DisableAccount, ActTypes.EnableAccount];
+
+    /// <summary>The key of the text saying what happens next.</summary>
+    public string NextKey => (AccountActs.Contains(ActType) ? "Accounts.Next." : "Admin.Next.") + ActType;
+
     public async Task<IActionResult> OnGetAsync(Guid actId, CancellationToken ct)
     {
         var me = ActingParty.From(User).AccountId;
         var act = await db.Acts.AsNoTracking().Where(a => a.Id == actId && a.ActorId == me)
-            .Select(a => new { a.Type, a.At, a.LogIndex }).SingleOrDefaultAsync(ct).ConfigureAwait(false);
-        if (act is null || !Back.TryGetValue(act.Type, out var back))
+            .Select(a => new { a.Type, a.At, a.LogIndex, a.Payload }).SingleOrDefaultAsync(ct).ConfigureAwait(false);
+        if (act is null || !(Back.TryGetValue(act.Type, out var back) || AccountActs.Contains(act.Type)))
         {
             return NotFound();
+        }
+
+        if (AccountActs.Contains(act.Type))
+        {
+            using var payload = System.Text.Json.JsonDocument.Parse(act.Payload);
+            back = ($"/admin/accounts/{payload.RootElement.GetProperty("accountId").GetGuid()}", "Accounts.BackToAccount");
         }
 
         (ActType, At, LogIndex, Return) = (act.Type, act.At, act.LogIndex, back);
