@@ -16,16 +16,18 @@ internal static class ApplicationQueries
     /// none for anyone else. The list form of <see cref="ApplicationAccess.CanSee"/>.
     /// </summary>
     public static Task<List<ApplicationSummary>> ListAsync(RegistryDbContext db, ActingParty party, ApplicationState? state, CancellationToken ct) =>
-        ListAsync(db, party, state is { } one ? [one] : null, bodyCode: null, oldestFirst: false, MaxListed, ct);
+        ListAsync(db, party, state is { } one ? [one] : null, bodyCode: null, where: null, oldestFirst: false, MaxListed, ct);
 
     /// <summary>
     /// The applications the party may see (the rule above) in one of <paramref name="states"/> (any
-    /// state when null) and of one body (any when <paramref name="bodyCode"/> is null), at most
+    /// state when null), of one body (any when <paramref name="bodyCode"/> is null) and passing
+    /// <paramref name="where"/> (e.g. the work list's deadline filter), at most
     /// <paramref name="limit"/>: the newest, or with <paramref name="oldestFirst"/> the longest
     /// waiting (a work list's cut keeps the oldest work, not the newest).
     /// </summary>
     public static async Task<List<ApplicationSummary>> ListAsync(
-        RegistryDbContext db, ActingParty party, IReadOnlyCollection<ApplicationState>? states, string? bodyCode, bool oldestFirst, int limit, CancellationToken ct)
+        RegistryDbContext db, ActingParty party, IReadOnlyCollection<ApplicationState>? states, string? bodyCode,
+        System.Linq.Expressions.Expression<Func<ApplicationRecord, bool>>? where, bool oldestFirst, int limit, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(party);
@@ -38,6 +40,11 @@ internal static class ApplicationQueries
         if (bodyCode is not null)
         {
             query = query.Where(a => a.Body.Code == bodyCode);
+        }
+
+        if (where is not null)
+        {
+            query = query.Where(where);
         }
 
         query = oldestFirst ? query.OrderBy(a => a.CreatedAt) : query.OrderByDescending(a => a.CreatedAt);

@@ -6,26 +6,22 @@ namespace DataIp.Web.Features.Rights;
 /// The body of a pledge's release, read through <see cref="RequestBodies"/>: JSON <c>{reason}</c>
 /// (or nothing) from the pledgee, a multipart form with the court order from an examiner. A
 /// multipart body from anyone but an examiner is refused (415) before it is read, so a pledgee
-/// never files a court order. The order's file is stored when read and removed when this is
-/// disposed, unless <see cref="Keep"/> was called after the release took effect.
+/// never files a court order. The order's file is stored by <see cref="CourtOrderRelease"/>, as
+/// for the registration's page.
 /// </summary>
-internal sealed class PledgeReleaseBody : IAsyncDisposable
+internal sealed class PledgeReleaseBody
 {
     private static readonly FormShape CourtOrderShape = new(
         ["courtOrderNumber", "reason"],
-        new Dictionary<string, int> { ["courtOrder"] = 1 },
-        new Dictionary<string, string> { ["courtOrder"] = "Attach the court order as multipart field 'courtOrder'." });
+        new Dictionary<string, int> { [CourtOrderRelease.OrderField] = 1 },
+        new Dictionary<string, string> { [CourtOrderRelease.OrderField] = "Attach the court order as multipart field 'courtOrder'." });
 
-    private readonly IAttachmentStore? _store;
-    private StoredAttachment? _unkept;
-
-    private PledgeReleaseBody(Results<ValidationProblem, ProblemHttpResult>? problem, string? reason = null, CourtOrder? order = null, IAttachmentStore? store = null)
+    private PledgeReleaseBody(Results<ValidationProblem, ProblemHttpResult>? problem, string? reason = null, IFormFile? order = null, string? orderNumber = null)
     {
         Problem = problem;
         Reason = reason;
         CourtOrder = order;
-        _store = store;
-        _unkept = order?.File;
+        CourtOrderNumber = orderNumber;
     }
 
     /// <summary>Why the body was refused; null when it was read.</summary>
@@ -34,11 +30,14 @@ internal sealed class PledgeReleaseBody : IAsyncDisposable
     /// <summary>The reason given, if any.</summary>
     public string? Reason { get; }
 
-    /// <summary>The court order (an examiner's release), stored.</summary>
-    public CourtOrder? CourtOrder { get; }
+    /// <summary>The court order's file (an examiner's release), not yet stored.</summary>
+    public IFormFile? CourtOrder { get; }
 
-    /// <summary>Reads the body as the caller may send it; an examiner's court order is stored.</summary>
-    public static async Task<PledgeReleaseBody> ReadAsync(HttpRequest request, ActingParty party, IAttachmentStore store, CancellationToken ct)
+    /// <summary>The court order's number (案号), as sent.</summary>
+    public string? CourtOrderNumber { get; }
+
+    /// <summary>Reads the body as the caller may send it.</summary>
+    public static async Task<PledgeReleaseBody> ReadAsync(HttpRequest request, ActingParty party, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(party);
@@ -60,28 +59,6 @@ internal sealed class PledgeReleaseBody : IAsyncDisposable
             return new PledgeReleaseBody(problem);
         }
 
-        var file = form.Value!.Files.GetFile("courtOrder")!;
-        await using var stream = file.OpenReadStream();
-        var saved = await store.SaveAsync(AttachmentKind.CourtOrder, file.FileName, stream, ct).ConfigureAwait(false);
-        if (saved.Refusal is { } refusal)
-        {
-            return new PledgeReleaseBody(Problems.Field("courtOrder", $"{file.FileName}: {refusal.Message}"));
-        }
-
-        var order = new CourtOrder(form.Value["courtOrderNumber"].ToString().Trim(), saved.Attachment!);
-        return new PledgeReleaseBody(null, form.Value["reason"].ToString(), order, store);
-    }
-
-    /// <summary>The release took effect: the court order's file stays.</summary>
-    public void Keep() => _unkept = null;
-
-    /// <summary>Removes the court order's file unless it was kept: nothing half-recorded remains.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (_unkept is { } orphan && _store is not null)
-        {
-            _unkept = null;
-            await _store.DeleteAsync(orphan.Id, CancellationToken.None).ConfigureAwait(false);
-        }
+        return new PledgeReleaseBody(null, form.Value!["reason"].ToString(), form.Value.Files.GetFile(CourtOrderRelease.OrderField)!, form.Value["courtOrderNumber"].ToString());
     }
 }

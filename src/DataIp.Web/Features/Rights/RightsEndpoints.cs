@@ -115,21 +115,18 @@ internal static class RightsEndpoints
     }
 
     private static async Task<Results<Ok<RightsActView>, ValidationProblem, ProblemHttpResult>> ReleaseAsync(
-        string registrationNumber, string pledgeNumber, HttpRequest request, ClaimsPrincipal user, ActPipeline acts, IAttachmentStore store, CancellationToken ct)
+        string registrationNumber, string pledgeNumber, HttpRequest request, ClaimsPrincipal user, ActPipeline acts, CourtOrderRelease courtOrders, CancellationToken ct)
     {
         var party = ActingParty.From(user);
-        await using var body = await PledgeReleaseBody.ReadAsync(request, party, store, ct).ConfigureAwait(false);
+        var body = await PledgeReleaseBody.ReadAsync(request, party, ct).ConfigureAwait(false);
         if (body.Problem is { } problem)
         {
             return problem.AnswerFor<Ok<RightsActView>>();
         }
 
-        var outcome = await acts.RunOnRegistrationAsync(registrationNumber, party, new ReleasePledge(pledgeNumber, body.CourtOrder), body.Reason, ct).ConfigureAwait(false);
-        if (outcome.Succeeded)
-        {
-            body.Keep();
-        }
-
+        var outcome = body.CourtOrder is { } order
+            ? await courtOrders.ReleaseAsync(registrationNumber, pledgeNumber, body.CourtOrderNumber, order, body.Reason, party, ct).ConfigureAwait(false)
+            : await acts.RunOnRegistrationAsync(registrationNumber, party, new ReleasePledge(pledgeNumber, null), body.Reason, ct).ConfigureAwait(false);
         return Answer(outcome, TypedResults.Ok);
     }
 }

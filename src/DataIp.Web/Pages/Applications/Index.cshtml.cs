@@ -6,7 +6,7 @@ namespace DataIp.Web.Pages.Applications;
 /// access-denied page rather than an empty list, and no menu item leads it here (<see cref="SiteMenu"/>).
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(RegistryDbContext db) : PageModel
+public sealed class IndexModel(RegistryDbContext db, CalendarService calendars, TimeProvider clock) : PageModel
 {
     private Dictionary<string, string> _bodyNames = [];
 
@@ -20,6 +20,16 @@ public sealed class IndexModel(RegistryDbContext db) : PageModel
     /// <summary>The body filter, if any (national administrators, who see every body's).</summary>
     [FromQuery(Name = "body")]
     public string? Body { get; set; }
+
+    /// <summary>The deadline filter, if any: overdue, within 3 or 10 working days, none.</summary>
+    [FromQuery(Name = "deadline")]
+    public DeadlineFilter? Deadline { get; set; }
+
+    /// <summary>The year with no working-day calendar that kept the deadline filter from counting working days ahead, if any.</summary>
+    public int? CalendarMissing { get; private set; }
+
+    /// <summary>Whether any filter is applied.</summary>
+    public bool Filtered => State is not null || !string.IsNullOrEmpty(Body) || Deadline is not null;
 
     /// <summary>Whether the viewer sees several bodies' applications, so that the body filter means something.</summary>
     public bool SeesEveryBody { get; private set; }
@@ -49,7 +59,9 @@ public sealed class IndexModel(RegistryDbContext db) : PageModel
 
         var party = ActingParty.From(User);
         SeesEveryBody = party.Role == AccountRole.Administrator && party.BodyId is null;
-        var listed = await ListAsync(party, State is { } state && Enum.IsDefined(state) ? state : null, SeesEveryBody && !string.IsNullOrEmpty(Body) ? Body : null, ct)
+        Deadline = Deadline is { } d && Enum.IsDefined(d) ? d : null;
+        var due = Deadline is { } deadline ? await DueAsync(deadline, ct).ConfigureAwait(false) : null;
+        var listed = await ListAsync(party, State is { } state && Enum.IsDefined(state) ? state : null, SeesEveryBody && !string.IsNullOrEmpty(Body) ? Body : null, due, ct)
             .ConfigureAwait(false);
         Applications = WorkList.Order(listed, party.Role == AccountRole.Applicant ? NextMove.Applicant : NextMove.Examiner);
         var english = Text.InEnglish;
@@ -68,23 +80,42 @@ public sealed class IndexModel(RegistryDbContext db) : PageModel
     // miss what the cut left out): first the applications waiting for someone's move, the longest
     // waiting first, so that a long register cannot push old work off the list; then, to fill it,
     // the decided ones, newest first.
-    private async Task<List<ApplicationSummary>> ListAsync(ActingParty party, ApplicationState? state, string? body, CancellationToken ct)
+    private async Task<List<ApplicationSummary>> ListAsync(
+        ActingParty party, ApplicationState? state, string? body, System.Linq.Expressions.Expression<Func<ApplicationRecord, bool>>? due, CancellationToken ct)
     {
         var (open, decided) = (new List<ApplicationState>(), new List<ApplicationState>());
-        foreach (var s in Enum.GetValues<ApplicationState>().Where(s => state is null || s == state))
+        foreach (var s in Enum.GetValues<ApplicationState>().Where(s => (state is null || s == state) && (Deadline is not { } d || WorkList.CanPass(s, d))))
         {
             (WorkList.MoveOf(s) == NextMove.None ? decided : open).Add(s);
         }
 
         var listed = open.Count == 0 ? []
-            : await ApplicationQueries.ListAsync(db, party, open, body, oldestFirst: true, ApplicationQueries.MaxListed, ct).ConfigureAwait(false);
+            : await ApplicationQueries.ListAsync(db, party, open, body, due, oldestFirst: true, ApplicationQueries.MaxListed, ct).ConfigureAwait(false);
         if (listed.Count < ApplicationQueries.MaxListed && decided.Count > 0)
         {
-            listed.AddRange(await ApplicationQueries.ListAsync(db, party, decided, body, oldestFirst: false, ApplicationQueries.MaxListed - listed.Count, ct)
+            listed.AddRange(await ApplicationQueries.ListAsync(db, party, decided, body, due, oldestFirst: false, ApplicationQueries.MaxListed - listed.Count, ct)
                 .ConfigureAwait(false));
         }
 
         return listed;
+    }
+
+    // The filter as a query: today in China, and for "within n working days" the n-th working day
+    // after today, counted as the lifecycle counts a period (the same calendar and function that
+    // set the deadlines). A year with no calendar is not guessed: every deadline from today on is
+    // listed, and the page says why.
+    private async Task<System.Linq.Expressions.Expression<Func<ApplicationRecord, bool>>> DueAsync(DeadlineFilter filter, CancellationToken ct)
+    {
+        var today = DataIp.Domain.Calendar.ChinaTime.ToChinaDate(clock.GetUtcNow());
+        DateOnly? lastDay = null;
+        if (WorkList.WorkingDaysAhead(filter) is { } days)
+        {
+            var calendar = await calendars.LoadAsync(ct).ConfigureAwait(false);
+            var end = calendar.ComputePeriodEnd(today, days, DataIp.Domain.Calendar.PeriodUnit.WorkingDays);
+            (lastDay, CalendarMissing) = end.IsComputed ? (end.LastDay, null) : ((DateOnly?)null, end.MissingYear);
+        }
+
+        return WorkList.Due(filter, today, lastDay);
     }
 
     /// <summary>The name of a body in the page's language, or its code if unknown.</summary>

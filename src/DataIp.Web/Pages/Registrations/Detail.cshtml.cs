@@ -18,8 +18,13 @@ namespace DataIp.Web.Pages.Registrations;
 /// </summary>
 /// <remarks>Revocation and re-issue of the certificate are on the application's page, which this one links to for its applicant and the body's staff.</remarks>
 [AllowAnonymous]
-public sealed class DetailModel(RegistryDbContext db, CertificateService certificates, ActPipeline acts, TimeProvider clock) : PageModel
+[RequestSizeLimit(MaxBody)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxBody)]
+public sealed class DetailModel(RegistryDbContext db, CertificateService certificates, ActPipeline acts, CourtOrderRelease courtOrders, TimeProvider clock) : PageModel
 {
+    // A court order of the largest size a document may have (AttachmentPolicy: 20 MiB), and the form's text.
+    private const long MaxBody = (20L << 20) + (1 << 20);
+
     // Each form's fields by the names the use cases' refusals give them; the first is where a refusal of the whole act links to.
     private static readonly Dictionary<string, string[]> Fields = new()
     {
@@ -45,6 +50,10 @@ public sealed class DetailModel(RegistryDbContext db, CertificateService certifi
 
     [BindProperty]
     public ChangeForm Change { get; set; } = new();
+
+    /// <summary>An examiner's release of a pledge on a court order.</summary>
+    [BindProperty]
+    public CourtOrderForm Release { get; set; } = new();
 
     /// <summary>The reason typed with a cancellation or a decision on a transfer or change.</summary>
     [BindProperty]
@@ -122,6 +131,25 @@ public sealed class DetailModel(RegistryDbContext db, CertificateService certifi
         }), Reason, ct);
     }
 
+    // An examiner of the body, on a court order (the API's multipart release): the order is stored only for a release the page offers this viewer.
+    public Task<IActionResult> OnPostReleaseAsync(string registrationNumber, CancellationToken ct)
+    {
+        var pledge = Release.Pledge?.Trim() ?? "";
+        return ActAsync(registrationNumber, CourtOrderForm.FormOf(pledge), errors => Task.FromResult(Make(errors)), ct);
+
+        Func<Task<ActOutcome>>? Make(List<FieldError> errors)
+        {
+            if (!Record.CourtOrderReleases.Contains(pledge))
+            {
+                // Refused before anything is stored; the pipeline would refuse it too (a pledgee releases from its desk, without a court order).
+                return () => Task.FromResult<ActOutcome>(Refusal.NotPermitted(Text.Get("Examiner.Release.NotOffered")));
+            }
+
+            var order = Release.Check(pledge, Reason, errors);
+            return order is null ? null : () => courtOrders.ReleaseAsync(registrationNumber, pledge, Release.Number, order, Reason!.Trim(), ActingParty.From(User), ct);
+        }
+    }
+
     private bool Required(List<FieldError> errors, string fieldId, string key)
     {
         if (!string.IsNullOrWhiteSpace(Reason))
@@ -133,9 +161,16 @@ public sealed class DetailModel(RegistryDbContext db, CertificateService certifi
         return false;
     }
 
-    // The page's own checks, then the API's use case through the pipeline; a refusal wrote nothing, so the page as loaded is the record as stored.
-    private async Task<IActionResult> RunAsync(
-        string registrationNumber, string form, Func<List<FieldError>, Task<IActUseCase?>> make, string? reason, CancellationToken ct)
+    // The page's own checks, then the API's use case through the pipeline.
+    private Task<IActionResult> RunAsync(
+        string registrationNumber, string form, Func<List<FieldError>, Task<IActUseCase?>> make, string? reason, CancellationToken ct) =>
+        ActAsync(registrationNumber, form, async errors => await make(errors).ConfigureAwait(false) is { } useCase
+            ? () => acts.RunOnRegistrationAsync(registrationNumber, ActingParty.From(User), useCase, reason, ct)
+            : null, ct);
+
+    // A refusal wrote nothing, so the page as loaded is the record as stored.
+    private async Task<IActionResult> ActAsync(
+        string registrationNumber, string form, Func<List<FieldError>, Task<Func<Task<ActOutcome>>?>> make, CancellationToken ct)
     {
         if (User.Identity?.IsAuthenticated != true)
         {
@@ -149,13 +184,13 @@ public sealed class DetailModel(RegistryDbContext db, CertificateService certifi
 
         Posted = form;
         var errors = new List<FieldError>();
-        var useCase = await make(errors).ConfigureAwait(false);
-        if (errors.Count > 0 || useCase is null)
+        var run = await make(errors).ConfigureAwait(false);
+        if (errors.Count > 0 || run is null)
         {
             return Refused(StatusCodes.Status400BadRequest, errors.Count > 0 ? errors : [new FieldError(FieldOf(form, null), Text.Get("Error.400.Text"))]);
         }
 
-        var outcome = await acts.RunOnRegistrationAsync(registrationNumber, ActingParty.From(User), useCase, reason, ct).ConfigureAwait(false);
+        var outcome = await run().ConfigureAwait(false);
         if (outcome.Refusal is { } refusal)
         {
             return Refused(refusal.Status(), [new FieldError(FieldOf(form, refusal.Fields?.Keys.FirstOrDefault()), RefusalText.Sentence(refusal))]);
@@ -167,6 +202,16 @@ public sealed class DetailModel(RegistryDbContext db, CertificateService certifi
     // The field a refusal names, in the form's words (the API names accounts by id, the page by e-mail).
     private static string FieldOf(string form, string? key)
     {
+        if (CourtOrderForm.PledgeOf(form) is { } pledge)
+        {
+            return CourtOrderForm.FieldId(pledge, key switch
+            {
+                CourtOrderRelease.OrderField => "order",
+                "reason" => "reason",
+                _ => "number",
+            });
+        }
+
         if (!Fields.TryGetValue(form, out var fields))
         {
             return form; // an act on a transfer or change: its reason box or button
@@ -221,3 +266,8 @@ public sealed record ItemActForm(DetailModel Page, LifecycleTrigger Trigger, str
     /// <summary>Acts that end something, shown as such.</summary>
     public bool IsWarning => Trigger is LifecycleTrigger.DeclineTransfer or LifecycleTrigger.RefuseChange;
 }
+
+/// <summary>The court-order release form of one registered pledge (Pages/Registrations/_CourtOrderRelease.cshtml).</summary>
+/// <param name="Page">The page, with what was posted and its errors.</param>
+/// <param name="Pledge">The pledge's number.</param>
+public sealed record CourtOrderReleaseForm(DetailModel Page, string Pledge);

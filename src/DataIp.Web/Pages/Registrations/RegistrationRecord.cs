@@ -79,6 +79,9 @@ public sealed class RegistrationRecord
     /// <summary>The pending change requests the viewer may approve or refuse now.</summary>
     public IReadOnlyList<ItemOffer> ChangeOffers { get; private set; } = [];
 
+    /// <summary>The registered pledges the viewer may release on a court order now (an examiner of the registration's body).</summary>
+    public IReadOnlyList<string> CourtOrderReleases { get; private set; } = [];
+
     /// <summary>The first day of the renewal window.</summary>
     public DateOnly? RenewalOpens => Application.ValidUntil?.AddDays(-(Application.Body.Policy.RenewalWindowDays - 1));
 
@@ -147,6 +150,14 @@ public sealed class RegistrationRecord
 
         LifecycleTrigger[] decisions = [LifecycleTrigger.ApproveChange, LifecycleTrigger.RefuseChange];
         var mayDecide = decisions.Where(x => Allowed(x, relations) && RightsTables.Changes.Decide(ChangeStatus.Pending, x, relations, new RightsContext()).IsAllowed).ToList();
+        // A pledgee releases its own pledge from the bank's desk; here an examiner of the body releases one on a court order.
+        CourtOrderReleases = [.. (Rights?.Pledges ?? []).Where(p => p.Status == JsonNaming.Camel(PledgeStatus.Registered)).Where(p =>
+        {
+            var with = Relations.Of(party.Party, parties with { Pledgee = p.PledgeeAccountId });
+            return !with.Contains(Actor.Pledgee) && Allowed(LifecycleTrigger.ReleasePledge, with)
+                && RightsTables.Pledges.Decide(PledgeStatus.Registered, LifecycleTrigger.ReleasePledge, with, new RightsContext { CourtOrder = true }).IsAllowed;
+        }).Select(p => p.Number)];
+
         ChangeOffers = mayDecide.Count == 0 ? [] : [.. (Rights?.Changes ?? []).Where(c => c.Status == "pending").Select(c => new ItemOffer(c.Id.ToString(), mayDecide))];
     }
 

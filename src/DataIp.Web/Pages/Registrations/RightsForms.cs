@@ -162,6 +162,55 @@ public sealed class ChangeForm
         string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim());
 }
 
+/// <summary>
+/// An examiner's release of a registered pledge on a court order (one form per pledge): the order's
+/// number (案号) and the order itself; its reasons, which are public, are the page's <c>Reason</c>.
+/// The page checks only that each is there; the use case checks the rest, as for the API.
+/// </summary>
+public sealed class CourtOrderForm
+{
+    private const string Prefix = "release-";
+
+    /// <summary>The pledge's number.</summary>
+    public string? Pledge { get; set; }
+
+    /// <summary>The court order's number, as typed.</summary>
+    public string? Number { get; set; }
+
+    /// <summary>The court order (PDF, PNG or JPEG).</summary>
+    public IFormFile? Order { get; set; }
+
+    /// <summary>The name of the form of a pledge's release (kept open after a refusal).</summary>
+    public static string FormOf(string pledge) => Prefix + pledge;
+
+    /// <summary>The pledge a form is the release of, or null for another form.</summary>
+    public static string? PledgeOf(string form) => form.StartsWith(Prefix, StringComparison.Ordinal) ? form[Prefix.Length..] : null;
+
+    /// <summary>The id of a field of a pledge's release form: <c>number</c>, <c>order</c> or <c>reason</c>.</summary>
+    public static string FieldId(string pledge, string field) => $"{Prefix}{pledge}-{field}";
+
+    /// <summary>The court order when the number, the order and the reasons are all given; null with an error for each missing one.</summary>
+    internal IFormFile? Check(string pledge, string? reason, List<FieldError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(Number))
+        {
+            errors.Add(new FieldError(FieldId(pledge, "number"), Text.Get("Examiner.Release.NumberMissing")));
+        }
+
+        if (Order is not { Length: > 0 })
+        {
+            errors.Add(new FieldError(FieldId(pledge, "order"), Text.Get("Examiner.Release.OrderMissing")));
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            errors.Add(new FieldError(FieldId(pledge, "reason"), Text.Get("Examiner.Release.ReasonMissing")));
+        }
+
+        return errors.Count == 0 ? Order : null;
+    }
+}
+
 /// <summary>A text field of a rights form (Pages/Registrations/_TextField.cshtml).</summary>
 /// <param name="Id">Its id, which the error summary links to.</param>
 /// <param name="Name">The posted name (e.g. <c>Licence.Scope</c>).</param>

@@ -19,11 +19,14 @@ internal sealed class ReleasePledge(string pledgeNumber, CourtOrder? courtOrder)
 
     protected override RightsContext FactsOf(PledgeRecord item) => new() { CourtOrder = courtOrder is not null };
 
+    /// <summary>The longest court order number the register holds.</summary>
+    public const int MaxCourtOrderNumber = 100;
+
     // An examiner releases only on a court order, with reasons; the pledgee never files one.
     protected override Refusal? CheckInput(ActContext context, PledgeRecord item) => ByExaminer(context)
         ? (courtOrder is null || string.IsNullOrWhiteSpace(courtOrder.Number)
             ? Refusal.Invalid("courtOrder", RefusalKey.CourtOrderNeeded)
-            : context.RequireReason(RefusalKey.ReasonOfReleaseOnOrder))
+            : CheckNumber(courtOrder.Number) ?? context.RequireReason(RefusalKey.ReasonOfReleaseOnOrder))
         : courtOrder is not null
             ? Refusal.Invalid("courtOrder", RefusalKey.PledgeeReleasesWithoutOrder)
             : null;
@@ -55,6 +58,15 @@ internal sealed class ReleasePledge(string pledgeNumber, CourtOrder? courtOrder)
         }
 
         app.ActivePledges--;
+        if (byExaminer)
+        {
+            // Released against its will: the pledgee is told here, as it is no longer a party of the registration once the act is saved.
+            context.Notices.Add(new Notifications.Notice(
+                [pledge.PledgeeAccountId], ActCatalogue.Of<ReleasePledgeAct>().Name, app.Id, $"Pledge {pledge.Number} of registration {app.RegistrationNumber} released on a court order",
+                $"An examiner of the registration body released pledge {pledge.Number} on registration {app.RegistrationNumber} “{app.DataName}” on court order {courtOrder!.Number} "
+                + $"on {context.Today:yyyy-MM-dd}; it is no longer an encumbrance in the register. Reasons: {context.Reason}"));
+        }
+
         context.Record(new ReleasePledgeAct
         {
             PledgeNumber = pledge.Number,
@@ -64,6 +76,12 @@ internal sealed class ReleasePledge(string pledgeNumber, CourtOrder? courtOrder)
         });
         return Task.FromResult<Refusal?>(null);
     }
+
+    // The number enters the register and the public log as one line (the multipart reader checks the same, the page's form does not pass through it).
+    private static Refusal? CheckNumber(string number) =>
+        number.Length > MaxCourtOrderNumber ? Refusal.Invalid("courtOrderNumber", $"The court order's number is at most {MaxCourtOrderNumber} characters.")
+        : RegisterText.Problem(number, singleLine: true) is { } problem ? Refusal.Invalid("courtOrderNumber", $"courtOrderNumber {problem}")
+        : null;
 
     private static bool ByExaminer(ActContext context) => !context.Relations.Contains(Actor.Pledgee);
 }
