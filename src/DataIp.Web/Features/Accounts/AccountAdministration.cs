@@ -48,10 +48,10 @@ public sealed class AccountAdministration
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(party);
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, RefusalMessage[]>();
         if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Trim().Length > 200)
         {
-            errors["displayName"] = ["Give the person's or organisation's name (at most 200 characters)."];
+            errors["displayName"] = [new(RefusalKey.StaffNameMissing)];
         }
 
         var body = await StaffBodyErrorsAsync(request.Role, request.BodyCode, errors, ct).ConfigureAwait(false);
@@ -62,7 +62,7 @@ public sealed class AccountAdministration
 
         if (!MayBind(party, body))
         {
-            return Refusal.NotPermitted("A body administrator creates accounts for their own body only.");
+            return Refusal.NotPermitted(RefusalKey.StaffOwnBodyOnly);
         }
 
         var account = new Account
@@ -75,7 +75,7 @@ public sealed class AccountAdministration
             BodyId = body?.Id,
         };
         var created = await AccountCreation.CreateAsync(_users, _db, _clock, party, account, request.Password, body?.Code).ConfigureAwait(false);
-        return created.Refusal?.Title == AccountCreation.AddressTaken ? Refusal.Invalid("email", created.Refusal.Detail) : created;
+        return created.Refusal?.Title == AccountCreation.AddressTaken ? Refusal.Invalid("email", created.Refusal.Message) : created;
     }
 
     /// <summary>Gives a staff account another role, or binds it to another body.</summary>
@@ -84,15 +84,15 @@ public sealed class AccountAdministration
         ArgumentNullException.ThrowIfNull(request);
         if (await FindAsync(id, party, ct).ConfigureAwait(false) is not { } account)
         {
-            return Refusal.NotFound("The account");
+            return Refusal.NotFound(RefusalKey.WhatAccount);
         }
 
         if (account.Id == party.AccountId)
         {
-            return Refusal.NotPermitted("Nobody changes their own role; another administrator does.");
+            return Refusal.NotPermitted(RefusalKey.OwnRoleUnchangeable);
         }
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, RefusalMessage[]>();
         var body = await StaffBodyErrorsAsync(request.Role, request.BodyCode, errors, ct).ConfigureAwait(false);
         ReasonError(request.Reason, errors);
         if (errors.Count > 0)
@@ -102,17 +102,17 @@ public sealed class AccountAdministration
 
         if (!MayBind(party, body))
         {
-            return Refusal.NotPermitted("A body administrator gives roles in their own body only.");
+            return Refusal.NotPermitted(RefusalKey.RoleOwnBodyOnly);
         }
 
         if (account.Role == AccountRole.Applicant)
         {
-            return Refusal.Conflict("Not a staff account", "An applicant account is never given a staff role; create a staff account instead.");
+            return Refusal.Conflict("Not a staff account", RefusalKey.ApplicantNeverStaff);
         }
 
         if (account.Role == request.Role && account.BodyId == body?.Id)
         {
-            return Refusal.Conflict("Nothing to change", "The account has this role and body already.");
+            return Refusal.Conflict("Nothing to change", RefusalKey.RoleUnchanged);
         }
 
         var previousBody = await BodyCodeAsync(account.BodyId, ct).ConfigureAwait(false);
@@ -148,15 +148,15 @@ public sealed class AccountAdministration
         ArgumentNullException.ThrowIfNull(request);
         if (await FindAsync(id, party, ct).ConfigureAwait(false) is not { } account)
         {
-            return Refusal.NotFound("The account");
+            return Refusal.NotFound(RefusalKey.WhatAccount);
         }
 
         if (account.Id == party.AccountId)
         {
-            return Refusal.NotPermitted("Nobody disables or enables their own account; another administrator does.");
+            return Refusal.NotPermitted(RefusalKey.OwnAccountStatus);
         }
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, RefusalMessage[]>();
         ReasonError(request.Reason, errors);
         if (errors.Count > 0)
         {
@@ -165,7 +165,7 @@ public sealed class AccountAdministration
 
         if (IsDisabled(account) == disable)
         {
-            return Refusal.Conflict(disable ? "Disabled already" : "Not disabled", disable ? "The account is disabled already." : "The account is not disabled.");
+            return Refusal.Conflict(disable ? "Disabled already" : "Not disabled", disable ? RefusalKey.AccountDisabledAlready : RefusalKey.AccountNotDisabled);
         }
 
         var bodyCode = await BodyCodeAsync(account.BodyId, ct).ConfigureAwait(false);
@@ -200,26 +200,26 @@ public sealed class AccountAdministration
     }
 
     // A staff role and its body: an examiner is bound to one, a pledgee to none, an administrator to one or none (national).
-    private async Task<Data.Bodies.RegistrationBody?> StaffBodyErrorsAsync(AccountRole? role, string? bodyCode, Dictionary<string, string[]> errors, CancellationToken ct)
+    private async Task<Data.Bodies.RegistrationBody?> StaffBodyErrorsAsync(AccountRole? role, string? bodyCode, Dictionary<string, RefusalMessage[]> errors, CancellationToken ct)
     {
         if (role is not (AccountRole.Examiner or AccountRole.Administrator or AccountRole.Pledgee))
         {
-            errors["role"] = ["Choose examiner, administrator or pledgee; applicants sign up themselves."];
+            errors["role"] = [new(RefusalKey.StaffRoleChoice)];
         }
 
         var body = string.IsNullOrWhiteSpace(bodyCode) ? null
             : await _db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Code == bodyCode.Trim(), ct).ConfigureAwait(false);
         if (role == AccountRole.Examiner && body is null && string.IsNullOrWhiteSpace(bodyCode))
         {
-            errors["bodyCode"] = ["An examiner is bound to one registration body: give its 4-digit code."];
+            errors["bodyCode"] = [new(RefusalKey.ExaminerNeedsBody)];
         }
         else if (!string.IsNullOrWhiteSpace(bodyCode) && body is null)
         {
-            errors["bodyCode"] = [$"'{bodyCode}' is not the code of a registration body."];
+            errors["bodyCode"] = [new(RefusalKey.BodyCodeNotABody, bodyCode)];
         }
         else if (role == AccountRole.Pledgee && body is not null)
         {
-            errors["bodyCode"] = ["A pledgee is not bound to a registration body."];
+            errors["bodyCode"] = [new(RefusalKey.PledgeeNoBody)];
         }
 
         return body;
@@ -228,11 +228,11 @@ public sealed class AccountAdministration
     // A body administrator binds accounts to its own body only (so it never makes a national administrator or a pledgee).
     private static bool MayBind(ActingParty party, Data.Bodies.RegistrationBody? body) => party.BodyId is null || (body is not null && body.Id == party.BodyId);
 
-    private static void ReasonError(string? reason, Dictionary<string, string[]> errors)
+    private static void ReasonError(string? reason, Dictionary<string, RefusalMessage[]> errors)
     {
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 2000)
         {
-            errors["reason"] = ["Say why (at most 2,000 characters); the reason is published in the log with the act."];
+            errors["reason"] = [new(RefusalKey.PublicReasonMissing)];
         }
     }
 

@@ -38,12 +38,12 @@ internal static class AccountCreation
         ArgumentNullException.ThrowIfNull(account);
         if (string.IsNullOrWhiteSpace(account.Email) || !account.Email.Contains('@', StringComparison.Ordinal))
         {
-            return Refusal.Invalid("email", "Give a valid e-mail address; it is the account's sign-in name.");
+            return Refusal.Invalid("email", RefusalKey.EmailInvalid);
         }
 
         if (await PasswordErrorsAsync(users, account, password).ConfigureAwait(false) is { } passwordErrors)
         {
-            return Refusal.Invalid(new Dictionary<string, string[]> { ["password"] = passwordErrors });
+            return Refusal.Invalid(new Dictionary<string, RefusalMessage[]> { ["password"] = [.. passwordErrors.Select(e => RefusalMessage.Worded(e, RefusalKey.PasswordRefused))] });
         }
 
         await using var transaction = await ActTransaction.BeginAsync(db, clock, CancellationToken.None).ConfigureAwait(false);
@@ -51,12 +51,12 @@ internal static class AccountCreation
         var result = await users.CreateAsync(account, password!).ConfigureAwait(false);
         if (result.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName"))
         {
-            return Refusal.Conflict(AddressTaken, $"An account with the e-mail address '{account.Email}' exists already.");
+            return Refusal.Conflict(AddressTaken, RefusalKey.EmailTaken, account.Email);
         }
 
         if (!result.Succeeded)
         {
-            return Refusal.Invalid(new Dictionary<string, string[]> { ["email"] = [.. result.Errors.Select(e => e.Description)] });
+            return Refusal.Invalid(new Dictionary<string, RefusalMessage[]> { ["email"] = [.. result.Errors.Select(e => RefusalMessage.Worded(e.Description, RefusalKey.EmailRefused))] });
         }
 
         var recorded = await ActWriter.AppendAsync(db, party.Actor, new CreateAccountAct

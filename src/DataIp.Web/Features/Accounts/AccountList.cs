@@ -52,7 +52,7 @@ public static class AccountList
         ArgumentNullException.ThrowIfNull(filter);
         if (filter.Page < 1 || filter.PageSize is < 1 or > MaxPageSize)
         {
-            return (null, Refusal.Invalid(filter.Page < 1 ? "page" : "pageSize", $"page is 1 or more; pageSize is 1–{MaxPageSize}."));
+            return (null, Refusal.Invalid(filter.Page < 1 ? "page" : "pageSize", RefusalKey.PageRange, MaxPageSize));
         }
 
         var bodies = await db.Bodies.AsNoTracking().Select(b => new { b.Id, b.Code }).ToDictionaryAsync(b => b.Id, b => b.Code, ct).ConfigureAwait(false);
@@ -61,7 +61,7 @@ public static class AccountList
         {
             if (bodies.FirstOrDefault(b => b.Value == filter.BodyCode.Trim()) is not { Value: not null } body)
             {
-                return (null, Refusal.Invalid("bodyCode", $"'{filter.BodyCode}' is not the code of a registration body."));
+                return (null, Refusal.Invalid("bodyCode", RefusalKey.BodyCodeNotABody, filter.BodyCode));
             }
 
             query = query.Where(a => a.BodyId == body.Key);

@@ -37,12 +37,12 @@ internal static class AccountVerification
         var account = await db.Users.SingleOrDefaultAsync(a => a.Id == id && a.Role == AccountRole.Applicant, ct).ConfigureAwait(false);
         if (account is null || !await AccountAccess.MayAdministerAsync(db, party, account, ct).ConfigureAwait(false))
         {
-            return Refusal.NotFound("The applicant account");
+            return Refusal.NotFound(RefusalKey.WhatApplicantAccount);
         }
 
         if (account.IdentityVerification == request.Decision)
         {
-            return Refusal.Conflict("Already decided", $"The account's identity is {JsonNaming.Camel(request.Decision!.Value)} already.");
+            return Refusal.Conflict("Already decided", request.Decision == IdentityVerification.Verified ? RefusalKey.IdentityVerifiedAlready : RefusalKey.IdentityRefusedAlready);
         }
 
         var act = await RecordAsync(db, clock, party, account, request.Decision!.Value, request.Evidence!.Trim(), request.Reason, ct).ConfigureAwait(false);
@@ -86,21 +86,21 @@ internal static class AccountVerification
         return recorded.Act;
     }
 
-    private static Dictionary<string, string[]>? Validate(VerificationRequest request)
+    private static Dictionary<string, RefusalMessage[]>? Validate(VerificationRequest request)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, RefusalMessage[]>();
         if (string.IsNullOrWhiteSpace(request.Evidence) || request.Evidence.Trim().Length > 2000)
         {
-            errors["evidence"] = ["Say what was checked (e.g. the business licence's original, its seal and date); at most 2,000 characters."];
+            errors["evidence"] = [new(RefusalKey.VerificationEvidenceMissing)];
         }
 
         if (request.Decision is not (IdentityVerification.Verified or IdentityVerification.Refused))
         {
-            errors["decision"] = ["Choose verified or refused."];
+            errors["decision"] = [new(RefusalKey.VerificationDecisionMissing)];
         }
         else if (request.Decision == IdentityVerification.Refused && string.IsNullOrWhiteSpace(request.Reason))
         {
-            errors["reason"] = ["Say why the claim is refused; the applicant reads it."];
+            errors["reason"] = [new(RefusalKey.VerificationRefusalReason)];
         }
 
         return errors.Count > 0 ? errors : null;

@@ -389,4 +389,91 @@ public readonly record struct RefusalKey
 
     /// <summary>"Registration {0}"</summary>
     public static readonly RefusalKey WhatRegistration = new(nameof(WhatRegistration));
+
+    /// <summary>"Give the person's or organisation's name (at most 200 characters)."</summary>
+    public static readonly RefusalKey StaffNameMissing = new(nameof(StaffNameMissing));
+
+    /// <summary>"A body administrator creates accounts for their own body only."</summary>
+    public static readonly RefusalKey StaffOwnBodyOnly = new(nameof(StaffOwnBodyOnly));
+
+    /// <summary>"The account"</summary>
+    public static readonly RefusalKey WhatAccount = new(nameof(WhatAccount));
+
+    /// <summary>"The applicant account"</summary>
+    public static readonly RefusalKey WhatApplicantAccount = new(nameof(WhatApplicantAccount));
+
+    /// <summary>"Nobody changes their own role; another administrator does."</summary>
+    public static readonly RefusalKey OwnRoleUnchangeable = new(nameof(OwnRoleUnchangeable));
+
+    /// <summary>"A body administrator gives roles in their own body only."</summary>
+    public static readonly RefusalKey RoleOwnBodyOnly = new(nameof(RoleOwnBodyOnly));
+
+    /// <summary>"An applicant account is never given a staff role; create a staff account instead."</summary>
+    public static readonly RefusalKey ApplicantNeverStaff = new(nameof(ApplicantNeverStaff));
+
+    /// <summary>"The account has this role and body already."</summary>
+    public static readonly RefusalKey RoleUnchanged = new(nameof(RoleUnchanged));
+
+    /// <summary>"Nobody disables or enables their own account; another administrator does."</summary>
+    public static readonly RefusalKey OwnAccountStatus = new(nameof(OwnAccountStatus));
+
+    /// <summary>"The account is disabled already."</summary>
+    public static readonly RefusalKey AccountDisabledAlready = new(nameof(AccountDisabledAlready));
+
+    /// <summary>"The account is not disabled."</summary>
+    public static readonly RefusalKey AccountNotDisabled = new(nameof(AccountNotDisabled));
+
+    /// <summary>"Choose examiner, administrator or pledgee; applicants sign up themselves."</summary>
+    public static readonly RefusalKey StaffRoleChoice = new(nameof(StaffRoleChoice));
+
+    /// <summary>"An examiner is bound to one registration body: give its 4-digit code."</summary>
+    public static readonly RefusalKey ExaminerNeedsBody = new(nameof(ExaminerNeedsBody));
+
+    /// <summary>"'{0}' is not the code of a registration body."</summary>
+    public static readonly RefusalKey BodyCodeNotABody = new(nameof(BodyCodeNotABody));
+
+    /// <summary>"A pledgee is not bound to a registration body."</summary>
+    public static readonly RefusalKey PledgeeNoBody = new(nameof(PledgeeNoBody));
+
+    /// <summary>"Say why (at most 2,000 characters); the reason is published in the log with the act."</summary>
+    public static readonly RefusalKey PublicReasonMissing = new(nameof(PublicReasonMissing));
+
+    /// <summary>"Give a valid e-mail address; it is the account's sign-in name."</summary>
+    public static readonly RefusalKey EmailInvalid = new(nameof(EmailInvalid));
+
+    /// <summary>"An account with the e-mail address '{0}' exists already."</summary>
+    public static readonly RefusalKey EmailTaken = new(nameof(EmailTaken));
+
+    /// <summary>"Choose a password of at least 15 characters that is not a common one; a phrase of several words is easy to remember."</summary>
+    public static readonly RefusalKey PasswordRefused = new(nameof(PasswordRefused));
+
+    /// <summary>"The e-mail address is not accepted as a sign-in name."</summary>
+    public static readonly RefusalKey EmailRefused = new(nameof(EmailRefused));
+
+    /// <summary>"page is 1 or more; pageSize is 1–{0}."</summary>
+    public static readonly RefusalKey PageRange = new(nameof(PageRange));
+
+    /// <summary>"Say what was checked (e.g. the business licence's original, its seal and date); at most 2,000 characters."</summary>
+    public static readonly RefusalKey VerificationEvidenceMissing = new(nameof(VerificationEvidenceMissing));
+
+    /// <summary>"Choose verified or refused."</summary>
+    public static readonly RefusalKey VerificationDecisionMissing = new(nameof(VerificationDecisionMissing));
+
+    /// <summary>"Say why the claim is refused; the applicant reads it."</summary>
+    public static readonly RefusalKey VerificationRefusalReason = new(nameof(VerificationRefusalReason));
+
+    /// <summary>"The account's identity is verified already."</summary>
+    public static readonly RefusalKey IdentityVerifiedAlready = new(nameof(IdentityVerifiedAlready));
+
+    /// <summary>"The account's identity is refused already."</summary>
+    public static readonly RefusalKey IdentityRefusedAlready = new(nameof(IdentityRefusedAlready));
+
+    /// <summary>"The court order's number is at most {0} characters."</summary>
+    public static readonly RefusalKey CourtOrderNumberTooLong = new(nameof(CourtOrderNumberTooLong));
+
+    /// <summary>"The court order's number must be one line of text without control characters."</summary>
+    public static readonly RefusalKey CourtOrderNumberInvalid = new(nameof(CourtOrderNumberInvalid));
+
+    /// <summary>"Only an examiner of the registration's body may release a registered pledge on a court order."</summary>
+    public static readonly RefusalKey ReleaseNotOffered = new(nameof(ReleaseNotOffered));
 }

@@ -142,7 +142,7 @@ public sealed class DetailModel(RegistryDbContext db, CertificateService certifi
             if (!Record.CourtOrderReleases.Contains(pledge))
             {
                 // Refused before anything is stored; the pipeline would refuse it too (a pledgee releases from its desk, without a court order).
-                return () => Task.FromResult<ActOutcome>(Refusal.NotPermitted(Text.Get("Examiner.Release.NotOffered")));
+                return () => Task.FromResult<ActOutcome>(Refusal.NotPermitted(RefusalKey.ReleaseNotOffered));
             }
 
             var order = Release.Check(pledge, Reason, errors);

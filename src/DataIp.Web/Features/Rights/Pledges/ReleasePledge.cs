@@ -79,8 +79,8 @@ internal sealed class ReleasePledge(string pledgeNumber, CourtOrder? courtOrder)
 
     // The number enters the register and the public log as one line (the multipart reader checks the same, the page's form does not pass through it).
     private static Refusal? CheckNumber(string number) =>
-        number.Length > MaxCourtOrderNumber ? Refusal.Invalid("courtOrderNumber", $"The court order's number is at most {MaxCourtOrderNumber} characters.")
-        : RegisterText.Problem(number, singleLine: true) is { } problem ? Refusal.Invalid("courtOrderNumber", $"courtOrderNumber {problem}")
+        number.Length > MaxCourtOrderNumber ? Refusal.Invalid("courtOrderNumber", RefusalKey.CourtOrderNumberTooLong, MaxCourtOrderNumber)
+        : RegisterText.Problem(number, singleLine: true) is { } problem ? Refusal.Invalid("courtOrderNumber", RefusalMessage.Worded($"courtOrderNumber {problem}", RefusalKey.CourtOrderNumberInvalid))
         : null;
 
     private static bool ByExaminer(ActContext context) => !context.Relations.Contains(Actor.Pledgee);
