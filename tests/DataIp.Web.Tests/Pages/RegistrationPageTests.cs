@@ -148,6 +148,8 @@ public sealed partial class RegistrationPageTests
         var holderAfter = await holder.GetStringAsync(page);
         var examinerPage = await examiner.GetStringAsync(page);
         var otherPage = await otherBody.GetStringAsync(page);
+        var examinerQueue = await examiner.GetStringAsync("/applications");
+        var otherQueue = await otherBody.GetStringAsync("/applications");
         var change = ItemOf(examinerPage, "ApproveChange");
         using var strangerApproves = await PostAsync(otherBody, page, "Item", new() { ["Trigger"] = "ApproveChange", ["Item"] = change });
         using var noReasons = await PostAsync(examiner, page, "Item", new() { ["Trigger"] = "RefuseChange", ["Item"] = change, ["Reason"] = " " });
@@ -155,11 +157,14 @@ public sealed partial class RegistrationPageTests
         using var approved = await PostAsync(examiner, page, "Item", new() { ["Trigger"] = "ApproveChange", ["Item"] = change });
         var done = await examiner.GetStringAsync(approved.RedirectTarget());
         var record = WebUtility.HtmlDecode(await platform.CookieClient().GetStringAsync(page));
+        var queueAfter = await examiner.GetStringAsync("/applications");
 
         Assert.Equal(HttpStatusCode.BadRequest, nothing.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, requested.StatusCode);
         Assert.DoesNotContain("RequestChange", Offered(holderAfter)); // one request waits at a time
         Assert.Equal(["ApproveChange", "RefuseChange"], ItemTriggers(examinerPage));
+        Assert.Contains($"<li data-change-waiting=\"{number}\"><a class=\"code\" href=\"{page}\">", examinerQueue); // the body's work list leads to it
+        Assert.DoesNotContain("data-change-waiting=", otherQueue);
         Assert.Empty(ItemTriggers(otherPage));
         Assert.DoesNotContain("data-change=", otherPage);
         Assert.Equal(HttpStatusCode.Forbidden, strangerApproves.StatusCode);
@@ -168,6 +173,7 @@ public sealed partial class RegistrationPageTests
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         Assert.Matches("新证书 \\d{17} 已颁发", done);
         Assert.Contains("深圳市公交客流数据集（2025版）", record);
+        Assert.DoesNotContain("data-change-waiting=", queueAfter); // decided: no longer waiting
     }
 
     [Theory]

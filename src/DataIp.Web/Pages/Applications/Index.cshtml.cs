@@ -10,8 +10,17 @@ public sealed class IndexModel(RegistryDbContext db, CalendarService calendars, 
 {
     private Dictionary<string, string> _bodyNames = [];
 
+    /// <summary>Change requests of registered applications waiting for this body's decision.</summary>
+    public const int MaxChanges = 50;
+
     /// <summary>The applications as a work list, the most urgent first (<see cref="WorkList"/>).</summary>
     public IReadOnlyList<WorkItem> Applications { get; private set; } = [];
+
+    /// <summary>
+    /// The examiner's other work: holders' change requests waiting for its body's decision, the
+    /// oldest first (at most <see cref="MaxChanges"/>), each leading to the registration's page where it is decided.
+    /// </summary>
+    public IReadOnlyList<PendingChange> Changes { get; private set; } = [];
 
     /// <summary>The state filter, if any.</summary>
     [FromQuery(Name = "state")]
@@ -64,6 +73,15 @@ public sealed class IndexModel(RegistryDbContext db, CalendarService calendars, 
         var listed = await ListAsync(party, State is { } state && Enum.IsDefined(state) ? state : null, SeesEveryBody && !string.IsNullOrEmpty(Body) ? Body : null, due, ct)
             .ConfigureAwait(false);
         Applications = WorkList.Order(listed, party.Role == AccountRole.Applicant ? NextMove.Applicant : NextMove.Examiner);
+        if (party.Role == AccountRole.Examiner && party.BodyId is { } bodyId)
+        {
+            Changes = await db.ChangeRequests.AsNoTracking().Where(c => c.Status == ChangeStatus.Pending)
+                .Join(db.Applications.Where(a => a.BodyId == bodyId && a.RegistrationNumber != null), c => c.ApplicationId, a => a.Id,
+                    (c, a) => new { a.RegistrationNumber, a.DataName, c.RequestedAt })
+                .OrderBy(c => c.RequestedAt).Take(MaxChanges)
+                .Select(c => new PendingChange(c.RegistrationNumber!, c.DataName, c.RequestedAt)).ToListAsync(ct).ConfigureAwait(false);
+        }
+
         var english = Text.InEnglish;
         _bodyNames = await db.Bodies.AsNoTracking().ToDictionaryAsync(b => b.Code, b => english ? b.NameEn : b.Name, ct).ConfigureAwait(false);
         (Heading, Scope) = party.Role switch
@@ -121,3 +139,9 @@ public sealed class IndexModel(RegistryDbContext db, CalendarService calendars, 
     /// <summary>The name of a body in the page's language, or its code if unknown.</summary>
     public string BodyName(string code) => _bodyNames.GetValueOrDefault(code, code);
 }
+
+/// <summary>A holder's change request waiting for the body's decision.</summary>
+/// <param name="RegistrationNumber">The registration it changes.</param>
+/// <param name="DataName">The data's name as registered.</param>
+/// <param name="RequestedAt">When it was requested.</param>
+public sealed record PendingChange(string RegistrationNumber, string DataName, DateTimeOffset RequestedAt);
