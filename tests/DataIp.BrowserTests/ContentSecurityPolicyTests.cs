@@ -45,7 +45,9 @@ public sealed class ContentSecurityPolicyTests(DemoRegistry registry, Chromium c
         var page = await context.NewPageAsync();
 
         var response = await page.GotoAsync("/docs/");
-        await Expect(page.GetByText("DataIP Registry API").First).ToBeVisibleAsync();
+        // The reference is a large script that fetches and renders the whole OpenAPI document: on a
+        // loaded 2-core machine that has taken more than Playwright's default 5 s.
+        await Expect(page.GetByText("DataIP Registry API").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         Assert.Contains("'nonce-", await response!.HeaderValueAsync("content-security-policy") ?? "", StringComparison.Ordinal);
