@@ -121,13 +121,8 @@ public static class NoteKeyStore
         var temporary = WriteTemporary(privatePath, ToPrivateKeyPem(signer));
         try
         {
-            File.Move(temporary, privatePath, overwrite: false);
-            return signer;
-        }
-        catch (IOException) when (File.Exists(privatePath))
-        {
-            // Another process created the key between our check and our move: its key wins.
-            return Load(privatePath, keyName, algorithm);
+            // Another process may have created the key between our check and our move: its key wins.
+            return NoReplaceMove.TryMove(temporary, privatePath) ? signer : Load(privatePath, keyName, algorithm);
         }
         finally
         {

@@ -77,12 +77,44 @@ public sealed class NoteKeyStoreTests : IDisposable
     [Fact]
     public void LoadOrCreate_ConcurrentFirstStarts_AgreeOnOneKey()
     {
-        var keys = new NoteVerifierKey[8];
+        // The race is narrow (between the existence check and the move), so one round rarely shows
+        // it: File.Move(overwrite: false) lost it about once in a full CI run. Fifty rounds of eight
+        // lost it within seconds, and with link(2) never.
+        for (var round = 0; round < 50; round++)
+        {
+            var directory = Path.Combine(KeyDirectory, round.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var keys = new NoteVerifierKey[8];
+            using var start = new Barrier(keys.Length);
 
-        Parallel.For(0, keys.Length, i => keys[i] = NoteKeyStore.LoadOrCreate(KeyDirectory, "registry.example/log", NoteKeyAlgorithm.Ed25519).VerifierKey);
+            Parallel.For(0, keys.Length, new ParallelOptions { MaxDegreeOfParallelism = keys.Length }, i =>
+            {
+                start.SignalAndWait();
+                keys[i] = NoteKeyStore.LoadOrCreate(directory, "registry.example/log", NoteKeyAlgorithm.Ed25519).VerifierKey;
+            });
 
-        Assert.Single(keys.Distinct());
-        Assert.Equal(2, Directory.GetFiles(KeyDirectory).Length);
+            Assert.Single(keys.Distinct());
+            Assert.Equal(keys[0].ToPublicKeyPem(), NoteKeyStore.LoadOrCreate(directory, "registry.example/log", NoteKeyAlgorithm.Ed25519).VerifierKey.ToPublicKeyPem());
+            Assert.Equal(2, Directory.GetFiles(directory).Length);
+        }
+    }
+
+    [Fact]
+    public void NoReplaceMove_ExistingDestination_IsKeptAndTheSourceStays()
+    {
+        Directory.CreateDirectory(KeyDirectory);
+        var source = Path.Combine(KeyDirectory, "new");
+        var destination = Path.Combine(KeyDirectory, "existing");
+        File.WriteAllText(source, "new");
+        File.WriteAllText(destination, "existing");
+
+        Assert.False(NoReplaceMove.TryMove(source, destination));
+        Assert.Equal("existing", File.ReadAllText(destination));
+        Assert.Equal("new", File.ReadAllText(source));
+
+        File.Delete(destination);
+        Assert.True(NoReplaceMove.TryMove(source, destination));
+        Assert.Equal("new", File.ReadAllText(destination));
+        Assert.False(File.Exists(source));
     }
 
     [Fact]
