@@ -119,7 +119,8 @@ CROSS JOIN LATERAL jsonb_populate_record(NULL::"Acts", t.act_row || jsonb_build_
          'ApplicationId', c.id)) AS r;
 SELECT setval(pg_get_serial_sequence('"Acts"', 'Sequence'), (SELECT max("Sequence") FROM "Acts"));
 
--- Who holds each registration.
+-- Who holds each registration (with the template's copy of its validity, RightHolder.ValidUntil and
+-- Ended, which equal the copy's: the application row is the template's but for its ids and numbers).
 INSERT INTO "RightHolders"
 SELECT r.*
 FROM copies c JOIN "RightHolders" h ON c.registered AND h."ApplicationId" = c.template_id

@@ -12,7 +12,8 @@ internal sealed class RightsConfiguration :
     {
         builder.ToTable("RightHolders");
         builder.HasIndex(h => h.ApplicationId);
-        builder.HasIndex(h => h.AccountId);
+        // A holder's registrations in the order of their end of validity, a page at a time (Pages/Registrations).
+        builder.HasIndex(h => new { h.AccountId, h.ValidUntil, h.ApplicationId });
         builder.Property(h => h.Name).HasMaxLength(200);
         builder.Property(h => h.Identifier).HasMaxLength(32);
         builder.HasOne<ApplicationRecord>().WithMany().HasForeignKey(h => h.ApplicationId).OnDelete(DeleteBehavior.Restrict);

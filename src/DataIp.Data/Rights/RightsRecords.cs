@@ -32,6 +32,17 @@ public sealed class RightHolder
 
     /// <summary>Order in which holders are listed (the applicant first).</summary>
     public int Position { get; set; }
+
+    /// <summary>
+    /// The registration's end of validity, copied from its application so that a holder's list of
+    /// registrations is read in order from one index (AccountId, ValidUntil, ApplicationId) however
+    /// many it holds. Kept by every act (the act pipeline copies it after each act on a registration);
+    /// <see cref="DateOnly.MaxValue"/> until the first copy.
+    /// </summary>
+    public DateOnly ValidUntil { get; set; } = DateOnly.MaxValue;
+
+    /// <summary>Whether the registration has ended (its state is no longer Registered: cancelled, revoked, expired); copied like <see cref="ValidUntil"/>.</summary>
+    public bool Ended { get; set; }
 }
 
 /// <summary>A licence recorded in the register.</summary>

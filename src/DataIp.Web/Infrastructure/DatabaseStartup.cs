@@ -41,6 +41,7 @@ internal sealed class DatabaseInitializer(IServiceProvider services, IOptions<Pl
         await RegistryDatabase.MigrateAsync(db, cancellationToken).ConfigureAwait(false);
         await ReferenceData.SeedAsync(db, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await BootstrapAdministratorAsync(scope.ServiceProvider, cancellationToken).ConfigureAwait(false);
+        await Features.Rights.Holders.BackfillAsync(db, logger, cancellationToken).ConfigureAwait(false);
         await CertificateBackfill.RunAsync(db, scope.ServiceProvider.GetRequiredService<CertificateIssuer>(), logger, cancellationToken).ConfigureAwait(false);
         if (options.Value.Demo)
         {

@@ -48,6 +48,7 @@ public sealed class DemoTests
         await demo.AssertCalendarsAsync();
         await demo.AssertEvidenceAsync();
         Assert.Equal(0, await platform.SweepAsync()); // no notice ended, no correction lapsed, nothing expired
+        await Rights.HolderOrderCopies.AssertEqualTheRegistrationsAsync(platform); // registered, renewed, transferred, revoked
     }
 
     // The README's accounts, all with the one demo password.

@@ -27,10 +27,13 @@ public sealed partial class PagedListsTests
         await using var platform = await RegistryFactory.StartAsync(provider, DateTimeOffset.UtcNow, demo: true);
         var applicant = await platform.SignedInAsync(DemoSeeder.Applicants[0].Email, DemoSeeder.Password);
         var before = Numbers(RegistrationRow(), await applicant.GetStringAsync("/registrations"));
+        // A third of the copies have ended (cancelled, or past their validity): the second page then
+        // starts after the last one in force.
         await CopyAsync(platform, a => a.State == ApplicationState.Registered && before.Contains(a.RegistrationNumber!), Extra, (copy, k) =>
         {
             (copy.ApplicationNumber, copy.RegistrationNumber, copy.CertificateNumber) = ($"{copy.ApplicationNumber}-{k:D3}", $"W{k:D15}", null);
-            copy.ValidUntil = copy.ValidUntil?.AddDays(k % 7 - 3);
+            copy.ValidUntil = k % 6 == 3 ? new DateOnly(2020, 1, 1).AddDays(k) : copy.ValidUntil?.AddDays(k % 7 - 3);
+            copy.State = k % 6 == 0 ? ApplicationState.Cancelled : copy.State;
         });
 
         var pages = new List<List<string>>();
@@ -49,7 +52,49 @@ public sealed partial class PagedListsTests
         Assert.Equal(before.Count + Extra, all.Count);
         Assert.Equal(all.Count, all.Distinct(StringComparer.Ordinal).Count());
         Assert.Superset(before.ToHashSet(), all.ToHashSet());
+        await AssertInHolderOrderAsync(platform, all);
         await AssertOutOfRangeIsEmptyAsync(applicant, "/registrations", RegistrationRow());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task MyRegistrations_RegisteredBeforeHoldersWereRecorded_BackfilledAtStartAndListed(DatabaseProvider provider)
+    {
+        await using var platform = await RegistryFactory.StartAsync(provider, DateTimeOffset.UtcNow, demo: true);
+        var applicant = await platform.SignedInAsync(DemoSeeder.Applicants[0].Email, DemoSeeder.Password);
+        var before = Numbers(RegistrationRow(), await applicant.GetStringAsync("/registrations"));
+        await using var scope = platform.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var last = before[^1];
+        var legacy = await db.Applications.Where(a => a.RegistrationNumber == last).Select(a => a.Id).SingleAsync();
+
+        // A database from before the register of rights: the registration has no holder rows.
+        await db.RightHolders.Where(h => h.ApplicationId == legacy).ExecuteDeleteAsync();
+        Assert.DoesNotContain(last, Numbers(RegistrationRow(), await applicant.GetStringAsync("/registrations")));
+        Assert.Equal(1, await Web.Features.Rights.Holders.BackfillAsync(db, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, CancellationToken.None));
+        Assert.Equal(0, await Web.Features.Rights.Holders.BackfillAsync(db, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, CancellationToken.None));
+
+        Assert.Equal(before, Numbers(RegistrationRow(), await applicant.GetStringAsync("/registrations")));
+        await Rights.HolderOrderCopies.AssertEqualTheRegistrationsAsync(platform);
+    }
+
+    // What waits for a party first, then those in force by end of validity, then those that have ended by end of validity.
+    private static async Task AssertInHolderOrderAsync(RegistryFactory platform, List<string> listed)
+    {
+        await using var scope = platform.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var today = Domain.Calendar.ChinaTime.ToChinaDate(platform.Clock.GetUtcNow());
+        var apps = (await db.Applications.AsNoTracking().Where(a => a.RegistrationNumber != null).Select(a => new { a.Id, a.RegistrationNumber, a.State, a.ValidUntil }).ToListAsync())
+            .ToDictionary(a => a.RegistrationNumber!, StringComparer.Ordinal);
+        var waiting = (await db.Transfers.Where(t => t.Status == Domain.Rights.TransferStatus.Proposed).Select(t => t.ApplicationId).ToListAsync())
+            .Concat(await db.Pledges.Where(p => p.Status == Domain.Rights.PledgeStatus.Filed).Select(p => p.ApplicationId).ToListAsync())
+            .Concat(await db.ChangeRequests.Where(c => c.Status == Domain.Rights.ChangeStatus.Pending).Select(c => c.ApplicationId).ToListAsync())
+            .ToHashSet();
+        var keys = listed.Select(n => apps[n]).Select(a => (
+            Group: waiting.Contains(a.Id) ? 0 : a.State == ApplicationState.Registered && a.ValidUntil >= today ? 1 : 2,
+            Day: waiting.Contains(a.Id) ? DateOnly.MinValue : a.ValidUntil!.Value)).ToList();
+        Assert.Contains(keys, k => k.Group == 2);
+        Assert.Equal(keys.OrderBy(k => k.Group).ThenBy(k => k.Day), keys);
     }
 
     [Theory]
@@ -102,6 +147,14 @@ public sealed partial class PagedListsTests
             copy.Id = Guid.NewGuid();
             vary(copy, k);
             db.Applications.Add(copy);
+
+            // Its holders, as the register records them with their copy of its validity (RightHolder.ValidUntil).
+            foreach (var holder in await db.RightHolders.AsNoTracking().Where(h => h.ApplicationId == template.Id).ToListAsync())
+            {
+                (holder.Id, holder.ApplicationId) = (Guid.NewGuid(), copy.Id);
+                (holder.ValidUntil, holder.Ended) = (copy.ValidUntil ?? DateOnly.MaxValue, copy.State != ApplicationState.Registered);
+                db.RightHolders.Add(holder);
+            }
         }
 
         await db.SaveChangesAsync();

@@ -178,6 +178,7 @@ public sealed class RightsTests
         Assert.Equal("cancelled", cancelled.Str("state"));
         Assert.Equal("cancelled", (await anyone.GetAsync($"/api/v1/certificates/{accepted.Str("certificateNumber")}/status").OkAsync()).Str("status"));
         await buyer.PostJsonAsync($"/api/v1/registrations/{number}/licences", Licence("nonExclusive", ["holding"])).ProblemAsync(HttpStatusCode.Conflict);
+        await HolderOrderCopies.AssertEqualTheRegistrationsAsync(platform); // the transferee took the holder's place, then cancelled
     }
 
     [Fact]
@@ -394,6 +395,7 @@ public sealed class RightsTests
         Assert.Equal("expired", (await anyone.GetAsync($"/api/v1/registrations/{number}/status").OkAsync()).Str("state"));
         Assert.Equal("expired", (await anyone.GetAsync($"/api/v1/certificates/{approved.Str("certificateNumber")}/status").OkAsync()).Str("status"));
         await holder.PostJsonAsync($"/api/v1/registrations/{number}/renewal").ProblemAsync(HttpStatusCode.Conflict);
+        await HolderOrderCopies.AssertEqualTheRegistrationsAsync(platform); // expired by the sweep
     }
 
     internal sealed record LicenceBody(

@@ -996,6 +996,9 @@ namespace DataIp.Data.Migrations.Postgres
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("Ended")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Identifier")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -1011,11 +1014,14 @@ namespace DataIp.Data.Migrations.Postgres
                     b.Property<int>("Share")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId");
-
                     b.HasIndex("ApplicationId");
+
+                    b.HasIndex("AccountId", "ValidUntil", "ApplicationId");
 
                     b.ToTable("RightHolders", (string)null);
                 });

@@ -985,6 +985,9 @@ namespace DataIp.Data.Migrations.Sqlite
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Ended")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Identifier")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -1000,11 +1003,14 @@ namespace DataIp.Data.Migrations.Sqlite
                     b.Property<int>("Share")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId");
-
                     b.HasIndex("ApplicationId");
+
+                    b.HasIndex("AccountId", "ValidUntil", "ApplicationId");
 
                     b.ToTable("RightHolders", (string)null);
                 });

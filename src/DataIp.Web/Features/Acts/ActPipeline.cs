@@ -180,6 +180,7 @@ public sealed class ActPipeline(
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await Rights.Holders.KeepOrderAsync(db, application, cancellationToken).ConfigureAwait(false);
         if (context.AfterSave is { } afterSave)
         {
             await afterSave(recorded, cancellationToken).ConfigureAwait(false);

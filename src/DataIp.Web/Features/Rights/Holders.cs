@@ -36,6 +36,61 @@ internal static class Holders
     }
 
     /// <summary>
+    /// Copies the registration's end of validity and whether it has ended onto its holders' rows
+    /// (<see cref="RightHolder.ValidUntil"/>, <see cref="RightHolder.Ended"/>), by which a holder's
+    /// list is ordered. The act pipeline calls it after every act on a registration is saved, in the
+    /// act's transaction, so the copy changes with the registration or not at all; rows that already
+    /// agree are not written.
+    /// </summary>
+    /// <returns>How many rows were updated.</returns>
+    public static Task<int> KeepOrderAsync(RegistryDbContext db, ApplicationRecord app, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.RegistrationNumber is null)
+        {
+            return Task.FromResult(0);
+        }
+
+        var (validUntil, ended) = OrderOf(app);
+        return db.RightHolders.Where(h => h.ApplicationId == app.Id && (h.ValidUntil != validUntil || h.Ended != ended))
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.ValidUntil, validUntil).SetProperty(h => h.Ended, ended), cancellationToken);
+    }
+
+    /// <summary>What the holders' rows copy from their registration: its end of validity, and whether it has ended.</summary>
+    public static (DateOnly ValidUntil, bool Ended) OrderOf(ApplicationRecord app) =>
+        ((app ?? throw new ArgumentNullException(nameof(app))).ValidUntil ?? DateOnly.MaxValue, app.State != ApplicationState.Registered);
+
+    /// <summary>
+    /// Records the first holders of every registration made before holders were recorded (databases
+    /// from before the register of rights), so that every registration is on its holder's list; run at start.
+    /// </summary>
+    /// <returns>How many registrations got holders.</returns>
+    public static async Task<int> BackfillAsync(RegistryDbContext db, ILogger logger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(logger);
+        var missing = await db.Applications.Where(a => a.RegistrationNumber != null && !db.RightHolders.Any(h => h.ApplicationId == a.Id))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var app in missing)
+        {
+            var (validUntil, ended) = OrderOf(app);
+            foreach (var holder in RecordFirst(db, app))
+            {
+                (holder.ValidUntil, holder.Ended) = (validUntil, ended);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        if (missing.Count > 0)
+        {
+            logger.LogInformation("Recorded the first holders of {Count} registration(s) made before holders were recorded.", missing.Count);
+        }
+
+        return missing.Count;
+    }
+
+    /// <summary>
     /// The registration's holders, tracked, in order (recorded from the application when a
     /// registration made before holders were recorded is first acted on), and the acting party's holding.
     /// </summary>

@@ -41,28 +41,7 @@ public sealed class IndexModel(RegistryDbContext db, TimeProvider clock) : PageM
         PageNumber = Math.Clamp(PageNumber, 1, MaxPage);
         var me = ActingParty.From(User).AccountId!.Value;
         var today = ChinaTime.ToChinaDate(clock.GetUtcNow());
-        // Mine: those it holds a share of, those offered to it, and those it applied for that have no holders recorded.
-        var mine = db.RightHolders.Where(h => h.AccountId == me).Select(h => h.ApplicationId)
-            .Union(db.Transfers.Where(t => t.ToAccountId == me && t.Status == TransferStatus.Proposed).Select(t => t.ApplicationId))
-            .Union(db.Applications.Where(a => a.ApplicantId == me && a.RegistrationNumber != null && !db.RightHolders.Any(h => h.ApplicationId == a.Id)).Select(a => a.Id));
-
-        // Those where something waits for a party (a transfer, a pledge, a change): few, found first.
-        var waiting = await db.Transfers.Where(t => t.Status == TransferStatus.Proposed && mine.Contains(t.ApplicationId)).Select(t => t.ApplicationId)
-            .Union(db.Pledges.Where(p => p.Status == PledgeStatus.Filed && mine.Contains(p.ApplicationId)).Select(p => p.ApplicationId))
-            .Union(db.ChangeRequests.Where(c => c.Status == ChangeStatus.Pending && mine.Contains(c.ApplicationId)).Select(c => c.ApplicationId))
-            .ToListAsync(ct).ConfigureAwait(false);
-
-        // The order is the database's, so that pages follow each other: first what waits for a
-        // party, then those in force by the end of validity (the renewal window opens before it),
-        // then those that have ended.
-        var apps = await db.Applications.AsNoTracking().Include(a => a.Body)
-            .Where(a => a.RegistrationNumber != null && mine.Contains(a.Id))
-            .OrderBy(a => waiting.Contains(a.Id) ? 0 : 1)
-            .ThenBy(a => a.State == ApplicationState.Registered && a.ValidUntil >= today ? 0 : 1)
-            .ThenBy(a => a.ValidUntil)
-            .ThenBy(a => a.RegistrationNumber)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
-            .ToListAsync(ct).ConfigureAwait(false);
+        var apps = await PageAsync(me, today, (PageNumber - 1) * PageSize, PageSize + 1, ct).ConfigureAwait(false);
         HasNext = apps.Count > PageSize;
         apps = [.. apps.Take(PageSize)];
 
@@ -93,6 +72,53 @@ public sealed class IndexModel(RegistryDbContext db, TimeProvider clock) : PageM
             return new HeldRegistration(a.RegistrationNumber!, a.DataName, status, next, day,
                 [.. certificates[a.Id].Select(c => (c.CertificateNumber, CertificateStatusRules.Decide(a.State, c.Superseded, validUntil, today, a.ActivePledges)))]);
         })];
+    }
+
+    /// <summary>
+    /// The holder's list from <paramref name="offset"/>, in one order that pages follow: first what
+    /// waits for a party (a transfer offered to it or by it, a pledge, a change: few, found from the
+    /// pending items), then those in force by the end of validity (the renewal window opens before
+    /// it), then those that have ended. The last two are read from the holder's share rows, which
+    /// carry their registration's end of validity and whether it has ended
+    /// (<see cref="Data.Rights.RightHolder.ValidUntil"/>), through the index (AccountId, ValidUntil,
+    /// ApplicationId): the database walks the holder's index entries from the page's start and
+    /// stops at the page's end, so a holder of 60,000 registrations waits no longer for its first
+    /// page than a holder of six.
+    /// </summary>
+    private async Task<List<ApplicationRecord>> PageAsync(Guid me, DateOnly today, int offset, int count, CancellationToken ct)
+    {
+        var held = db.RightHolders.Where(h => h.AccountId == me).Select(h => h.ApplicationId);
+        var waitingIds = await db.Transfers.Where(t => t.Status == TransferStatus.Proposed && (t.ToAccountId == me || held.Contains(t.ApplicationId))).Select(t => t.ApplicationId)
+            .Union(db.Pledges.Where(p => p.Status == PledgeStatus.Filed && held.Contains(p.ApplicationId)).Select(p => p.ApplicationId))
+            .Union(db.ChangeRequests.Where(c => c.Status == ChangeStatus.Pending && held.Contains(c.ApplicationId)).Select(c => c.ApplicationId))
+            .ToListAsync(ct).ConfigureAwait(false);
+        var waiting = (await db.Applications.AsNoTracking().Where(a => waitingIds.Contains(a.Id) && a.RegistrationNumber != null)
+                .Select(a => new { a.Id, a.State, a.ValidUntil, a.RegistrationNumber }).ToListAsync(ct).ConfigureAwait(false))
+            .OrderBy(a => a.State == ApplicationState.Registered && a.ValidUntil >= today ? 0 : 1).ThenBy(a => a.ValidUntil).ThenBy(a => a.RegistrationNumber, StringComparer.Ordinal)
+            .Select(a => a.Id).ToList();
+
+        var ids = waiting.Skip(offset).Take(count).ToList();
+        var skip = Math.Max(0, offset - waiting.Count);
+        var mine = db.RightHolders.Where(h => h.AccountId == me && !waiting.Contains(h.ApplicationId));
+        var inForce = mine.Where(h => !h.Ended && h.ValidUntil >= today);
+        if (ids.Count < count)
+        {
+            var found = await inForce.OrderBy(h => h.ValidUntil).ThenBy(h => h.ApplicationId).Select(h => h.ApplicationId)
+                .Skip(skip).Take(count - ids.Count).ToListAsync(ct).ConfigureAwait(false);
+            ids.AddRange(found);
+
+            // Past the last in force: the ended ones start after them (a page that found none started after them all).
+            skip = found.Count > 0 || skip == 0 ? 0 : skip - await inForce.CountAsync(ct).ConfigureAwait(false);
+        }
+
+        if (ids.Count < count)
+        {
+            ids.AddRange(await mine.Where(h => h.Ended || h.ValidUntil < today).OrderBy(h => h.ValidUntil).ThenBy(h => h.ApplicationId).Select(h => h.ApplicationId)
+                .Skip(skip).Take(count - ids.Count).ToListAsync(ct).ConfigureAwait(false));
+        }
+
+        var apps = await db.Applications.AsNoTracking().Include(a => a.Body).Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct).ConfigureAwait(false);
+        return [.. ids.Select(id => apps[id])];
     }
 
     // The end of validity, or the renewal window before it (the lifecycle guard's days); nothing for a registration that has ended.
