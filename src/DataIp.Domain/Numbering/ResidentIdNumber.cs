@@ -1,5 +1,4 @@
 using System.Globalization;
-using static DataIp.Domain.Numbering.Fields;
 
 namespace DataIp.Domain.Numbering;
 
@@ -28,40 +27,44 @@ public static class ResidentIdNumber
     {
         if (string.IsNullOrEmpty(number))
         {
-            return CodeCheck.Invalid("The resident ID number is missing.");
+            return CodeCheck.Invalid(CodeCheckCode.IdNumberMissing);
         }
 
         if (number.Length != Length)
         {
-            return CodeCheck.Invalid(Invariant($"A resident ID number has 18 characters; this one has {number.Length}."));
+            return CodeCheck.Invalid(CodeCheckCode.IdNumberLength, number.Length);
         }
 
-        var error = NonDigitError(number, 0, Length - 1, "first 17 characters of a resident ID number")
-            ?? CheckCharacterFormError(number[^1])
-            ?? BirthDateError(number);
+        var error = NonDigitError(number) ?? CheckCharacterFormError(number[^1]) ?? BirthDateError(number);
         if (error is not null)
         {
-            return CodeCheck.Invalid(error);
+            return error;
         }
 
         var expected = Iso7064Mod11_2.ComputeCheckCharacter(number.AsSpan(0, Length - 1));
         return number[^1] == expected
             ? CodeCheck.Valid
-            : CodeCheck.Invalid(Invariant($"The check character (position 18) should be '{expected}' but is '{number[^1]}': the number is mistyped."));
+            : CodeCheck.Invalid(CodeCheckCode.IdNumberCheckCharacter, expected, number[^1]);
     }
 
-    private static string? CheckCharacterFormError(char last) => last switch
+    private static CodeCheck? NonDigitError(string number)
     {
-        'x' => "The check character 'x' (position 18) must be an upper-case 'X'.",
+        var index = number.AsSpan(0, Length - 1).IndexOfAnyExceptInRange('0', '9');
+        return index < 0 ? null : CodeCheck.Invalid(CodeCheckCode.IdNumberNonDigit, number[index], index + 1);
+    }
+
+    private static CodeCheck? CheckCharacterFormError(char last) => last switch
+    {
+        'x' => CodeCheck.Invalid(CodeCheckCode.IdNumberLowerX),
         'X' or (>= '0' and <= '9') => null,
-        _ => Invariant($"The last character must be a digit or 'X'; '{last}' at position 18 is not."),
+        _ => CodeCheck.Invalid(CodeCheckCode.IdNumberLastCharacter, last),
     };
 
-    private static string? BirthDateError(string number)
+    private static CodeCheck? BirthDateError(string number)
     {
-        var text = number.AsSpan(BirthDateStart, BirthDateLength);
+        var text = number.Substring(BirthDateStart, BirthDateLength);
         return DateOnly.TryParseExact(text, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
             ? null
-            : Invariant($"The birth date at positions 7–14, '{text.ToString()}', is not a real date.");
+            : CodeCheck.Invalid(CodeCheckCode.IdNumberBirthDate, text);
     }
 }

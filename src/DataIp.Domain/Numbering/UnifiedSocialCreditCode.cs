@@ -64,26 +64,26 @@ public static class UnifiedSocialCreditCode
     {
         if (string.IsNullOrEmpty(code))
         {
-            return CodeCheck.Invalid("The unified social credit code is missing.");
+            return CodeCheck.Invalid(CodeCheckCode.CreditCodeMissing);
         }
 
         if (code.Length != Length)
         {
-            return CodeCheck.Invalid(Invariant($"A unified social credit code has 18 characters; this one has {code.Length}."));
+            return CodeCheck.Invalid(CodeCheckCode.CreditCodeLength, code.Length);
         }
 
         if (FirstCharacterError(code) is { } error)
         {
-            return CodeCheck.Invalid(error);
+            return error;
         }
 
         var expected = ComputeCheckCharacter(code[..^1]);
         return code[^1] == expected
             ? CodeCheck.Valid
-            : CodeCheck.Invalid(Invariant($"The check character (position 18) should be '{expected}' but is '{code[^1]}': the code is mistyped."));
+            : CodeCheck.Invalid(CodeCheckCode.CreditCodeCheckCharacter, expected, code[^1]);
     }
 
-    private static string? FirstCharacterError(string code)
+    private static CodeCheck? FirstCharacterError(string code)
     {
         for (var i = 0; i < code.Length; i++)
         {
@@ -94,8 +94,8 @@ public static class UnifiedSocialCreditCode
             }
 
             return char.IsAsciiLetterLower(c) && Alphabet.Contains(char.ToUpperInvariant(c), StringComparison.Ordinal)
-                ? Invariant($"Letters must be upper case: '{c}' at position {i + 1} should be '{char.ToUpperInvariant(c)}'.")
-                : Invariant($"'{c}' at position {i + 1} is not allowed: a unified social credit code uses only digits and the upper-case letters except I, O, S, V and Z.");
+                ? CodeCheck.Invalid(CodeCheckCode.CreditCodeLowerCase, c, i + 1, char.ToUpperInvariant(c))
+                : CodeCheck.Invalid(CodeCheckCode.CreditCodeCharacter, c, i + 1);
         }
 
         return null;

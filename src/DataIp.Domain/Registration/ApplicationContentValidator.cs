@@ -24,6 +24,20 @@ public static class ApplicationContentValidator
     public static IReadOnlyDictionary<string, string[]> Validate(
         ApplicationContent content,
         ValidationMode mode,
+        ApplicationValidationOptions options) => ContentProblem.Errors(Problems(content, mode, options));
+
+    /// <summary>Validates a content and says what is wrong as codes and facts, for a reader to word in its language.</summary>
+    /// <param name="content">The content to check.</param>
+    /// <param name="mode">Whether a draft is saved or an application submitted.</param>
+    /// <param name="options">Identifier checks, today's date and the limits.</param>
+    /// <returns>
+    /// The problems found, in the order <see cref="Validate"/> lists their sentences; empty when the
+    /// content is acceptable. Each problem's <see cref="ContentProblem.English"/> is the sentence
+    /// <see cref="Validate"/> gives for it.
+    /// </returns>
+    public static IReadOnlyList<ContentProblem> Problems(
+        ApplicationContent content,
+        ValidationMode mode,
         ApplicationValidationOptions options)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -39,6 +53,6 @@ public static class ApplicationContentValidator
         EvidenceRules.Check(scope, content.Evidence);
         RightsRules.Check(scope, content.RightsClaimed);
         DeclarationRules.Check(scope, content.Declarations);
-        return scope.Errors();
+        return scope.Problems();
     }
 }

@@ -34,32 +34,38 @@ public static class IndustryClassification
     /// <summary>Whether <paramref name="industryCode"/> is a section letter followed by one of its divisions.</summary>
     /// <param name="industryCode">The code to check, e.g. <c>I65</c>.</param>
     /// <returns>True for a well-formed, consistent code.</returns>
-    public static bool IsValid(string industryCode) => Check(industryCode) is null;
+    public static bool IsValid(string industryCode) => Problem(industryCode) is null;
 
     /// <summary>Checks an industry code.</summary>
     /// <param name="industryCode">The code to check.</param>
     /// <returns>Null when valid; otherwise a sentence, starting with "industryCode", saying what is wrong.</returns>
-    internal static string? Check(string industryCode)
+    internal static string? Check(string industryCode) =>
+        Problem(industryCode) is var (code, arguments) ? new ContentProblem("industryCode", code, arguments).English : null;
+
+    /// <summary>Checks an industry code.</summary>
+    /// <param name="industryCode">The code to check.</param>
+    /// <returns>Null when valid; otherwise what is wrong, as a content problem's code and arguments.</returns>
+    internal static (ContentProblemCode Code, object?[] Arguments)? Problem(string industryCode)
     {
         ArgumentNullException.ThrowIfNull(industryCode);
         if (industryCode.Length != 3 || !char.IsAsciiLetterUpper(industryCode[0])
             || !char.IsAsciiDigit(industryCode[1]) || !char.IsAsciiDigit(industryCode[2]))
         {
-            return $"industryCode must be a GB/T 4754-2017 section letter and two-digit division, such as I65; it is \"{industryCode}\".";
+            return (ContentProblemCode.IndustryCodeShape, [industryCode]);
         }
 
         var section = industryCode[0];
         var division = int.Parse(industryCode.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture);
         if (SectionOf(division) is not { } expected)
         {
-            return $"industryCode division {industryCode[1..]} does not exist; GB/T 4754-2017 divisions run 01–97.";
+            return (ContentProblemCode.IndustryDivisionUnknown, [industryCode[1..]]);
         }
 
         if (expected != section)
         {
             var (_, first, last) = Sections.Single(s => s.Section == expected);
-            var range = first == last ? $"{first:00}" : $"{first:00}–{last:00}";
-            return $"industryCode {industryCode} is inconsistent: division {industryCode[1..]} belongs to section {expected} ({range}), not {section}.";
+            var range = first == last ? first.ToString("00", CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{first:00}–{last:00}");
+            return (ContentProblemCode.IndustrySectionMismatch, [industryCode, industryCode[1..], expected, range, section]);
         }
 
         return null;

@@ -1,3 +1,4 @@
+using DataIp.Domain.Numbering;
 using DataIp.Domain.Registration;
 
 namespace DataIp.Domain.Tests.Registration;
@@ -123,7 +124,7 @@ public sealed class ApplicationContentFormatTests
     [Fact]
     public void Validate_CreditCodeRefusedByCheck_QuotesTheCheck()
     {
-        var options = SampleContent.Options() with { CreditCodeCheck = _ => "the check character should be Q." };
+        var options = SampleContent.Options() with { CreditCodeCheck = _ => CodeCheck.Invalid("the check character should be Q.") };
 
         var errors = ApplicationContentValidator.Validate(SampleContent.ValidSubmission(), ValidationMode.Draft, options);
 

@@ -1,3 +1,4 @@
+using DataIp.Domain.Numbering;
 using DataIp.Domain.Registration;
 
 namespace DataIp.Domain.Tests.Registration;
@@ -131,13 +132,13 @@ public static class SampleContent
         SampleAttachmentIds = [SampleId],
     };
 
-    private static string? FakeCreditCodeCheck(string value) =>
+    private static CodeCheck FakeCreditCodeCheck(string value) =>
         value.Length == 18 && value.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c))
-            ? null
-            : "expected 18 digits or capital letters.";
+            ? CodeCheck.Valid
+            : CodeCheck.Invalid("expected 18 digits or capital letters.");
 
-    private static string? FakeResidentIdCheck(string value) =>
+    private static CodeCheck FakeResidentIdCheck(string value) =>
         value.Length == 18 && value[..17].All(char.IsAsciiDigit) && (char.IsAsciiDigit(value[17]) || value[17] == 'X')
-            ? null
-            : "expected 17 digits and a check digit or X.";
+            ? CodeCheck.Valid
+            : CodeCheck.Invalid("expected 17 digits and a check digit or X.");
 }

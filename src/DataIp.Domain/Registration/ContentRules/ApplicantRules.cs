@@ -42,17 +42,17 @@ internal static partial class ApplicantRules
         var hasEmail = scope.Text($"{path}.email", contact.Email, TextRule.Line(ApplicationContentLimits.EmailMaxLength).Optional());
         if (hasPhone && !IsPhone(contact.Phone!))
         {
-            scope.Add($"{path}.phone", "phone must be 7–15 digits, optionally with a leading + and single spaces or hyphens between groups, such as +86 755 8888 8888.");
+            scope.Add($"{path}.phone", ContentProblemCode.PhoneShape);
         }
 
         if (hasEmail && !EmailShape().IsMatch(contact.Email!))
         {
-            scope.Add($"{path}.email", "email must have the form name@domain.tld.");
+            scope.Add($"{path}.email", ContentProblemCode.EmailShape);
         }
 
         if (scope.IsSubmission && !hasPhone && !hasEmail)
         {
-            scope.Add($"{path}.phone", "phone is required at submission unless an email address is given.");
+            scope.Add($"{path}.phone", ContentProblemCode.PhoneOrEmailRequired);
         }
     }
 
@@ -65,7 +65,7 @@ internal static partial class ApplicantRules
 
         if (regionCode.Length != 6 || !regionCode.All(char.IsAsciiDigit) || !ProvinceCodes.Contains(regionCode[..2]))
         {
-            scope.Add("applicant.regionCode", $"regionCode must be a six-digit GB/T 2260 administrative division code starting with a province code, such as 440300; it is \"{regionCode}\".");
+            scope.Add("applicant.regionCode", ContentProblemCode.RegionCodeInvalid, regionCode);
         }
     }
 
@@ -83,7 +83,7 @@ internal static partial class ApplicantRules
         {
             if (applicant.CoApplicants[i] is not { } coApplicant)
             {
-                scope.Add($"{path}[{i}]", $"coApplicants[{i}] must not be null.");
+                scope.Add($"{path}[{i}]", ContentProblemCode.EntryNull);
                 continue;
             }
 
@@ -104,14 +104,14 @@ internal static partial class ApplicantRules
         var member = string.IsNullOrWhiteSpace(party.CreditCode) ? "idNumber" : "creditCode";
         if (!identifiers.TryAdd(identifier, path))
         {
-            scope.Add($"{path}.{member}", $"{member} {identifier} is already given by {identifiers[identifier]}; each party applies once.");
+            scope.Add($"{path}.{member}", ContentProblemCode.PartyRepeated, identifier, identifiers[identifier]);
         }
     }
 
     private static void Agent(ValidationScope scope, AgentParticulars agent)
     {
         scope.Text("applicant.agent.name", agent.Name, TextRule.Name(scope.Limits.NameMaxLength));
-        scope.Identifier("applicant.agent.creditCode", agent.CreditCode, scope.Options.CreditCodeCheck, "unified social credit code", required: true);
+        scope.Identifier("applicant.agent.creditCode", agent.CreditCode, scope.Options.CreditCodeCheck, required: true);
 
         if (agent.Contact is { } contact)
         {
@@ -120,7 +120,7 @@ internal static partial class ApplicantRules
 
         if (scope.Require("applicant.agent.powerOfAttorneyAttachmentId", agent.PowerOfAttorneyAttachmentId) && agent.PowerOfAttorneyAttachmentId == Guid.Empty)
         {
-            scope.Add("applicant.agent.powerOfAttorneyAttachmentId", "powerOfAttorneyAttachmentId is the empty id; refer to the uploaded power of attorney.");
+            scope.Add("applicant.agent.powerOfAttorneyAttachmentId", ContentProblemCode.PowerOfAttorneyIdEmpty);
         }
     }
 

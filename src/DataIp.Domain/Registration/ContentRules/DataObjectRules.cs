@@ -30,9 +30,9 @@ internal static class DataObjectRules
     private static void IndustryCode(ValidationScope scope, string? industryCode)
     {
         if (scope.RequireText($"{Path}.industryCode", industryCode)
-            && IndustryClassification.Check(industryCode) is { } problem)
+            && IndustryClassification.Problem(industryCode) is var (code, arguments))
         {
-            scope.Add($"{Path}.industryCode", problem);
+            scope.Add($"{Path}.industryCode", code, arguments);
         }
     }
 
@@ -45,7 +45,7 @@ internal static class DataObjectRules
         {
             if (!scope.Text($"{path}[{i}]", scenarios[i], rule.Optional()))
             {
-                scope.Add($"{path}[{i}]", $"applicationScenarios[{i}] is blank; remove it or describe the scenario.");
+                scope.Add($"{path}[{i}]", ContentProblemCode.ScenarioBlank);
             }
         }
     }
@@ -58,9 +58,7 @@ internal static class DataObjectRules
         scope.Attachments($"{Path}.sourceProofAttachmentIds", dataObject.SourceProofAttachmentIds);
         if (scope.IsSubmission && dataObject.DataSourceType is { } type && NeedsProof(type) && dataObject.SourceProofAttachmentIds.Count == 0)
         {
-            scope.Add(
-                $"{Path}.sourceProofAttachmentIds",
-                $"sourceProofAttachmentIds needs at least one proof document (licence, authorisation or purchase contract) at submission for data source type {ValidationScope.EnumName(type)}.");
+            scope.Add($"{Path}.sourceProofAttachmentIds", ContentProblemCode.SourceProofRequired, type);
         }
     }
 
@@ -76,7 +74,7 @@ internal static class DataObjectRules
         {
             if (structure[i] is not { } field)
             {
-                scope.Add($"{path}[{i}]", $"structure[{i}] must not be null.");
+                scope.Add($"{path}[{i}]", ContentProblemCode.EntryNull);
                 continue;
             }
 
@@ -96,7 +94,7 @@ internal static class DataObjectRules
     {
         if (value is <= 0)
         {
-            scope.Add(path, $"{ValidationScope.Leaf(path)} must be a positive number; it is {value}.");
+            scope.Add(path, ContentProblemCode.NotPositive, value);
         }
     }
 }

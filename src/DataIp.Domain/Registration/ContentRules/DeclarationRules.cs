@@ -15,20 +15,20 @@ internal static class DeclarationRules
             return;
         }
 
-        Affirmed(scope, $"{Path}.lawfulSource", declarations.LawfulSource, "the data was obtained lawfully; data acquired unlawfully or without authorisation is refused");
-        Affirmed(scope, $"{Path}.authenticity", declarations.Authenticity, "the application is true and the data is as described");
+        Affirmed(scope, $"{Path}.lawfulSource", declarations.LawfulSource, ContentProblemCode.LawfulSourceNotDeclared);
+        Affirmed(scope, $"{Path}.authenticity", declarations.Authenticity, ContentProblemCode.AuthenticityNotDeclared);
         if (scope.EnumValue($"{Path}.personalInformation", declarations.PersonalInformation)
             && scope.IsSubmission && declarations.PersonalInformation == PersonalInformationStatus.Contains)
         {
-            scope.Add($"{Path}.personalInformation", "personalInformation contains is refused at submission: desensitise the personal information so that no person can be identified, then declare desensitised.");
+            scope.Add($"{Path}.personalInformation", ContentProblemCode.PersonalInformationContains);
         }
     }
 
-    private static void Affirmed(ValidationScope scope, string path, bool? value, string meaning)
+    private static void Affirmed(ValidationScope scope, string path, bool? value, ContentProblemCode notDeclared)
     {
         if (scope.Require(path, value) && scope.IsSubmission && !value.Value)
         {
-            scope.Add(path, $"{ValidationScope.Leaf(path)} must be declared true at submission: it states that {meaning}.");
+            scope.Add(path, notDeclared);
         }
     }
 }

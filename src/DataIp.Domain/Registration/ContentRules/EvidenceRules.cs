@@ -23,7 +23,7 @@ internal static class EvidenceRules
 
         if (scope.IsSubmission && fingerprint is null && !hasReference)
         {
-            scope.Add(Path, "evidence needs a fingerprint or an evidenceReference (ledger entry or notarisation certificate number) at submission; data without evidence preservation or notarisation is refused.");
+            scope.Add(Path, ContentProblemCode.EvidenceMissing);
         }
     }
 
@@ -33,19 +33,25 @@ internal static class EvidenceRules
         scope.EnumValue($"{path}.hashAlgorithm", fingerprint.HashAlgorithm);
         if (scope.RequireText($"{path}.root", fingerprint.Root) && !IsLowercaseHex(fingerprint.Root))
         {
-            var found = fingerprint.Root.Length == HexRootLength ? "it has characters other than 0–9 and a–f" : $"it has {fingerprint.Root.Length} characters";
-            scope.Add($"{path}.root", $"root must be {HexRootLength} lowercase hexadecimal digits (a 256-bit digest); {found}.");
+            if (fingerprint.Root.Length == HexRootLength)
+            {
+                scope.Add($"{path}.root", ContentProblemCode.RootNotHex);
+            }
+            else
+            {
+                scope.Add($"{path}.root", ContentProblemCode.RootWrongLength, fingerprint.Root.Length);
+            }
         }
 
         if (scope.Require($"{path}.size", fingerprint.Size) && fingerprint.Size <= 0)
         {
-            scope.Add($"{path}.size", $"size must be a positive number of bytes; it is {fingerprint.Size}.");
+            scope.Add($"{path}.size", ContentProblemCode.SizeNotPositive, fingerprint.Size);
         }
 
         if (scope.Require($"{path}.computedAt", fingerprint.ComputedAt)
             && DateOnly.FromDateTime(fingerprint.ComputedAt.Value.DateTime) > scope.Options.Today)
         {
-            scope.Add($"{path}.computedAt", $"computedAt must not be in the future; it is {fingerprint.ComputedAt.Value:yyyy-MM-dd} and today is {scope.Options.Today:yyyy-MM-dd}.");
+            scope.Add($"{path}.computedAt", ContentProblemCode.ComputedInFuture, DateOnly.FromDateTime(fingerprint.ComputedAt.Value.DateTime), scope.Options.Today);
         }
 
         if (fingerprint.Format is not null || fingerprint.Version is not null || fingerprint.Sketch is not null)

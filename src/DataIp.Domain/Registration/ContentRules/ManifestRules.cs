@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Numerics;
 using DataIp.Domain.Fingerprinting;
 
@@ -22,17 +21,17 @@ internal static class ManifestRules
     {
         if (scope.RequireText($"{path}.format", manifest.Format) && manifest.Format != FormatName)
         {
-            scope.Add($"{path}.format", $"format must be \"{FormatName}\" (the manifest written by dataip fingerprint); it is \"{manifest.Format}\".");
+            scope.Add($"{path}.format", ContentProblemCode.ManifestFormat, FormatName, manifest.Format);
         }
 
         if (scope.Require($"{path}.version", manifest.Version) && manifest.Version != SupportedVersion)
         {
-            scope.Add($"{path}.version", $"version {manifest.Version} is not supported; this platform reads fingerprint manifests of version {SupportedVersion}. Recompute the fingerprint with a matching dataip.");
+            scope.Add($"{path}.version", ContentProblemCode.ManifestVersion, manifest.Version, SupportedVersion);
         }
 
         if (scope.Require($"{path}.leafCount", manifest.LeafCount) && manifest.LeafCount < 0)
         {
-            scope.Add($"{path}.leafCount", $"leafCount must not be negative; it is {manifest.LeafCount}.");
+            scope.Add($"{path}.leafCount", ContentProblemCode.Negative, manifest.LeafCount);
         }
 
         scope.Text($"{path}.tool", manifest.Tool, TextRule.Line(100).Optional());
@@ -52,7 +51,7 @@ internal static class ManifestRules
         var (present, absent) = manifest.Mode == FingerprintMode.Files ? ("files", "rows") : ("rows", "files");
         if (manifest.Mode == FingerprintMode.Files ? manifest.Rows is not null : manifest.Files is not null)
         {
-            scope.Add($"{path}.{absent}", $"a manifest of mode {present} has no {absent} section.");
+            scope.Add($"{path}.{absent}", ContentProblemCode.ModeSectionPresent, present);
         }
 
         if (manifest.Mode == FingerprintMode.Files && scope.Require($"{path}.files", manifest.Files))
@@ -63,7 +62,7 @@ internal static class ManifestRules
             if (scope.Require($"{path}.files.chunkSize", files.ChunkSize)
                 && (files.ChunkSize is < MinChunkSize or > MaxChunkSize || !BitOperations.IsPow2(files.ChunkSize.Value)))
             {
-                scope.Add($"{path}.files.chunkSize", $"chunkSize must be a power of two from {MinChunkSize} to {MaxChunkSize}; it is {files.ChunkSize}.");
+                scope.Add($"{path}.files.chunkSize", ContentProblemCode.ChunkSize, MinChunkSize, MaxChunkSize, files.ChunkSize);
             }
         }
 
@@ -75,7 +74,7 @@ internal static class ManifestRules
             NotNegative(scope, $"{path}.rows.count", rows.Count);
             if (rows.Format == RowFormat.Csv && scope.RequireText($"{path}.rows.delimiter", rows.Delimiter) && rows.Delimiter.Length != 1)
             {
-                scope.Add($"{path}.rows.delimiter", $"delimiter must be one character; it is \"{rows.Delimiter}\".");
+                scope.Add($"{path}.rows.delimiter", ContentProblemCode.Delimiter, rows.Delimiter);
             }
         }
     }
@@ -84,23 +83,23 @@ internal static class ManifestRules
     {
         if (scope.RequireText($"{path}.algorithm", sketch.Algorithm) && sketch.Algorithm != SketchAlgorithm)
         {
-            scope.Add($"{path}.algorithm", $"algorithm must be \"{SketchAlgorithm}\"; it is \"{sketch.Algorithm}\".");
+            scope.Add($"{path}.algorithm", ContentProblemCode.SketchAlgorithm, SketchAlgorithm, sketch.Algorithm);
         }
 
         if (scope.Require($"{path}.k", sketch.K) && sketch.K != SketchSize)
         {
-            scope.Add($"{path}.k", string.Create(CultureInfo.InvariantCulture, $"k must be {SketchSize}; it is {sketch.K}."));
+            scope.Add($"{path}.k", ContentProblemCode.SketchSize, SketchSize, sketch.K);
         }
 
         if (scope.RequireText($"{path}.features", sketch.Features) && sketch.Features != features)
         {
-            scope.Add($"{path}.features", $"features must be \"{features}\" for this mode; it is \"{sketch.Features}\".");
+            scope.Add($"{path}.features", ContentProblemCode.SketchFeatures, features, sketch.Features);
         }
 
         NotNegative(scope, $"{path}.featureCount", sketch.FeatureCount);
         if (scope.RequireText($"{path}.values", sketch.Values) && DataIp.Domain.Evidence.OverlapBands.DecodeValues(sketch.Values) is null)
         {
-            scope.Add($"{path}.values", $"values must be base64 of {SketchSize} values of 8 bytes ({SketchSize * 8} bytes).");
+            scope.Add($"{path}.values", ContentProblemCode.SketchValues, SketchSize, SketchSize * 8);
         }
     }
 
@@ -108,7 +107,7 @@ internal static class ManifestRules
     {
         if (scope.Require(path, value) && value < 0)
         {
-            scope.Add(path, string.Create(CultureInfo.InvariantCulture, $"{ValidationScope.Leaf(path)} must not be negative; it is {value}."));
+            scope.Add(path, ContentProblemCode.Negative, value);
         }
     }
 }

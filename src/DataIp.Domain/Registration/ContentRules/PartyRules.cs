@@ -10,8 +10,8 @@ internal static class PartyRules
     {
         scope.Text($"{path}.name", party.Name, TextRule.Name(scope.Limits.NameMaxLength));
         var typed = scope.EnumValue($"{path}.registrantType", party.Type);
-        scope.Identifier($"{path}.creditCode", party.CreditCode, scope.Options.CreditCodeCheck, "unified social credit code");
-        scope.Identifier($"{path}.idNumber", party.IdNumber, scope.Options.ResidentIdCheck, "resident ID number");
+        scope.Identifier($"{path}.creditCode", party.CreditCode, scope.Options.CreditCodeCheck);
+        scope.Identifier($"{path}.idNumber", party.IdNumber, scope.Options.ResidentIdCheck);
         if (scope.IsSubmission && typed && System.Enum.IsDefined(party.Type!.Value))
         {
             IdentifierMatchesType(scope, path, party);
@@ -24,7 +24,6 @@ internal static class PartyRules
         var type = party.Type!.Value;
         var hasCreditCode = !string.IsNullOrWhiteSpace(party.CreditCode);
         var hasIdNumber = !string.IsNullOrWhiteSpace(party.IdNumber);
-        var typeName = ValidationScope.EnumName(type);
         switch (type)
         {
             case RegistrantType.NaturalPerson:
@@ -35,14 +34,14 @@ internal static class PartyRules
 
                 if (hasCreditCode)
                 {
-                    scope.Add($"{path}.creditCode", "creditCode is for organisations; a naturalPerson is identified by idNumber alone.");
+                    scope.Add($"{path}.creditCode", ContentProblemCode.CreditCodeForPerson);
                 }
 
                 break;
             case RegistrantType.Other:
                 if (!hasCreditCode && !hasIdNumber)
                 {
-                    scope.Add($"{path}.creditCode", "creditCode or idNumber is required at submission for registrant type other.");
+                    scope.Add($"{path}.creditCode", ContentProblemCode.CreditCodeOrIdNumberRequired);
                 }
 
                 break;
@@ -54,7 +53,7 @@ internal static class PartyRules
 
                 if (hasIdNumber)
                 {
-                    scope.Add($"{path}.idNumber", $"idNumber is for natural persons; an organisation of type {typeName} is identified by creditCode alone.");
+                    scope.Add($"{path}.idNumber", ContentProblemCode.IdNumberForOrganisation, type);
                 }
 
                 break;

@@ -16,14 +16,14 @@ internal static class RightsRules
         {
             if (claims[i] is not { } claim)
             {
-                scope.Add($"{Path}[{i}]", $"rightsClaimed[{i}] must not be null.");
+                scope.Add($"{Path}[{i}]", ContentProblemCode.EntryNull);
                 continue;
             }
 
             Claim(scope, $"{Path}[{i}]", claim);
             if (claim.Right is { } right && !claimedAt.TryAdd(right, i))
             {
-                scope.Add($"{Path}[{i}].right", $"right {ValidationScope.EnumName(right)} is already claimed at rightsClaimed[{claimedAt[right]}]; claim each right once.");
+                scope.Add($"{Path}[{i}].right", ContentProblemCode.RightRepeated, right, claimedAt[right]);
             }
         }
     }
@@ -38,7 +38,7 @@ internal static class RightsRules
             TextRule.Line(scope.Limits.ReferenceMaxLength).Optional());
         if (claim.AgreementEndDate is { } end && end <= scope.Options.Today)
         {
-            scope.Add($"{path}.agreementEndDate", $"agreementEndDate must be after today ({scope.Options.Today:yyyy-MM-dd}); an agreement that ended on {end:yyyy-MM-dd} supports no right.");
+            scope.Add($"{path}.agreementEndDate", ContentProblemCode.AgreementEnded, scope.Options.Today, end);
         }
 
         if (scope.IsSubmission && hasBasis)
@@ -53,13 +53,13 @@ internal static class RightsRules
         var basis = claim.Basis!.Value;
         if (basis != RightBasis.SelfGenerated && System.Enum.IsDefined(basis) && !hasReference)
         {
-            scope.Add($"{path}.agreementReference", $"agreementReference is required at submission for basis {ValidationScope.EnumName(basis)}; name the authorisation or licence agreement.");
+            scope.Add($"{path}.agreementReference", ContentProblemCode.AgreementReferenceRequired, basis);
         }
 
         if (basis == RightBasis.SelfGenerated && (hasReference || claim.AgreementEndDate is not null))
         {
             var member = hasReference ? "agreementReference" : "agreementEndDate";
-            scope.Add($"{path}.{member}", $"{member} applies only to a right held under an agreement; basis selfGenerated has none.");
+            scope.Add($"{path}.{member}", ContentProblemCode.AgreementNotApplicable);
         }
     }
 }

@@ -5,12 +5,12 @@ using System.Text.Json;
 namespace DataIp.Domain.Registration.ContentRules;
 
 /// <summary>
-/// One validation run: the mode, the options, and the errors found so far keyed by JSON path. The
+/// One validation run: the mode, the options, and the problems found so far. The
 /// checks here are the building blocks every group's rules are written in.
 /// </summary>
 internal sealed class ValidationScope(ValidationMode mode, ApplicationValidationOptions options)
 {
-    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    private readonly List<ContentProblem> _problems = [];
 
     public ApplicationValidationOptions Options { get; } = options;
 
@@ -18,19 +18,9 @@ internal sealed class ValidationScope(ValidationMode mode, ApplicationValidation
 
     public bool IsSubmission { get; } = mode == ValidationMode.Submission;
 
-    public void Add(string path, string message)
-    {
-        if (!_errors.TryGetValue(path, out var messages))
-        {
-            messages = [];
-            _errors.Add(path, messages);
-        }
+    public void Add(string path, ContentProblemCode code, params object?[] arguments) => _problems.Add(new ContentProblem(path, code, arguments));
 
-        messages.Add(message);
-    }
-
-    public IReadOnlyDictionary<string, string[]> Errors() =>
-        _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+    public IReadOnlyList<ContentProblem> Problems() => [.. _problems];
 
     /// <summary>True when the value is present; at submission an absent value is an error.</summary>
     public bool Require<T>(string path, [NotNullWhen(true)] T? value)
@@ -48,7 +38,7 @@ internal sealed class ValidationScope(ValidationMode mode, ApplicationValidation
     {
         if (IsSubmission)
         {
-            Add(path, $"{Leaf(path)} is required at submission.");
+            Add(path, ContentProblemCode.Required);
         }
     }
 
@@ -80,12 +70,19 @@ internal sealed class ValidationScope(ValidationMode mode, ApplicationValidation
         var length = value.EnumerateRunes().Count();
         if (length < rule.MinLength || length > rule.MaxLength)
         {
-            Add(path, LengthMessage(Leaf(path), rule, length));
+            if (rule.MinLength <= 1)
+            {
+                Add(path, ContentProblemCode.TooLong, rule.MaxLength, length);
+            }
+            else
+            {
+                Add(path, ContentProblemCode.LengthOutOfRange, rule.MinLength, rule.MaxLength, length);
+            }
         }
 
         if (rule.SingleLine && value.Any(char.IsControl))
         {
-            Add(path, $"{Leaf(path)} must be a single line without control characters.");
+            Add(path, ContentProblemCode.NotSingleLine);
         }
 
         return true;
@@ -108,14 +105,14 @@ internal sealed class ValidationScope(ValidationMode mode, ApplicationValidation
         if (!System.Enum.IsDefined(present))
         {
             var names = string.Join(", ", System.Enum.GetValues<T>().Select(EnumName));
-            Add(path, $"{Leaf(path)} {Convert.ToInt64(present, CultureInfo.InvariantCulture)} is not a defined value; expected one of {names}.");
+            Add(path, ContentProblemCode.UndefinedValue, Convert.ToInt64(present, CultureInfo.InvariantCulture), names);
         }
 
         return true;
     }
 
     /// <summary>Checks an identifier through one of the injected checks.</summary>
-    public void Identifier(string path, string? value, IdentifierCheck check, string kind, bool required = false)
+    public void Identifier(string path, string? value, IdentifierCheck check, bool required = false)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -124,9 +121,9 @@ internal sealed class ValidationScope(ValidationMode mode, ApplicationValidation
                 RequiredAtSubmission(path);
             }
         }
-        else if (check(value) is { } problem)
+        else if (check(value) is { IsValid: false } problem)
         {
-            Add(path, $"{Leaf(path)} is not a valid {kind}: {problem}");
+            Add(path, ContentProblemCode.IdentifierInvalid, problem);
         }
     }
 
@@ -135,11 +132,11 @@ internal sealed class ValidationScope(ValidationMode mode, ApplicationValidation
     {
         if (items.Count > max)
         {
-            Add(path, $"{Leaf(path)} may hold at most {max} entries; it has {items.Count}.");
+            Add(path, ContentProblemCode.TooMany, max, items.Count);
         }
         else if (IsSubmission && items.Count < minAtSubmission)
         {
-            Add(path, $"{Leaf(path)} needs at least {minAtSubmission} {(minAtSubmission == 1 ? "entry" : "entries")} at submission.");
+            Add(path, ContentProblemCode.TooFew, minAtSubmission);
         }
     }
 
@@ -152,11 +149,11 @@ internal sealed class ValidationScope(ValidationMode mode, ApplicationValidation
         {
             if (ids[i] == Guid.Empty)
             {
-                Add($"{path}[{i}]", $"{Leaf(path)}[{i}] is the empty id; refer to an uploaded attachment.");
+                Add($"{path}[{i}]", ContentProblemCode.AttachmentIdEmpty);
             }
             else if (!seen.Add(ids[i]))
             {
-                Add($"{path}[{i}]", $"{Leaf(path)}[{i}] repeats attachment {ids[i]}.");
+                Add($"{path}[{i}]", ContentProblemCode.AttachmentRepeated, ids[i]);
             }
         }
     }
@@ -165,10 +162,4 @@ internal sealed class ValidationScope(ValidationMode mode, ApplicationValidation
     public static string EnumName<T>(T value)
         where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
-    /// <summary>The last member name of a path: "rightsClaimed[1].basis" gives "basis".</summary>
-    public static string Leaf(string path) => path[(path.LastIndexOf('.') + 1)..];
-
-    private static string LengthMessage(string leaf, TextRule rule, int length) => rule.MinLength <= 1
-        ? $"{leaf} must be at most {rule.MaxLength} characters; it has {length}."
-        : $"{leaf} must be {rule.MinLength}–{rule.MaxLength} characters; it has {length}.";
 }

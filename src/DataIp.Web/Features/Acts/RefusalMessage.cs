@@ -17,6 +17,9 @@ public sealed record RefusalMessage(RefusalKey Key, params object?[] Args)
     /// </summary>
     public string? ApiWords { get; private init; }
 
+    /// <summary>The content validator's problem this message is about, which a page words itself (<c>Pages/Drafts/ContentText</c>).</summary>
+    public ContentProblem? Problem { get; private init; }
+
     /// <summary>A sentence another part wrote in English, which the API keeps; a page says <paramref name="key"/>.</summary>
     /// <param name="english">The sentence for the API.</param>
     /// <param name="key">What a page says instead.</param>
@@ -28,9 +31,21 @@ public sealed record RefusalMessage(RefusalKey Key, params object?[] Args)
         return new(key, args) { ApiWords = english };
     }
 
+    /// <summary>
+    /// A problem the content validator found: the API says its English sentence; a page words its
+    /// code and facts in its own language, with the field's label as subject.
+    /// </summary>
+    /// <param name="problem">The problem.</param>
+    /// <returns>The message.</returns>
+    public static RefusalMessage Content(ContentProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return new(RefusalKey.ContentFieldInvalid) { ApiWords = problem.English, Problem = problem };
+    }
+
     /// <inheritdoc/>
     public bool Equals(RefusalMessage? other) =>
-        other is not null && Key == other.Key && ApiWords == other.ApiWords && Args.SequenceEqual(other.Args);
+        other is not null && Key == other.Key && ApiWords == other.ApiWords && Problem == other.Problem && Args.SequenceEqual(other.Args);
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Key, ApiWords, Args.Length);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DataIp.Domain.Calendar;
 using DataIp.Web.Pages;
+using DataIp.Web.Pages.Drafts;
 
 namespace DataIp.Web.Features.Acts;
 
@@ -23,7 +24,9 @@ public static class RefusalText
     public static string ForPage(RefusalMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return Render(message, CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture, api: false);
+        return message.Problem is { } problem
+            ? ContentText.Sentence(problem)
+            : Render(message, CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture, api: false);
     }
 
     /// <summary>What a page says of a refusal: its field messages, or its sentence when it names no field.</summary>

@@ -214,7 +214,7 @@ public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAtta
 
     private static Refusal? Validate(ApplicationContent content, DateTimeOffset now)
     {
-        var errors = ApplicationContentValidator.Validate(content, ValidationMode.Draft, Submission.ValidationOptions(ChinaTime.ToChinaDate(now)));
-        return errors.Count == 0 ? null : Refusal.Invalid(Submission.ContentErrors(errors));
+        var problems = ApplicationContentValidator.Problems(content, ValidationMode.Draft, Submission.ValidationOptions(ChinaTime.ToChinaDate(now)));
+        return problems.Count == 0 ? null : Refusal.Invalid(Submission.ContentErrors(problems));
     }
 }

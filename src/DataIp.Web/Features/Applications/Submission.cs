@@ -7,26 +7,26 @@ internal static class Submission
 {
     /// <summary>Validation options with the real identifier checks and today's date in China.</summary>
     public static ApplicationValidationOptions ValidationOptions(DateOnly today) => new(
-        code => UnifiedSocialCreditCode.Validate(code).Error,
-        id => ResidentIdNumber.Validate(id).Error,
+        UnifiedSocialCreditCode.Validate,
+        ResidentIdNumber.Validate,
         today);
 
     /// <summary>Refuses an application whose content is not complete, listing every field that needs attention.</summary>
     public static Refusal? Validate(ActContext context)
     {
-        var errors = ApplicationContentValidator.Validate(context.Application.Content, ValidationMode.Submission, ValidationOptions(context.Today));
-        return errors.Count == 0
-            ? null
-            : Refusal.Invalid(ContentErrors(errors), new RefusalMessage(RefusalKey.SubmissionIncomplete, errors.Count));
+        var problems = ApplicationContentValidator.Problems(context.Application.Content, ValidationMode.Submission, ValidationOptions(context.Today));
+        var fields = ContentErrors(problems);
+        return fields.Count == 0 ? null : Refusal.Invalid(fields, new RefusalMessage(RefusalKey.SubmissionIncomplete, fields.Count));
     }
 
     /// <summary>
-    /// The content validator's errors as a refusal's fields ("content." + its path): the API keeps
-    /// its English sentences; a page words each field itself by its path (<c>Pages/Drafts/DraftCase</c>),
-    /// or says <see cref="RefusalKey.ContentFieldInvalid"/>.
+    /// The content validator's problems as a refusal's fields ("content." + its path), in the order
+    /// found: the API says each problem's English sentence; a page words the problem itself
+    /// (<see cref="RefusalMessage.Content"/>).
     /// </summary>
-    public static Dictionary<string, RefusalMessage[]> ContentErrors(IReadOnlyDictionary<string, string[]> errors) =>
-        errors.ToDictionary(e => "content." + e.Key, e => e.Value.Select(m => RefusalMessage.Worded(m, RefusalKey.ContentFieldInvalid)).ToArray(), StringComparer.Ordinal);
+    public static Dictionary<string, RefusalMessage[]> ContentErrors(IReadOnlyList<ContentProblem> problems) =>
+        problems.GroupBy(p => p.Path, StringComparer.Ordinal)
+            .ToDictionary(g => "content." + g.Key, g => g.Select(RefusalMessage.Content).ToArray(), StringComparer.Ordinal);
 
     /// <summary>
     /// Records a filing of the application's content (a submission or a resubmission): its

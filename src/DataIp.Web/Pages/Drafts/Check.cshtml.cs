@@ -69,7 +69,7 @@ public sealed class CheckModel(RegistryDbContext db, ActPipeline acts, TimeProvi
         Files = await db.Attachments.AsNoTracking().Where(a => a.ApplicationId == id && ids.Contains(a.Id))
             .ToDictionaryAsync(a => a.Id, a => new DraftAttachment(a.Id, a.FileName, a.Length), ct).ConfigureAwait(false);
         var problems = DraftCase.Problems(record.Content, clock);
-        Problems = [.. problems.SelectMany(p => p.Value.Select(m => (DraftSections.Of(p.Key), new FieldError(DraftCase.FieldId(p.Key, record.Content), DraftCase.Message(p.Key, m)))))
+        Problems = [.. problems.Select(p => (DraftSections.Of(p.Path), new FieldError(DraftCase.FieldId(p.Path, record.Content), ContentText.Sentence(p))))
             .OrderBy(p => p.Item1)];
         return null;
     }

@@ -40,15 +40,25 @@ public static partial class DraftCase
     public static ApplicationValidationOptions Options(TimeProvider clock) =>
         Submission.ValidationOptions(ChinaTime.ToChinaDate((clock ?? throw new ArgumentNullException(nameof(clock))).GetUtcNow()));
 
-    /// <summary>What a submission would refuse in the content now, keyed by validator path.</summary>
-    public static IReadOnlyDictionary<string, string[]> Problems(ApplicationContent content, TimeProvider clock) =>
-        ApplicationContentValidator.Validate(content, ValidationMode.Submission, Options(clock));
+    /// <summary>What a submission would refuse in the content now.</summary>
+    public static IReadOnlyList<ContentProblem> Problems(ApplicationContent content, TimeProvider clock) =>
+        ApplicationContentValidator.Problems(content, ValidationMode.Submission, Options(clock));
 
     /// <summary>The validator's problems as form errors, in its order, each linking to its field on the section's page.</summary>
-    public static IReadOnlyList<FieldError> Errors(IReadOnlyDictionary<string, string[]> problems, ApplicationContent content)
+    public static IReadOnlyList<FieldError> Errors(IEnumerable<ContentProblem> problems, ApplicationContent content)
     {
         ArgumentNullException.ThrowIfNull(problems);
-        return [.. problems.SelectMany(p => p.Value.Select(m => new FieldError(FieldId(p.Key, content), Message(p.Key, m))))];
+        return [.. problems.Select(p => new FieldError(FieldId(p.Path, content), ContentText.Sentence(p)))];
+    }
+
+    /// <summary>
+    /// A use case's refusal of the content as form errors: each field's problem worded by the page,
+    /// any other message as the refusal words it.
+    /// </summary>
+    public static IReadOnlyList<FieldError> Errors(IReadOnlyDictionary<string, RefusalMessage[]> fields, ApplicationContent content)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        return [.. fields.SelectMany(f => f.Value.Select(m => new FieldError(FieldId(m.Problem?.Path ?? f.Key, content), RefusalText.ForPage(m))))];
     }
 
     /// <summary>
@@ -86,20 +96,6 @@ public static partial class DraftCase
             _ when p == "evidence" || p.StartsWith("evidence.fingerprint", StringComparison.Ordinal) => "evidence-manifest",
             _ => p.Replace(".", "-", StringComparison.Ordinal).Replace("[", "-", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal),
         };
-    }
-
-    /// <summary>
-    /// A problem in the page's language: "enter …" when the field is missing; otherwise the field's
-    /// name with the validator's sentence (which says exactly what is wrong, in English).
-    /// </summary>
-    public static string Message(string path, string problem)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        ArgumentNullException.ThrowIfNull(problem);
-        var label = Label(path);
-        return problem.Contains("required at submission", StringComparison.Ordinal) || problem.Contains("needs at least", StringComparison.Ordinal)
-            ? Text.Format("Draft.Error.Required", label)
-            : Text.Format("Draft.Error.Invalid", label, problem);
     }
 
     /// <summary>The name of the field a path is about, numbered when it is in a list ("字段名称（第 2 行）").</summary>

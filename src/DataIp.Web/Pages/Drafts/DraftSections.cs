@@ -114,10 +114,10 @@ public static class DraftSections
     }
 
     /// <summary>The section's status, from what is filled in and the submission-mode problems (keyed by validator path).</summary>
-    public static SectionStatus Status(DraftSection section, ApplicationContent content, IReadOnlyDictionary<string, string[]> submissionErrors)
+    public static SectionStatus Status(DraftSection section, ApplicationContent content, IReadOnlyList<ContentProblem> submissionErrors)
     {
         ArgumentNullException.ThrowIfNull(submissionErrors);
-        var problems = submissionErrors.Keys.Any(k => Of(k) == section);
+        var problems = submissionErrors.Any(p => Of(p.Path) == section);
         return IsFilled(section, content) switch
         {
             false when IsOptional(section) => SectionStatus.Optional,

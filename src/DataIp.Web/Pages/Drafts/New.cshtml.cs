@@ -49,7 +49,7 @@ public sealed class NewModel(RegistryDbContext db, DraftService drafts) : PageMo
             }
 
             errors.AddRange(outcome.Refusal.Fields?.SelectMany(e => e.Value.Select(m => e.Key.EndsWith("dataName", StringComparison.Ordinal)
-                ? new FieldError("data-name", DraftCase.Message("dataObject.dataName", RefusalText.ForApi(m)))
+                ? new FieldError("data-name", RefusalText.ForPage(m))
                 : new FieldError("body", RefusalText.Sentence(m)))) ?? [new FieldError("body", RefusalText.Sentence(outcome.Refusal))]);
         }
 

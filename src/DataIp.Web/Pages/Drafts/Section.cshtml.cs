@@ -85,7 +85,7 @@ public sealed class SectionModel(RegistryDbContext db, DraftService drafts, Time
 
         if (errors.Count == 0)
         {
-            var problems = ApplicationContentValidator.Validate(content, ValidationMode.Draft, DraftCase.Options(clock));
+            var problems = ApplicationContentValidator.Problems(content, ValidationMode.Draft, DraftCase.Options(clock));
             errors.AddRange(DraftCase.Errors(problems, content));
         }
 
@@ -118,7 +118,7 @@ public sealed class SectionModel(RegistryDbContext db, DraftService drafts, Time
         {
             null => Redirect($"/applications/{id}/draft"),
             { Code: RefusalCode.Conflict } => Stale(),
-            { Errors: { } invalid } refusal => Refused(refusal.Status(), DraftCase.Errors(invalid, content)),
+            { Fields: { } invalid } refusal => Refused(refusal.Status(), DraftCase.Errors(invalid, content)),
             var refusal => Refused(refusal.Status(), [new FieldError(FirstFieldId(), RefusalText.Sentence(refusal))]),
         };
     }
