@@ -49,6 +49,7 @@ internal sealed class RightsConfiguration :
         builder.Property(p => p.Rights).HasMaxLength(100);
         builder.Property(p => p.ReleaseBasis).HasMaxLength(16);
         builder.Property(p => p.CourtOrderNumber).HasMaxLength(100);
+        builder.Property(p => p.CourtName).HasMaxLength(100);
         builder.HasOne<ApplicationRecord>().WithMany().HasForeignKey(p => p.ApplicationId).OnDelete(DeleteBehavior.Restrict);
     }
 

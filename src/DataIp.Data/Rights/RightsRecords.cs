@@ -157,6 +157,12 @@ public sealed class PledgeRecord
     /// <summary>The court order's number, for a release on a court order.</summary>
     public string? CourtOrderNumber { get; set; }
 
+    /// <summary>The court that made the order (null for a release recorded before the court was).</summary>
+    public string? CourtName { get; set; }
+
+    /// <summary>The day the court order was made (null for a release recorded before the date was).</summary>
+    public DateOnly? CourtOrderDate { get; set; }
+
     /// <summary>The attached court order.</summary>
     public Guid? CourtOrderAttachmentId { get; set; }
 }

@@ -83,6 +83,16 @@ public sealed record ReleasePledgeAct : RegistrationPayload
     /// <summary>The court order's number (案号), for a release on a court order.</summary>
     [Disclosed(Disclosure.Public)] public string? CourtOrderNumber { get; init; }
 
+    /// <summary>
+    /// The court that issued the order (e.g. 深圳市中级人民法院), for a release on a court order. Every
+    /// court-order release since the court and the date were recorded has it; entries written
+    /// before lack it and still read, verify and replay (docs/transparency-log.md).
+    /// </summary>
+    [Disclosed(Disclosure.Public)] public string? CourtName { get; init; }
+
+    /// <summary>The day the court order was made (China time), for a release on a court order; absent from entries written before it was recorded, as <see cref="CourtName"/>.</summary>
+    [Disclosed(Disclosure.Public)] public DateOnly? CourtOrderDate { get; init; }
+
     /// <summary>The court order's SHA-256, lowercase hex.</summary>
     [Disclosed(Disclosure.Parties)] public string? CourtOrderSha256 { get; init; }
 }

@@ -75,7 +75,7 @@ public sealed class HostileMultipartTests
         await bank.PostJsonAsync($"/api/v1/registrations/{number}/pledges/{pledge}/confirm").OkAsync();
         var url = $"/api/v1/registrations/{number}/pledges/{pledge}/release";
         var (acts, attachments) = (await HostileBodies.ActCountAsync(platform), await HostileBodies.AttachmentCountAsync(platform));
-        (string, string)[] order = [("courtOrderNumber", "(2026)粤03民初123号"), ("reason", "法院裁定解除质押。")];
+        (string, string)[] order = [("courtOrderNumber", "(2026)粤03民初123号"), ("reason", "法院裁定解除质押。"), ("courtName", "深圳市中级人民法院"), ("courtOrderDate", "2026-01-05")];
 
         foreach (var (what, body) in HostileBodies.BrokenMultiparts(order))
         {
@@ -87,9 +87,9 @@ public sealed class HostileMultipartTests
             await examiner.PostAsync(url, body()).NamingAsync(HttpStatusCode.BadRequest, "courtOrder", what);
         }
 
-        await examiner.PostAsync(url, CourtOrder(("courtOrderNumber", "(2026)\0粤03"), order[1])).NamingAsync(HttpStatusCode.BadRequest, "courtOrderNumber", "NUL");
-        await examiner.PostAsync(url, CourtOrder(("courtOrderNumber", "(2026)粤03\n民初123号"), order[1])).NamingAsync(HttpStatusCode.BadRequest, "courtOrderNumber", "LF");
-        await examiner.PostAsync(url, CourtOrder(order[0], ("reason", "\u009b裁定"))).NamingAsync(HttpStatusCode.BadRequest, "reason", "C1");
+        await examiner.PostAsync(url, CourtOrder(("courtOrderNumber", "(2026)\0粤03"), order[1], order[2], order[3])).NamingAsync(HttpStatusCode.BadRequest, "courtOrderNumber", "NUL");
+        await examiner.PostAsync(url, CourtOrder(("courtOrderNumber", "(2026)粤03\n民初123号"), order[1], order[2], order[3])).NamingAsync(HttpStatusCode.BadRequest, "courtOrderNumber", "LF");
+        await examiner.PostAsync(url, CourtOrder(order[0], ("reason", "\u009b裁定"), order[2], order[3])).NamingAsync(HttpStatusCode.BadRequest, "reason", "C1");
         await bank.PostAsync(url, CourtOrder(order)).NamingAsync(HttpStatusCode.UnsupportedMediaType, "Content-Type", "a pledgee's multipart");
         await bank.PostAsync(url, HostileBodies.Json("{\"reason\": \"还清\"}", "application/json; charset=klingon")).NamingAsync(HttpStatusCode.UnsupportedMediaType, "Content-Type", "charset");
         await bank.PostAsync(url, HostileBodies.Json("{\"reason\": \"还\\u0000清\"}")).NamingAsync(HttpStatusCode.BadRequest, "reason", "NUL in JSON");

@@ -121,7 +121,7 @@ public sealed partial class PageTextTests
         {
             (anonymous, "/"), (anonymous, "/notices"), (anonymous, "/verify"), (anonymous, $"/verify/{certificate}"),
             (anonymous, "/verify/12345"), (anonymous, "/account/sign-in"), (anonymous, "/nope"),
-            (applicant, "/"), (applicant, "/applications"), (examiner, "/applications"), (examiner, "/applications?deadline=Within3"), (examiner, "/account/access-denied"),
+            (applicant, "/"), (applicant, "/applications"), (examiner, "/applications"), (examiner, "/applications?deadline=Within3"), (examiner, "/applications?state=Submitted&page=99"), (examiner, "/account/access-denied"),
             (applicant, $"/applications/{objected}"), (examiner, $"/applications/{objected}"), (anonymous, "/verify?number=+"),
             (anonymous, $"/notices/{notice}"),
             (applicant, "/applications/new"), (applicant, $"/applications/{draft}/draft"), (applicant, $"/applications/{draft}/draft/check"),

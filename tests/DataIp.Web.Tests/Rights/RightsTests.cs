@@ -165,6 +165,8 @@ public sealed class RightsTests
             order.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
             form.Add(order, "courtOrder", "order.pdf");
             form.Add(new StringContent("(2026)粤03民初123号"), "courtOrderNumber");
+            form.Add(new StringContent("深圳市中级人民法院"), "courtName");
+            form.Add(new StringContent("2025-01-05"), "courtOrderDate");
             form.Add(new StringContent("The court ordered the pledge released."), "reason");
             var released = await examiner.PostAsync($"/api/v1/registrations/{number}/pledges/{second}/release", form).OkAsync();
             Assert.Equal("courtOrder", released.GetProperty("act").GetProperty("payload").Str("basis"));

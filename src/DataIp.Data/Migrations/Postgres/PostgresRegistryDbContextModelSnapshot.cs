@@ -903,8 +903,15 @@ namespace DataIp.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("CourtName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<Guid?>("CourtOrderAttachmentId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("CourtOrderDate")
+                        .HasColumnType("date");
 
                     b.Property<string>("CourtOrderNumber")
                         .HasMaxLength(100)

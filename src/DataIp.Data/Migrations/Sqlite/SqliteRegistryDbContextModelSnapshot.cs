@@ -892,7 +892,14 @@ namespace DataIp.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CourtName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("CourtOrderAttachmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CourtOrderDate")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CourtOrderNumber")

@@ -474,6 +474,27 @@ public readonly record struct RefusalKey
     /// <summary>"The court order's number must be one line of text without control characters."</summary>
     public static readonly RefusalKey CourtOrderNumberInvalid = new(nameof(CourtOrderNumberInvalid));
 
+    /// <summary>"Give the name of the court that made the order."</summary>
+    public static readonly RefusalKey CourtNameMissing = new(nameof(CourtNameMissing));
+
+    /// <summary>"The court's name is at most {0} characters."</summary>
+    public static readonly RefusalKey CourtNameTooLong = new(nameof(CourtNameTooLong));
+
+    /// <summary>"The court's name must be one line of text without control characters."</summary>
+    public static readonly RefusalKey CourtNameInvalid = new(nameof(CourtNameInvalid));
+
+    /// <summary>"Give the date of the court order."</summary>
+    public static readonly RefusalKey CourtOrderDateMissing = new(nameof(CourtOrderDateMissing));
+
+    /// <summary>"Give the date of the court order as a real date, e.g. 2026-03-18 (year-month-day)."</summary>
+    public static readonly RefusalKey CourtOrderDateInvalid = new(nameof(CourtOrderDateInvalid));
+
+    /// <summary>"The court order's date {0} is after today ({1})."</summary>
+    public static readonly RefusalKey CourtOrderDateInFuture = new(nameof(CourtOrderDateInFuture));
+
+    /// <summary>"The court order's date cannot be before {0}."</summary>
+    public static readonly RefusalKey CourtOrderDateTooEarly = new(nameof(CourtOrderDateTooEarly));
+
     /// <summary>"Only an examiner of the registration's body may release a registered pledge on a court order."</summary>
     public static readonly RefusalKey ReleaseNotOffered = new(nameof(ReleaseNotOffered));
 }

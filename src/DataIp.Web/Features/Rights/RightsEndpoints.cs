@@ -34,7 +34,8 @@ internal static class RightsEndpoints
         signedIn.MapPost("/pledges/{pledgeNumber}/release", ReleaseAsync).DisableAntiforgery()
             .WithName("ReleasePledge")
             .Accepts<ReasonRequest>("application/json", "multipart/form-data")
-            .WithSummary("Release a pledge: the pledgee (JSON {reason}), or an examiner of the body on a court order (multipart: courtOrder file, courtOrderNumber, reason).");
+            .AddOpenApiOperationTransformer(CourtOrderReleaseRequest.DescribeAsync)
+            .WithSummary("Release a pledge: the pledgee (JSON {reason}), or an examiner of the body on a court order (multipart: courtOrder file, courtOrderNumber, courtName, courtOrderDate yyyy-MM-dd, reason).");
         signedIn.MapPost("/transfers", (string registrationNumber, TransferRequest body, ClaimsPrincipal user, ActPipeline acts, CancellationToken ct) =>
                 Act(acts, registrationNumber, user, new ProposeTransfer(body), body.Reason, Filed, ct))
             .WithName("ProposeTransfer").WithSummary("Offer a holder's share, or the whole, to another applicant account (a holder); in effect once accepted.");
@@ -125,7 +126,7 @@ internal static class RightsEndpoints
         }
 
         var outcome = body.CourtOrder is { } order
-            ? await courtOrders.ReleaseAsync(registrationNumber, pledgeNumber, body.CourtOrderNumber, order, body.Reason, party, ct).ConfigureAwait(false)
+            ? await courtOrders.ReleaseAsync(registrationNumber, pledgeNumber, body.Particulars, order, body.Reason, party, ct).ConfigureAwait(false)
             : await acts.RunOnRegistrationAsync(registrationNumber, party, new ReleasePledge(pledgeNumber, null), body.Reason, ct).ConfigureAwait(false);
         return Answer(outcome, TypedResults.Ok);
     }

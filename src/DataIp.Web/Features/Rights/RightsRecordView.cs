@@ -14,7 +14,7 @@ public sealed record LicenceRecordView(
 public sealed record PledgeRecordView(
     string Number, string Status, string FiledBy, string PledgeeName, Guid PledgeeAccountId, string ContractNumber, string SecuredAmount, string Currency,
     DateOnly StartsOn, DateOnly EndsOn, IReadOnlyList<string> Rights, int? Priority, DateTimeOffset FiledAt, DateTimeOffset? RegisteredAt,
-    DateTimeOffset? ReleasedAt, string? ReleaseBasis, string? CourtOrderNumber);
+    DateTimeOffset? ReleasedAt, string? ReleaseBasis, string? CourtOrderNumber, string? CourtName = null, DateOnly? CourtOrderDate = null);
 
 /// <summary>A transfer, as its parties see it.</summary>
 public sealed record TransferRecordView(string Number, string Status, string From, Guid FromAccountId, string To, Guid ToAccountId, int Share, DateTimeOffset ProposedAt, DateTimeOffset? DecidedAt);
@@ -75,7 +75,7 @@ public sealed record RightsRecordView(
                 RightsChecks.RightsNames(l.Rights), l.Scope, l.Territory, l.StartsOn, l.EndsOn, l.SubLicensing, l.RecordedAt))],
             [.. pledges.Select(p => new PledgeRecordView(p.Number, JsonNaming.Camel(p.Status), p.FiledBy, p.PledgeeName, p.PledgeeAccountId, p.ContractNumber,
                 new Domain.Rights.MoneyAmount(p.SecuredAmount, p.Currency).Text, p.Currency, p.StartsOn, p.EndsOn, RightsChecks.RightsNames(p.Rights), p.Priority,
-                p.FiledAt, p.RegisteredAt, p.ReleasedAt, p.ReleaseBasis, p.CourtOrderNumber))],
+                p.FiledAt, p.RegisteredAt, p.ReleasedAt, p.ReleaseBasis, p.CourtOrderNumber, p.CourtName, p.CourtOrderDate))],
             [.. transfers.Select(t => new TransferRecordView(t.Number, JsonNaming.Camel(t.Status), t.FromName, t.FromAccountId, t.ToName, t.ToAccountId, t.Share, t.ProposedAt, t.DecidedAt))],
             [.. changes.Select(c => new ChangeRecordView(c.Id, JsonNaming.Camel(c.Status), JsonDocument.Parse(c.Changes).RootElement.Clone(), c.RequestedAt, c.DecidedAt, c.Reasons))]);
     }

@@ -13,8 +13,28 @@ public sealed class IndexModel(RegistryDbContext db, CalendarService calendars, 
     /// <summary>Change requests of registered applications waiting for this body's decision.</summary>
     public const int MaxChanges = 50;
 
-    /// <summary>The applications as a work list, the most urgent first (<see cref="WorkList"/>).</summary>
+    /// <summary>Applications on one page of the work list.</summary>
+    public const int PageSize = 50;
+
+    /// <summary>The applications of this page of the work list, the most urgent first (<see cref="WorkList"/>).</summary>
     public IReadOnlyList<WorkItem> Applications { get; private set; } = [];
+
+    /// <summary>The applications the list holds, on every page (at most <see cref="ApplicationQueries.MaxListed"/>).</summary>
+    public int Total { get; private set; }
+
+    /// <summary>The page of the list asked for, from 1.</summary>
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    /// <summary>How many pages the list fills.</summary>
+    public int PageCount => (Total + PageSize - 1) / PageSize;
+
+    /// <summary>Whether a later page exists.</summary>
+    public bool HasNext => PageNumber * (long)PageSize < Total;
+
+    /// <summary>The links to the other pages, with the filters.</summary>
+    public Pager Pages => new("/applications", PageNumber, HasNext, Text.Get("Queue.Pages"),
+        [new("state", State?.ToString()), new("deadline", Deadline?.ToString()), new("body", SeesEveryBody ? Body : null)]);
 
     /// <summary>
     /// The examiner's other work: holders' change requests waiting for its body's decision, the
@@ -70,9 +90,14 @@ public sealed class IndexModel(RegistryDbContext db, CalendarService calendars, 
         SeesEveryBody = party.Role == AccountRole.Administrator && party.BodyId is null;
         Deadline = Deadline is { } d && Enum.IsDefined(d) ? d : null;
         var due = Deadline is { } deadline ? await DueAsync(deadline, ct).ConfigureAwait(false) : null;
-        var listed = await ListAsync(party, State is { } state && Enum.IsDefined(state) ? state : null, SeesEveryBody && !string.IsNullOrEmpty(Body) ? Body : null, due, ct)
+        State = State is { } s && Enum.IsDefined(s) ? s : null;
+        var listed = await ListAsync(party, State, SeesEveryBody && !string.IsNullOrEmpty(Body) ? Body : null, due, ct)
             .ConfigureAwait(false);
-        Applications = WorkList.Order(listed, party.Role == AccountRole.Applicant ? NextMove.Applicant : NextMove.Examiner);
+        // The whole list is ordered by urgency, then cut into pages, so that the pages follow one order.
+        var ordered = WorkList.Order(listed, party.Role == AccountRole.Applicant ? NextMove.Applicant : NextMove.Examiner);
+        PageNumber = Pager.Clamp(PageNumber);
+        Total = ordered.Count;
+        Applications = [.. ordered.Skip((int)Math.Min((PageNumber - 1L) * PageSize, int.MaxValue)).Take(PageSize)];
         if (party.Role == AccountRole.Examiner && party.BodyId is { } bodyId)
         {
             Changes = await db.ChangeRequests.AsNoTracking().Where(c => c.Status == ChangeStatus.Pending)

@@ -9,9 +9,6 @@ public sealed class IndexModel(RegistryDbContext db) : PageModel
     /// <summary>Notices on one page of the list.</summary>
     public const int PageSize = 50;
 
-    // A page number beyond this is the last one asked for (and never overflows the offset).
-    private const int MaxPage = 1_000_000;
-
     /// <summary>The page of the list asked for, from 1.</summary>
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
@@ -27,7 +24,7 @@ public sealed class IndexModel(RegistryDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        PageNumber = Math.Clamp(PageNumber, 1, MaxPage);
+        PageNumber = Pager.Clamp(PageNumber);
         Total = await NoticeQueries.CountAsync(db, bodyCode: null, ct).ConfigureAwait(false);
         Notices = await NoticeQueries.ListAsync(db, bodyCode: null, (PageNumber - 1) * PageSize, PageSize, ct).ConfigureAwait(false);
     }

@@ -13,9 +13,6 @@ public sealed class IndexModel(RegistryDbContext db, TimeProvider clock) : PageM
     /// <summary>Notifications on one page of the list.</summary>
     public const int PageSize = 20;
 
-    // A page number beyond this is the last one asked for (and never overflows the offset).
-    private const int MaxPage = 1_000_000;
-
     /// <summary>The page of the list asked for, from 1.</summary>
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
@@ -40,7 +37,7 @@ public sealed class IndexModel(RegistryDbContext db, TimeProvider clock) : PageM
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        PageNumber = Math.Clamp(PageNumber, 1, MaxPage);
+        PageNumber = Pager.Clamp(PageNumber);
         var account = ActingParty.From(User).AccountId;
         var page = await db.Notifications.AsNoTracking().Where(n => n.AccountId == account)
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)

@@ -51,6 +51,11 @@ internal static class NotificationText
             IHtmlContent text = onRegistration
                 ? Format("Notify.Text.registration", actor, role, Code(application.RegistrationNumber), Labels.Data(application.DataName), what)
                 : Format("Notify.Text.application", actor, role, Code(application.ApplicationNumber), Labels.Data(application.DataName), what);
+            if (Registrations.CourtOrderFacts.OfAct(act.Type, act.Payload) is { } order)
+            {
+                text = new HtmlContentBuilder().AppendHtml(text).Append(" ").AppendHtml(Format("Court.Notify", Registrations.CourtOrderText.Of(order)));
+            }
+
             if (reason is not null)
             {
                 text = new HtmlContentBuilder().AppendHtml(text).Append(" ").AppendHtml(Format("Notify.Reason", Labels.Data(reason)));

@@ -146,7 +146,7 @@ public sealed class DetailModel(RegistryDbContext db, CertificateService certifi
             }
 
             var order = Release.Check(pledge, Reason, errors);
-            return order is null ? null : () => courtOrders.ReleaseAsync(registrationNumber, pledge, Release.Number, order, Reason!.Trim(), ActingParty.From(User), ct);
+            return order is null ? null : () => courtOrders.ReleaseAsync(registrationNumber, pledge, Release.Particulars, order, Reason!.Trim(), ActingParty.From(User), ct);
         }
     }
 
@@ -193,7 +193,10 @@ public sealed class DetailModel(RegistryDbContext db, CertificateService certifi
         var outcome = await run().ConfigureAwait(false);
         if (outcome.Refusal is { } refusal)
         {
-            return Refused(refusal.Status(), [new FieldError(FieldOf(form, refusal.Fields?.Keys.FirstOrDefault()), RefusalText.Sentence(refusal))]);
+            // A refusal naming several fields (a court order's number, court and date) puts each message beside its field.
+            return Refused(refusal.Status(), refusal.Fields is { Count: > 1 } fields
+                ? [.. fields.SelectMany(f => f.Value.Select(m => new FieldError(FieldOf(form, f.Key), RefusalText.Sentence(m))))]
+                : [new FieldError(FieldOf(form, refusal.Fields?.Keys.FirstOrDefault()), RefusalText.Sentence(refusal))]);
         }
 
         return Redirect($"/registrations/{Uri.EscapeDataString(registrationNumber)}/done/{outcome.Act!.Id}");
@@ -207,6 +210,8 @@ public sealed class DetailModel(RegistryDbContext db, CertificateService certifi
             return CourtOrderForm.FieldId(pledge, key switch
             {
                 CourtOrderRelease.OrderField => "order",
+                "courtName" => "court",
+                "courtOrderDate" => "date",
                 "reason" => "reason",
                 _ => "number",
             });

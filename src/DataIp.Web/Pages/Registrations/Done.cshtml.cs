@@ -60,7 +60,7 @@ public sealed class DoneModel(RegistryDbContext db) : PageModel
             RefuseChangeAct => (number, Text.Get("Rights.Next.refuseChange")),
             RenewAct renew => (number, Text.Format("Rights.Next.renew", Labels.Day(renew.ValidUntil), app.CertificateNumber)),
             CancelAct => (number, Text.Get("Rights.Next.cancel")),
-            ReleasePledgeAct { Basis: ReleaseBasis.CourtOrder } r => (r.PledgeNumber, Text.Format("Examiner.Next.courtOrderRelease", r.PledgeNumber, r.CourtOrderNumber)),
+            ReleasePledgeAct { Basis: ReleaseBasis.CourtOrder } r => (r.PledgeNumber, Text.Format("Examiner.Next.courtOrderRelease", r.PledgeNumber, r.CourtOrderNumber, r.CourtName, r.CourtOrderDate is { } day ? Labels.Day(day) : "")),
             _ => (number, Text.Get("Next.other")),
         };
     }

@@ -23,9 +23,6 @@ public sealed class IndexModel(RegistryDbContext db, TimeProvider clock) : PageM
     /// <summary>Registrations on one page of the list.</summary>
     public const int PageSize = 50;
 
-    // A page number beyond this is the last one asked for (and never overflows the offset).
-    private const int MaxPage = 1_000_000;
-
     /// <summary>The page of the list asked for, from 1.</summary>
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
@@ -38,7 +35,7 @@ public sealed class IndexModel(RegistryDbContext db, TimeProvider clock) : PageM
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        PageNumber = Math.Clamp(PageNumber, 1, MaxPage);
+        PageNumber = Pager.Clamp(PageNumber);
         var me = ActingParty.From(User).AccountId!.Value;
         var today = ChinaTime.ToChinaDate(clock.GetUtcNow());
         var apps = await PageAsync(me, today, (PageNumber - 1) * PageSize, PageSize + 1, ct).ConfigureAwait(false);

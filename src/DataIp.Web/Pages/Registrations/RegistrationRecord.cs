@@ -11,7 +11,8 @@ namespace DataIp.Web.Pages.Registrations;
 /// <param name="ActorRole">In what role.</param>
 /// <param name="Reason">Why, when the reader may read it.</param>
 /// <param name="LogIndex">Its entry in the public log.</param>
-public sealed record HistoryLine(DateTimeOffset At, string Type, string ActorName, string ActorRole, string? Reason, long LogIndex);
+/// <param name="CourtOrder">The court order of a release on one (public members of the act).</param>
+public sealed record HistoryLine(DateTimeOffset At, string Type, string ActorName, string ActorRole, string? Reason, long LogIndex, CourtOrderFacts? CourtOrder = null);
 
 /// <summary>A transfer or change request waiting for the viewer, with the acts it may take on it now.</summary>
 /// <param name="Key">The transfer's number or the change request's id.</param>
@@ -166,7 +167,7 @@ public sealed class RegistrationRecord
     {
         var acts = await db.Acts.AsNoTracking().Where(a => a.ApplicationId == id).OrderBy(a => a.Sequence).ToListAsync(ct).ConfigureAwait(false);
         return [.. acts.Select(a => new HistoryLine(a.At, a.Type, a.ActorName, a.ActorRole,
-            reader is not null || ActCatalogue.Find(a.Type)?.Reason == ReasonDisclosure.Public ? a.Reason : null, a.LogIndex))];
+            reader is not null || ActCatalogue.Find(a.Type)?.Reason == ReasonDisclosure.Public ? a.Reason : null, a.LogIndex, CourtOrderFacts.OfAct(a.Type, a.Payload)))];
     }
 
     private static async Task<List<CertificateStatusView>> CertificatesAsync(RegistryDbContext db, CertificateService certificates, Guid id, CancellationToken ct)

@@ -164,7 +164,8 @@ public sealed class ChangeForm
 
 /// <summary>
 /// An examiner's release of a registered pledge on a court order (one form per pledge): the order's
-/// number (案号) and the order itself; its reasons, which are public, are the page's <c>Reason</c>.
+/// number (案号), the court that made it, its date and the order itself; its reasons, which are
+/// public, are the page's <c>Reason</c>.
 /// The page checks only that each is there; the use case checks the rest, as for the API.
 /// </summary>
 public sealed class CourtOrderForm
@@ -177,8 +178,17 @@ public sealed class CourtOrderForm
     /// <summary>The court order's number, as typed.</summary>
     public string? Number { get; set; }
 
+    /// <summary>The court that made the order, as typed.</summary>
+    public string? Court { get; set; }
+
+    /// <summary>The order's date, as typed (<c>yyyy-MM-dd</c> from a date field).</summary>
+    public string? Date { get; set; }
+
     /// <summary>The court order (PDF, PNG or JPEG).</summary>
     public IFormFile? Order { get; set; }
+
+    /// <summary>The order's number, court and date for the use case.</summary>
+    internal Features.Rights.Pledges.CourtOrderParticulars Particulars => new(Number, Court, Date);
 
     /// <summary>The name of the form of a pledge's release (kept open after a refusal).</summary>
     public static string FormOf(string pledge) => Prefix + pledge;
@@ -186,15 +196,25 @@ public sealed class CourtOrderForm
     /// <summary>The pledge a form is the release of, or null for another form.</summary>
     public static string? PledgeOf(string form) => form.StartsWith(Prefix, StringComparison.Ordinal) ? form[Prefix.Length..] : null;
 
-    /// <summary>The id of a field of a pledge's release form: <c>number</c>, <c>order</c> or <c>reason</c>.</summary>
+    /// <summary>The id of a field of a pledge's release form: <c>number</c>, <c>court</c>, <c>date</c>, <c>order</c> or <c>reason</c>.</summary>
     public static string FieldId(string pledge, string field) => $"{Prefix}{pledge}-{field}";
 
-    /// <summary>The court order when the number, the order and the reasons are all given; null with an error for each missing one.</summary>
+    /// <summary>The court order when the number, the court, the date, the order and the reasons are all given; null with an error for each missing one.</summary>
     internal IFormFile? Check(string pledge, string? reason, List<FieldError> errors)
     {
         if (string.IsNullOrWhiteSpace(Number))
         {
             errors.Add(new FieldError(FieldId(pledge, "number"), Text.Get("Examiner.Release.NumberMissing")));
+        }
+
+        if (string.IsNullOrWhiteSpace(Court))
+        {
+            errors.Add(new FieldError(FieldId(pledge, "court"), Text.Get("Court.NameMissing")));
+        }
+
+        if (string.IsNullOrWhiteSpace(Date))
+        {
+            errors.Add(new FieldError(FieldId(pledge, "date"), Text.Get("Court.DateMissing")));
         }
 
         if (Order is not { Length: > 0 })
