@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DataIp.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRegistryDbContext))]
-    [Migration("20261207210632_CourtOfTheOrder")]
+    [Migration("20261207220943_CourtOfTheOrder")]
     partial class CourtOfTheOrder
     {
         /// <inheritdoc />
@@ -995,6 +995,9 @@ namespace DataIp.Data.Migrations.Sqlite
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Ended")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Identifier")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -1010,11 +1013,14 @@ namespace DataIp.Data.Migrations.Sqlite
                     b.Property<int>("Share")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId");
-
                     b.HasIndex("ApplicationId");
+
+                    b.HasIndex("AccountId", "ValidUntil", "ApplicationId");
 
                     b.ToTable("RightHolders", (string)null);
                 });

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DataIp.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRegistryDbContext))]
-    [Migration("20261207210639_CourtOfTheOrder")]
+    [Migration("20261207221000_CourtOfTheOrder")]
     partial class CourtOfTheOrder
     {
         /// <inheritdoc />
@@ -1006,6 +1006,9 @@ namespace DataIp.Data.Migrations.Postgres
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("Ended")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Identifier")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -1021,11 +1024,14 @@ namespace DataIp.Data.Migrations.Postgres
                     b.Property<int>("Share")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId");
-
                     b.HasIndex("ApplicationId");
+
+                    b.HasIndex("AccountId", "ValidUntil", "ApplicationId");
 
                     b.ToTable("RightHolders", (string)null);
                 });
