@@ -11,49 +11,30 @@ namespace DataIp.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_RightHolders_AccountId",
-                table: "RightHolders");
-
-            migrationBuilder.AddColumn<bool>(
-                name: "Ended",
-                table: "RightHolders",
-                type: "boolean",
-                nullable: false,
-                defaultValue: false);
+            migrationBuilder.AddColumn<string>(
+                name: "CourtName",
+                table: "Pledges",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
-                name: "ValidUntil",
-                table: "RightHolders",
+                name: "CourtOrderDate",
+                table: "Pledges",
                 type: "date",
-                nullable: false,
-                defaultValue: new DateOnly(1, 1, 1));
-
-            migrationBuilder.CreateIndex(
-                name: "IX_RightHolders_AccountId_ValidUntil_ApplicationId",
-                table: "RightHolders",
-                columns: new[] { "AccountId", "ValidUntil", "ApplicationId" });
+                nullable: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_RightHolders_AccountId_ValidUntil_ApplicationId",
-                table: "RightHolders");
+            migrationBuilder.DropColumn(
+                name: "CourtName",
+                table: "Pledges");
 
             migrationBuilder.DropColumn(
-                name: "Ended",
-                table: "RightHolders");
-
-            migrationBuilder.DropColumn(
-                name: "ValidUntil",
-                table: "RightHolders");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_RightHolders_AccountId",
-                table: "RightHolders",
-                column: "AccountId");
+                name: "CourtOrderDate",
+                table: "Pledges");
         }
     }
 }
