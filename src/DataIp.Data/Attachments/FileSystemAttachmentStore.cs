@@ -138,23 +138,23 @@ public sealed class FileSystemAttachmentStore : IAttachmentStore
         contentType = "";
         if (head.Length > upload.Rule.MaxBytes)
         {
-            return AttachmentRefusals.TooLarge(upload.Kind, upload.Rule);
+            return AttachmentRefusals.TooLarge(upload.Kind, upload.FileName, upload.Rule);
         }
 
         if (head.IsEmpty)
         {
-            return AttachmentRefusals.Empty(upload.Kind);
+            return AttachmentRefusals.Empty(upload.Kind, upload.FileName);
         }
 
         var sniffed = head[..Math.Min(head.Length, AttachmentContentDetector.SniffLength)];
         var detected = AttachmentContentDetector.Detect(sniffed, isWholeContent, upload.FileName);
         if (detected is null)
         {
-            return AttachmentRefusals.Unrecognised(upload.Kind, upload.Rule);
+            return AttachmentRefusals.Unrecognised(upload.Kind, upload.FileName, upload.Rule);
         }
 
         contentType = detected;
-        return upload.Rule.Allows(detected) ? null : AttachmentRefusals.NotAllowed(upload.Kind, upload.Rule, detected);
+        return upload.Rule.Allows(detected) ? null : AttachmentRefusals.NotAllowed(upload.Kind, upload.FileName, upload.Rule, detected);
     }
 
     private async Task<AttachmentSaveResult> WriteAsync(
@@ -185,7 +185,7 @@ public sealed class FileSystemAttachmentStore : IAttachmentStore
                 length = await CopyWithinLimitAsync(head, content, file, hash, upload.Rule.MaxBytes, cancellationToken).ConfigureAwait(false);
                 if (length > upload.Rule.MaxBytes)
                 {
-                    return AttachmentSaveResult.Refused(AttachmentRefusals.TooLarge(upload.Kind, upload.Rule));
+                    return AttachmentSaveResult.Refused(AttachmentRefusals.TooLarge(upload.Kind, upload.FileName, upload.Rule));
                 }
 
                 file.Flush(flushToDisk: true);

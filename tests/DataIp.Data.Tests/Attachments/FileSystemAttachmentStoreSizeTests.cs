@@ -29,7 +29,8 @@ public sealed class FileSystemAttachmentStoreSizeTests : IDisposable
 
         var result = await store.SaveBytesAsync(AttachmentKind.SampleData, "rows.txt", AttachmentSamples.Text(KiB + 1));
 
-        Assert.Equal(new AttachmentRefusal("file", "Sample data must be at most 1 KiB."), result.Refusal);
+        Assert.Equal(new AttachmentRefusal("file", AttachmentRefusalCode.TooLarge, AttachmentKind.SampleData, "rows.txt", [(long)KiB]), result.Refusal);
+        Assert.Equal("Sample data must be at most 1 KiB.", result.Refusal?.Message);
         Assert.Empty(_directory.AllFiles());
     }
 
@@ -90,7 +91,8 @@ public sealed class FileSystemAttachmentStoreSizeTests : IDisposable
 
         var result = await store.SaveBytesAsync(kind, "empty.pdf", []);
 
-        Assert.Equal(new AttachmentRefusal("file", expectedMessage), result.Refusal);
+        Assert.Equal(new AttachmentRefusal("file", AttachmentRefusalCode.Empty, kind, "empty.pdf", []), result.Refusal);
+        Assert.Equal(expectedMessage, result.Refusal?.Message);
         Assert.Empty(_directory.AllFiles());
     }
 

@@ -85,8 +85,10 @@ public sealed class FileSystemAttachmentStoreTypeTests : IDisposable
         var result = await store.SaveBytesAsync(AttachmentKind.PowerOfAttorney, "poa.exe", AttachmentSamples.Executable);
 
         Assert.Equal(
-            new AttachmentRefusal("file", "A power of attorney must be PDF, PNG or JPEG; the uploaded file is none of these."),
+            new AttachmentRefusal("file", AttachmentRefusalCode.Unrecognised, AttachmentKind.PowerOfAttorney, "poa.exe",
+                [new[] { AttachmentContentTypes.Pdf, AttachmentContentTypes.Png, AttachmentContentTypes.Jpeg }]),
             result.Refusal);
+        Assert.Equal("A power of attorney must be PDF, PNG or JPEG; the uploaded file is none of these.", result.Refusal?.Message);
     }
 
     [Fact]
@@ -174,7 +176,9 @@ public sealed class FileSystemAttachmentStoreTypeTests : IDisposable
 
         var result = await store.SaveBytesAsync(kind, fileName, content);
 
-        Assert.Equal(new AttachmentRefusal("file", expectedMessage), result.Refusal);
+        Assert.Equal(AttachmentRefusalCode.NotAllowed, result.Refusal?.Code);
+        Assert.Equal(fileName, result.Refusal?.FileName);
+        Assert.Equal(expectedMessage, result.Refusal?.Message);
         Assert.Empty(_directory.AllFiles());
     }
 }

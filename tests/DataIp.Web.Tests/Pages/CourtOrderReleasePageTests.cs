@@ -75,7 +75,7 @@ public sealed partial class CourtOrderReleasePageTests
         Assert.Contains("法院裁定解除质押。</textarea>", noOrderHtml);
         Assert.DoesNotContain($"href=\"#release-{pledge}-number\"", noOrderHtml);
         Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
-        Assert.Contains($"<a href=\"#release-{pledge}-order\">未能办理：order.txt", wrongTypeHtml);
+        Assert.Contains($"<a href=\"#release-{pledge}-order\">未能办理：「order.txt」是 纯文本 文件，这里只接受 PDF、PNG或JPEG 文件。</a>", wrongTypeHtml);
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
         Assert.Contains($"<a href=\"#release-{pledge}-number\">未能办理：", tooLongHtml);
         Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);

@@ -76,6 +76,38 @@ public sealed class NoticePageTests
         Assert.Equal(HttpStatusCode.NotFound, filed.StatusCode);
     }
 
+    // Evidence the store refuses: the page says which file and what would be accepted, in its language
+    // (the Chinese file name marked as Chinese on the English page); the API names the file as declared, in English.
+    [Fact]
+    public async Task Objection_EvidenceOfATypeNotAllowed_WordedInThePagesLanguage_ApiKeepsItsEnglish()
+    {
+        await using var platform = await RegistryFactory.StartAsync(DatabaseProvider.Sqlite, DateTimeOffset.UtcNow, demo: true);
+        var (_, number) = await NoticeAsync(platform);
+        var anyone = platform.CookieClient();
+        var page = $"/notices/{number}";
+        (string, byte[]) csv = ("证据.csv", "名称,数量\n数据集,3\n"u8.ToArray());
+        var before = await ObjectionsAsync(platform);
+
+        using var chinese = await PostAsync(anyone, page, name: "钱七", contact: "qian7@example.cn", grounds: "权属存在争议。", file: csv);
+        using var english = await PostAsync(anyone, page + "?culture=en", name: "钱七", contact: "qian7@example.cn", grounds: "权属存在争议。", file: csv);
+        var chineseHtml = WebUtility.HtmlDecode(await chinese.Content.ReadAsStringAsync());
+        var englishHtml = WebUtility.HtmlDecode(await english.Content.ReadAsStringAsync());
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("钱七"), "objectorName" }, { new StringContent("qian7@example.cn"), "objectorContact" }, { new StringContent("权属存在争议。"), "grounds" },
+            { new ByteArrayContent(csv.Item2), "files", "证据.csv" },
+        };
+        var viaApi = await platform.CreateClient().PostAsync($"/api/v1/notices/{number}/objections", form).ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal(HttpStatusCode.BadRequest, chinese.StatusCode);
+        Assert.Contains("<p id=\"files-error\" class=\"field-error\">未能办理：「证据.csv」是 CSV 文件，这里只接受 PDF、PNG或JPEG 文件。</p>", chineseHtml);
+        Assert.Contains("<a href=\"#files\">未能办理：「证据.csv」是 CSV 文件", chineseHtml);
+        Assert.Equal(HttpStatusCode.BadRequest, english.StatusCode);
+        Assert.Contains("“<span lang=\"zh-CN\">证据.csv</span>” is a file of type CSV; only PDF, PNG or JPEG files are accepted here.</p>", englishHtml);
+        Assert.Equal("证据.csv: Objection evidence must be PDF, PNG or JPEG; the uploaded file looks like text/csv.", viaApi.GetProperty("errors").GetProperty("files")[0].GetString());
+        Assert.Equal(before, await ObjectionsAsync(platform));
+    }
+
     private static async Task<(Guid Id, string Number)> NoticeAsync(RegistryFactory platform)
     {
         await using var scope = platform.Scope();

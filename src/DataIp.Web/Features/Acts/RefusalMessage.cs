@@ -20,6 +20,9 @@ public sealed record RefusalMessage(RefusalKey Key, params object?[] Args)
     /// <summary>The content validator's problem this message is about, which a page words itself (<c>Pages/Drafts/ContentText</c>).</summary>
     public ContentProblem? Problem { get; private init; }
 
+    /// <summary>The attachment store's refusal this message is about, which a page words itself (<c>Pages/AttachmentText</c>).</summary>
+    public AttachmentRefusal? Upload { get; private init; }
+
     /// <summary>A sentence another part wrote in English, which the API keeps; a page says <paramref name="key"/>.</summary>
     /// <param name="english">The sentence for the API.</param>
     /// <param name="key">What a page says instead.</param>
@@ -43,9 +46,26 @@ public sealed record RefusalMessage(RefusalKey Key, params object?[] Args)
         return new(RefusalKey.ContentFieldInvalid) { ApiWords = problem.English, Problem = problem };
     }
 
+    /// <summary>
+    /// The attachment store's refusal of an upload: the API says its English sentence (after the
+    /// file's name as the client declared it, when <paramref name="declaredFileName"/> is given, as
+    /// <see cref="RefusalKey.FileRefused"/> words it); a page words its code and facts in its own
+    /// language, naming the file.
+    /// </summary>
+    /// <param name="refusal">The store's refusal.</param>
+    /// <param name="declaredFileName">The file's name for the API, where several files are uploaded at once.</param>
+    /// <returns>The message.</returns>
+    public static RefusalMessage Attachment(AttachmentRefusal refusal, string? declaredFileName = null)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        var english = declaredFileName is null ? refusal.Message
+            : RefusalText.ForApi(new RefusalMessage(RefusalKey.FileRefused, declaredFileName, refusal.Message));
+        return new(RefusalKey.AttachmentNotAccepted) { ApiWords = english, Upload = refusal };
+    }
+
     /// <inheritdoc/>
     public bool Equals(RefusalMessage? other) =>
-        other is not null && Key == other.Key && ApiWords == other.ApiWords && Problem == other.Problem && Args.SequenceEqual(other.Args);
+        other is not null && Key == other.Key && ApiWords == other.ApiWords && Problem == other.Problem && Upload == other.Upload && Args.SequenceEqual(other.Args);
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Key, ApiWords, Args.Length);

@@ -24,9 +24,12 @@ public static class RefusalText
     public static string ForPage(RefusalMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return message.Problem is { } problem
-            ? ContentText.Sentence(problem)
-            : Render(message, CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture, api: false);
+        return message switch
+        {
+            { Problem: { } problem } => ContentText.Sentence(problem),
+            { Upload: { } upload } => AttachmentText.Sentence(upload),
+            _ => Render(message, CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture, api: false),
+        };
     }
 
     /// <summary>What a page says of a refusal: its field messages, or its sentence when it names no field.</summary>

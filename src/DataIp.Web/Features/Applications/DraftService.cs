@@ -106,7 +106,7 @@ public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAtta
         var saved = await store.SaveAsync(kind, fileName, content, cancellationToken).ConfigureAwait(false);
         if (saved.Refusal is { } refusal)
         {
-            return (Refusal.Invalid(refusal.Field, RefusalMessage.Worded(refusal.Message, RefusalKey.AttachmentNotAccepted)), null);
+            return (Refusal.Invalid(refusal.Field, RefusalMessage.Attachment(refusal)), null);
         }
 
         var stored = saved.Attachment!;

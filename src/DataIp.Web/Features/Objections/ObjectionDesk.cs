@@ -31,7 +31,7 @@ public sealed class ObjectionDesk(RegistryDbContext db, ActPipeline acts, IAttac
                 var saved = await store.SaveAsync(AttachmentKind.ObjectionEvidence, file.FileName, stream, ct).ConfigureAwait(false);
                 if (saved.Refusal is { } refusal)
                 {
-                    return Refusal.Invalid("files", RefusalKey.FileRefused, file.FileName, RefusalMessage.Worded(refusal.Message, RefusalKey.AttachmentNotAccepted));
+                    return Refusal.Invalid("files", RefusalMessage.Attachment(refusal, file.FileName));
                 }
 
                 stored.Add(saved.Attachment!);

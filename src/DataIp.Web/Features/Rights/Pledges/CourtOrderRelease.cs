@@ -32,7 +32,7 @@ public sealed class CourtOrderRelease(ActPipeline acts, IAttachmentStore store)
                 var saved = await store.SaveAsync(AttachmentKind.CourtOrder, order.FileName, stream, ct).ConfigureAwait(false);
                 if (saved.Refusal is { } refusal)
                 {
-                    return Refusal.Invalid(OrderField, RefusalKey.FileRefused, order.FileName, RefusalMessage.Worded(refusal.Message, RefusalKey.AttachmentNotAccepted));
+                    return Refusal.Invalid(OrderField, RefusalMessage.Attachment(refusal, order.FileName));
                 }
 
                 unkept = saved.Attachment!;
