@@ -10,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DataIp.Web.Tests.Pages;
 
 /// <summary>
-/// The applications page shows at most <see cref="ApplicationQueries.MaxListed"/> applications. With
+/// The applications page holds at most <see cref="ApplicationQueries.MaxListed"/> applications, 50 a page, and says
+/// it is cut rather than give a false total. With
 /// more, the cut must not drop work: an application waiting for a move stays on the examiner's
 /// list however many newer registrations the body has, and the administrator's body filter finds a
 /// body's applications however many newer ones other bodies have (it filters in the database,
@@ -31,7 +32,11 @@ public sealed class WorkListAtScaleTests
         var otherBody = await admin.GetStringAsync("/applications?body=4400");
         var everything = await admin.GetStringAsync("/applications");
 
-        Assert.Equal(ApplicationQueries.MaxListed, Rows(work));
+        var lastPage = await examiner.GetStringAsync($"/applications?page={ApplicationQueries.MaxListed / Web.Pages.Applications.IndexModel.PageSize}");
+        Assert.Equal(Web.Pages.Applications.IndexModel.PageSize, Rows(work));
+        Assert.Equal(Web.Pages.Applications.IndexModel.PageSize, Rows(lastPage));
+        Assert.Equal(0, Rows(await examiner.GetStringAsync($"/applications?page={(ApplicationQueries.MaxListed / Web.Pages.Applications.IndexModel.PageSize) + 1}")));
+        Assert.Contains($"最紧急的 {ApplicationQueries.MaxListed} 件", work, StringComparison.Ordinal); // not a false total
         Assert.Contains("物流园区车辆轨迹数据集", FirstRow(work)); // under objection review: the examiner's first move
         Assert.Contains("互联网医院问诊数据集", otherBody); // 4400's notice, older than the 520 of 4403
         Assert.DoesNotContain("SQ4403", otherBody);

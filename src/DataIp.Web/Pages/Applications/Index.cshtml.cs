@@ -22,6 +22,12 @@ public sealed class IndexModel(RegistryDbContext db, CalendarService calendars, 
     /// <summary>The applications the list holds, on every page (at most <see cref="ApplicationQueries.MaxListed"/>).</summary>
     public int Total { get; private set; }
 
+    /// <summary>
+    /// Whether the list was cut at <see cref="ApplicationQueries.MaxListed"/>: there may be more,
+    /// less urgent ones, found by the filters (the caption says so rather than a false total).
+    /// </summary>
+    public bool Capped => Total >= ApplicationQueries.MaxListed;
+
     /// <summary>The page of the list asked for, from 1.</summary>
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
