@@ -23,6 +23,10 @@ public static class Text
     /// <summary>The languages the pages are written in, the default first.</summary>
     public static IReadOnlyList<CultureInfo> Cultures { get; } = [Chinese, English];
 
+    // Encodes what HTML needs encoded and leaves Chinese as it is (readable in the page's source).
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder =
+        System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     private static readonly ResourceManager Resources = new("DataIp.Web.Pages.Text", typeof(Text).Assembly);
 
     /// <summary>Whether the page being rendered is in English.</summary>
@@ -38,6 +42,25 @@ public static class Text
 
     /// <summary>A text of ours that holds markup (a link, <c>code</c>): rendered as is. Never for data.</summary>
     public static IHtmlContent Html(string key) => new HtmlString(Get(key));
+
+    /// <summary>
+    /// A sentence of the resource files with HTML values in its placeholders (data marked by
+    /// <c>Labels.Data</c>, links): the sentence's own words are encoded, the values written as they are.
+    /// </summary>
+    /// <param name="key">The sentence's key.</param>
+    /// <param name="values">The placeholders' values, in order.</param>
+    /// <returns>The sentence as HTML.</returns>
+    public static HtmlString FormatHtml(string key, params IHtmlContent[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var rendered = values.Select(v =>
+        {
+            using var writer = new StringWriter(CultureInfo.InvariantCulture);
+            v.WriteTo(writer, Encoder);
+            return (object)writer.ToString();
+        }).ToArray();
+        return new HtmlString(string.Format(CultureInfo.CurrentCulture, Encoder.Encode(Get(key)), rendered));
+    }
 
     /// <summary>Every key of the resource files with its text in <paramref name="culture"/> alone (no fallback).</summary>
     public static IReadOnlyDictionary<string, string> All(CultureInfo culture)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using DataIp.Data.Attachments;
 using DataIp.Domain.Registration;
 using DataIp.Web.Features.Acts;
@@ -25,7 +24,7 @@ public sealed partial class AttachmentTextTests
         var keys = Enum.GetValues<AttachmentRefusalCode>().Select(AttachmentText.Key).Concat(["Attachment.Bytes", "Attachment.PlainText"]).ToList();
 
         var missing = keys.Where(k => !chinese.ContainsKey(k) || !english.ContainsKey(k));
-        var differing = keys.Where(k => chinese.ContainsKey(k) && english.ContainsKey(k) && !Placeholders(chinese[k]).SetEquals(Placeholders(english[k])));
+        var differing = keys.Where(k => chinese.ContainsKey(k) && english.ContainsKey(k) && !ResourceSentences.Placeholders(chinese[k]).SetEquals(ResourceSentences.Placeholders(english[k])));
         var orphans = chinese.Keys.Where(k => k.StartsWith("Attachment.", StringComparison.Ordinal) && !keys.Contains(k));
 
         Assert.Equal(4, Enum.GetValues<AttachmentRefusalCode>().Length);
@@ -41,18 +40,18 @@ public sealed partial class AttachmentTextTests
         Assert.All(Enum.GetValues<AttachmentRefusalCode>(), code =>
         {
             var refusal = Sample(code, "proof.pdf");
-            var chinese = InCulture(Text.Chinese, () => AttachmentText.Sentence(refusal));
-            var english = InCulture(Text.English, () => AttachmentText.Sentence(refusal));
+            var chinese = ResourceSentences.InCulture(Text.Chinese, () => AttachmentText.Sentence(refusal));
+            var english = ResourceSentences.InCulture(Text.English, () => AttachmentText.Sentence(refusal));
             var message = RefusalMessage.Attachment(refusal);
 
             Assert.False(string.IsNullOrWhiteSpace(refusal.Message), code.ToString());
             Assert.Equal(refusal.Message, RefusalText.ForApi(message));
-            Assert.Equal(chinese, InCulture(Text.Chinese, () => RefusalText.ForPage(message)));
-            Assert.Equal(english, InCulture(Text.English, () => RefusalText.ForPage(message)));
+            Assert.Equal(chinese, ResourceSentences.InCulture(Text.Chinese, () => RefusalText.ForPage(message)));
+            Assert.Equal(english, ResourceSentences.InCulture(Text.English, () => RefusalText.ForPage(message)));
             Assert.Contains(AttachmentText.Data("proof.pdf"), chinese, StringComparison.Ordinal);
             Assert.Contains(AttachmentText.Data("proof.pdf"), english, StringComparison.Ordinal);
             Assert.True(Labels.HasChinese(chinese), chinese);
-            Assert.DoesNotMatch(EnglishSentence(), chinese);
+            Assert.DoesNotMatch(ResourceSentences.EnglishSentence(), chinese);
             Assert.DoesNotContain(refusal.Message, english, StringComparison.Ordinal);
             Assert.False(Labels.HasChinese(english), english);
             Assert.DoesNotContain("{", chinese + english, StringComparison.Ordinal);
@@ -78,7 +77,7 @@ public sealed partial class AttachmentTextTests
         var message = RefusalMessage.Attachment(refusal, "../证据.pdf");
 
         Assert.Equal("../证据.pdf: Objection evidence must not be empty.", RefusalText.ForApi(message));
-        Assert.Equal("\u201c\u2068证据.pdf\u2069\u201d is empty; choose a file that has content.", InCulture(Text.English, () => RefusalText.ForPage(message)));
+        Assert.Equal("\u201c\u2068证据.pdf\u2069\u201d is empty; choose a file that has content.", ResourceSentences.InCulture(Text.English, () => RefusalText.ForPage(message)));
     }
 
     [Fact]
@@ -89,12 +88,12 @@ public sealed partial class AttachmentTextTests
         var sample = new AttachmentRefusal("file", AttachmentRefusalCode.Unrecognised, AttachmentKind.SampleData, "a.bin",
             [new[] { AttachmentContentTypes.Csv, AttachmentContentTypes.PlainText, AttachmentContentTypes.Zip }]);
 
-        Assert.Equal("「\u2068样例.csv\u2069」大于 50 MB，这里上传的文件不能超过 50 MB。", InCulture(Text.Chinese, () => AttachmentText.Sentence(tooLarge)));
-        Assert.Equal("\u201c\u2068样例.csv\u2069\u201d is larger than 50 MB, the most a file here may be.", InCulture(Text.English, () => AttachmentText.Sentence(tooLarge)));
-        Assert.Contains("1,500 bytes", InCulture(Text.English, () => AttachmentText.Sentence(oddLimit)), StringComparison.Ordinal);
-        Assert.Contains("1,500 字节", InCulture(Text.Chinese, () => AttachmentText.Sentence(oddLimit)), StringComparison.Ordinal);
-        Assert.Contains("CSV、纯文本或ZIP", InCulture(Text.Chinese, () => AttachmentText.Sentence(sample)), StringComparison.Ordinal);
-        Assert.Contains("CSV, plain text or ZIP", InCulture(Text.English, () => AttachmentText.Sentence(sample)), StringComparison.Ordinal);
+        Assert.Equal("「\u2068样例.csv\u2069」大于 50 MB，这里上传的文件不能超过 50 MB。", ResourceSentences.InCulture(Text.Chinese, () => AttachmentText.Sentence(tooLarge)));
+        Assert.Equal("\u201c\u2068样例.csv\u2069\u201d is larger than 50 MB, the most a file here may be.", ResourceSentences.InCulture(Text.English, () => AttachmentText.Sentence(tooLarge)));
+        Assert.Contains("1,500 bytes", ResourceSentences.InCulture(Text.English, () => AttachmentText.Sentence(oddLimit)), StringComparison.Ordinal);
+        Assert.Contains("1,500 字节", ResourceSentences.InCulture(Text.Chinese, () => AttachmentText.Sentence(oddLimit)), StringComparison.Ordinal);
+        Assert.Contains("CSV、纯文本或ZIP", ResourceSentences.InCulture(Text.Chinese, () => AttachmentText.Sentence(sample)), StringComparison.Ordinal);
+        Assert.Contains("CSV, plain text or ZIP", ResourceSentences.InCulture(Text.English, () => AttachmentText.Sentence(sample)), StringComparison.Ordinal);
     }
 
     // A file's name is written as data: on an English page a Chinese name is marked as Chinese; the marks themselves never show.
@@ -103,9 +102,9 @@ public sealed partial class AttachmentTextTests
     {
         var refusal = new AttachmentRefusal("file", AttachmentRefusalCode.Empty, AttachmentKind.ProofOfSource, "授权书<1>.pdf", []);
 
-        var english = InCulture(Text.English, () => Write(AttachmentText.Html(AttachmentText.Sentence(refusal))));
-        var chinese = InCulture(Text.Chinese, () => Write(AttachmentText.Html(AttachmentText.Sentence(refusal))));
-        var plain = InCulture(Text.English, () => Write(AttachmentText.Html("no marks <here>")));
+        var english = ResourceSentences.InCulture(Text.English, () => Write(AttachmentText.Html(AttachmentText.Sentence(refusal))));
+        var chinese = ResourceSentences.InCulture(Text.Chinese, () => Write(AttachmentText.Html(AttachmentText.Sentence(refusal))));
+        var plain = ResourceSentences.InCulture(Text.English, () => Write(AttachmentText.Html("no marks <here>")));
 
         Assert.Equal("\u201c<span lang=\"zh-CN\">授权书&lt;1&gt;.pdf</span>\u201d is empty; choose a file that has content.", english);
         Assert.Equal("「授权书&lt;1&gt;.pdf」是空文件，请选择有内容的文件。", chinese);
@@ -126,29 +125,4 @@ public sealed partial class AttachmentTextTests
         html.WriteTo(writer, System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         return writer.ToString();
     }
-
-    private static string InCulture(CultureInfo culture, Func<string> render)
-    {
-        var (ui, format) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        CultureInfo.CurrentUICulture = culture;
-        CultureInfo.CurrentCulture = culture;
-        try
-        {
-            return render();
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, format);
-        }
-    }
-
-    private static HashSet<string> Placeholders(string text) =>
-        [.. Placeholder().Matches(text).Select(m => m.Groups[1].Value)];
-
-    [GeneratedRegex(@"\{(\d+)(?:[,:][^}]*)?\}")]
-    private static partial Regex Placeholder();
-
-    // Three English words in a row: a sentence left untranslated (a type name such as PDF is not one).
-    [GeneratedRegex(@"[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}")]
-    private static partial Regex EnglishSentence();
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using DataIp.Domain.Numbering;
 using DataIp.Domain.Registration;
 using DataIp.Web.Features.Acts;
@@ -29,7 +27,7 @@ public sealed partial class ContentTextTests
             .ToList();
 
         var missing = keys.Where(k => !chinese.ContainsKey(k) || !english.ContainsKey(k));
-        var differing = keys.Where(k => chinese.ContainsKey(k) && english.ContainsKey(k) && !Placeholders(chinese[k]).SetEquals(Placeholders(english[k])));
+        var differing = keys.Where(k => chinese.ContainsKey(k) && english.ContainsKey(k) && !ResourceSentences.Placeholders(chinese[k]).SetEquals(ResourceSentences.Placeholders(english[k])));
         var orphans = chinese.Keys.Where(k => k.StartsWith("Content.", StringComparison.Ordinal) && !keys.Contains(k));
 
         Assert.True(keys.Count > 55, $"only {keys.Count} keys");
@@ -52,16 +50,16 @@ public sealed partial class ContentTextTests
         Assert.All(Enum.GetValues<ContentProblemCode>(), code =>
         {
             var problem = Sample(code);
-            var chinese = InCulture(Text.Chinese, () => ContentText.Sentence(problem));
-            var english = InCulture(Text.English, () => ContentText.Sentence(problem));
+            var chinese = ResourceSentences.InCulture(Text.Chinese, () => ContentText.Sentence(problem));
+            var english = ResourceSentences.InCulture(Text.English, () => ContentText.Sentence(problem));
             var message = RefusalMessage.Content(problem);
 
             Assert.False(string.IsNullOrWhiteSpace(problem.English), code.ToString());
             Assert.Equal(problem.English, RefusalText.ForApi(message));
-            Assert.Equal(chinese, InCulture(Text.Chinese, () => RefusalText.ForPage(message)));
+            Assert.Equal(chinese, ResourceSentences.InCulture(Text.Chinese, () => RefusalText.ForPage(message)));
             Assert.True(Labels.HasChinese(chinese), chinese);
             Assert.DoesNotContain(problem.English, chinese, StringComparison.Ordinal);
-            Assert.DoesNotMatch(EnglishSentence(), chinese);
+            Assert.DoesNotMatch(ResourceSentences.EnglishSentence(), chinese);
             Assert.DoesNotContain("2026-03-05", chinese, StringComparison.Ordinal);
             Assert.False(Labels.HasChinese(english), english);
             Assert.DoesNotContain("{", chinese + english, StringComparison.Ordinal);
@@ -71,13 +69,13 @@ public sealed partial class ContentTextTests
     [Fact]
     public void EveryIdentifierCheck_WordedInChinese()
     {
-        var checks = Enum.GetValues<CodeCheckCode>().Select(c => CodeCheck.Invalid(c, [.. Enumerable.Range(0, Placeholders(CodeCheck.Template(c)).Count).Select(i => (object)(i == 1 ? 5 : 'q'))]));
+        var checks = Enum.GetValues<CodeCheckCode>().Select(c => CodeCheck.Invalid(c, [.. Enumerable.Range(0, ResourceSentences.Placeholders(CodeCheck.Template(c)).Count).Select(i => (object)(i == 1 ? 5 : 'q'))]));
 
         Assert.All(checks, check =>
         {
-            var chinese = InCulture(Text.Chinese, () => ContentText.Identifier(check));
+            var chinese = ResourceSentences.InCulture(Text.Chinese, () => ContentText.Identifier(check));
             Assert.True(Labels.HasChinese(chinese), chinese);
-            Assert.DoesNotMatch(EnglishSentence(), chinese);
+            Assert.DoesNotMatch(ResourceSentences.EnglishSentence(), chinese);
         });
     }
 
@@ -88,9 +86,9 @@ public sealed partial class ContentTextTests
         var credit = new ContentProblem("applicant.creditCode", ContentProblemCode.IdentifierInvalid,
             [UnifiedSocialCreditCode.Validate("91350100M000100Y44")]);
 
-        var chinese = InCulture(Text.Chinese, () => ContentText.Sentence(ended));
-        var english = InCulture(Text.English, () => ContentText.Sentence(ended));
-        var creditChinese = InCulture(Text.Chinese, () => ContentText.Sentence(credit));
+        var chinese = ResourceSentences.InCulture(Text.Chinese, () => ContentText.Sentence(ended));
+        var english = ResourceSentences.InCulture(Text.English, () => ContentText.Sentence(ended));
+        var creditChinese = ResourceSentences.InCulture(Text.Chinese, () => ContentText.Sentence(credit));
 
         Assert.Equal("协议终止日期应晚于今天（2026年3月5日）：于 2026年3月2日 终止的协议不能支持所申请的权利。", chinese);
         Assert.Equal("The agreement's last day must be after today (5 March 2026): an agreement that ended on 2 March 2026 supports no right.", english);
@@ -152,30 +150,4 @@ public sealed partial class ContentTextTests
         ContentProblemCode.AgreementNotApplicable => "rightsClaimed[0].agreementReference",
         _ => "dataObject.dataName",
     };
-
-    private static string InCulture(CultureInfo culture, Func<string> render)
-    {
-        var (ui, format) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        CultureInfo.CurrentUICulture = culture;
-        CultureInfo.CurrentCulture = culture;
-        try
-        {
-            return render();
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, format);
-        }
-    }
-
-    private static HashSet<string> Placeholders(string text) =>
-        [.. Placeholder().Matches(text).Select(m => m.Groups[1].Value)];
-
-    [GeneratedRegex(@"\{(\d+)(?:[,:][^}]*)?\}")]
-    private static partial Regex Placeholder();
-
-    // Three English words in a row: a sentence left untranslated (a code such as I65 or a name such as
-    // dataip-fingerprint given as a fact is not one).
-    [GeneratedRegex(@"[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}")]
-    private static partial Regex EnglishSentence();
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using DataIp.Domain.Registration;
@@ -33,7 +32,7 @@ public sealed partial class RefusalTextTests
         var english = Text.All(Text.English);
 
         var missing = AllKeys().Where(k => !chinese.ContainsKey(k) || !english.ContainsKey(k)).ToList();
-        var differing = AllKeys().Where(k => chinese.ContainsKey(k) && english.ContainsKey(k) && !Placeholders(chinese[k]).SetEquals(Placeholders(english[k]))).ToList();
+        var differing = AllKeys().Where(k => chinese.ContainsKey(k) && english.ContainsKey(k) && !ResourceSentences.Placeholders(chinese[k]).SetEquals(ResourceSentences.Placeholders(english[k]))).ToList();
 
         Assert.True(AllKeys().Count > 150, $"only {AllKeys().Count} keys");
         Assert.Empty(missing);
@@ -106,8 +105,8 @@ public sealed partial class RefusalTextTests
         Assert.All(reasons, why =>
         {
             var message = Refusal.From(why, "x").Message;
-            var chinese = InCulture(Text.Chinese, () => RefusalText.ForPage(message));
-            var english = InCulture(Text.English, () => RefusalText.ForPage(message));
+            var chinese = ResourceSentences.InCulture(Text.Chinese, () => RefusalText.ForPage(message));
+            var english = ResourceSentences.InCulture(Text.English, () => RefusalText.ForPage(message));
             Assert.DoesNotMatch(EnglishWord(), chinese);
             Assert.True(Labels.HasChinese(chinese), chinese);
             Assert.False(Labels.HasChinese(english), english);
@@ -119,7 +118,7 @@ public sealed partial class RefusalTextTests
     {
         var instant = new DateTimeOffset(2026, 3, 5, 2, 30, 0, TimeSpan.Zero);
         var day = new DateOnly(2026, 3, 5);
-        object[] Facts(GuardCode code) => Placeholders(GuardFailure.Template(code)).Count switch
+        object[] Facts(GuardCode code) => ResourceSentences.Placeholders(GuardFailure.Template(code)).Count switch
         {
             0 => [],
             1 => code is GuardCode.ObjectionsOpen ? [2] : code is GuardCode.ConflictingLicence ? ["2025110000000016-L001"]
@@ -130,8 +129,8 @@ public sealed partial class RefusalTextTests
         Assert.All(Enum.GetValues<GuardCode>(), code =>
         {
             var guard = new GuardFailure(code, Facts(code));
-            var chinese = InCulture(Text.Chinese, () => RefusalText.ForPage(Refusal.Guard(guard)));
-            var english = InCulture(Text.English, () => RefusalText.ForPage(Refusal.Guard(guard)));
+            var chinese = ResourceSentences.InCulture(Text.Chinese, () => RefusalText.ForPage(Refusal.Guard(guard)));
+            var english = ResourceSentences.InCulture(Text.English, () => RefusalText.ForPage(Refusal.Guard(guard)));
             Assert.Equal(guard.ToString(), RefusalText.ForApi(Refusal.Guard(guard)));
             Assert.DoesNotMatch(EnglishWord(), chinese);
             Assert.DoesNotContain("2026-03-05", chinese, StringComparison.Ordinal);
@@ -193,27 +192,6 @@ public sealed partial class RefusalTextTests
             table.Decide(s, t, everyone, facts), table.Decide(s, t, new HashSet<Actor>(), facts),
         })).Where(d => !d.IsAllowed).Select(d => d.Why!);
     }
-
-    private static string InCulture(CultureInfo culture, Func<string> render)
-    {
-        var (ui, format) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        CultureInfo.CurrentUICulture = culture;
-        CultureInfo.CurrentCulture = culture;
-        try
-        {
-            return render();
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, format);
-        }
-    }
-
-    private static HashSet<string> Placeholders(string text) =>
-        [.. Placeholder().Matches(text.Replace("{{", "", StringComparison.Ordinal).Replace("}}", "", StringComparison.Ordinal)).Select(m => m.Groups[1].Value)];
-
-    [GeneratedRegex(@"\{(\d+)(?:[,:][^}]*)?\}")]
-    private static partial Regex Placeholder();
 
     // An English word of two letters or more (the Chinese sentences hold none: no enum names, no ISO days).
     [GeneratedRegex("[A-Za-z]{2,}")]

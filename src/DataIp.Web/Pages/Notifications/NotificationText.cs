@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Html;
@@ -37,7 +36,7 @@ internal static class NotificationText
         var read = n.ReadAt is not null;
         if (application is not null && n.Kind == "evidenceOverlap")
         {
-            return new(n.Id, Format("Notify.Text.evidenceOverlap", Code(application.ApplicationNumber), Labels.Data(application.DataName)),
+            return new(n.Id, Text.FormatHtml("Notify.Text.evidenceOverlap", Code(application.ApplicationNumber), Labels.Data(application.DataName)),
                 $"/notices/{Uri.EscapeDataString(application.ApplicationNumber ?? "")}", Text.Get("Notify.ToNotice"), n.CreatedAt, read);
         }
 
@@ -49,16 +48,16 @@ internal static class NotificationText
             var what = new HtmlString(Encoder.Encode(Labels.Act(n.Kind)));
             var reason = ActView.Of(act, Disclosure.Parties).Reason;
             IHtmlContent text = onRegistration
-                ? Format("Notify.Text.registration", actor, role, Code(application.RegistrationNumber), Labels.Data(application.DataName), what)
-                : Format("Notify.Text.application", actor, role, Code(application.ApplicationNumber), Labels.Data(application.DataName), what);
+                ? Text.FormatHtml("Notify.Text.registration", actor, role, Code(application.RegistrationNumber), Labels.Data(application.DataName), what)
+                : Text.FormatHtml("Notify.Text.application", actor, role, Code(application.ApplicationNumber), Labels.Data(application.DataName), what);
             if (Registrations.CourtOrderFacts.OfAct(act.Type, act.Payload) is { } order)
             {
-                text = new HtmlContentBuilder().AppendHtml(text).Append(" ").AppendHtml(Format("Court.Notify", Registrations.CourtOrderText.Of(order)));
+                text = new HtmlContentBuilder().AppendHtml(text).Append(" ").AppendHtml(Text.FormatHtml("Court.Notify", Registrations.CourtOrderText.Of(order)));
             }
 
             if (reason is not null)
             {
-                text = new HtmlContentBuilder().AppendHtml(text).Append(" ").AppendHtml(Format("Notify.Reason", Labels.Data(reason)));
+                text = new HtmlContentBuilder().AppendHtml(text).Append(" ").AppendHtml(Text.FormatHtml("Notify.Reason", Labels.Data(reason)));
             }
 
             return onRegistration
@@ -70,17 +69,6 @@ internal static class NotificationText
         return new(n.Id, stored, application is null ? null : $"/applications/{application.Id}", application is null ? null : Text.Get("Notify.ToApplication"), n.CreatedAt, read);
     }
 
-    // A sentence of the resource files with HTML values in its placeholders; its own words encoded.
-    private static HtmlString Format(string key, params IHtmlContent[] values)
-    {
-        var rendered = values.Select(v =>
-        {
-            using var writer = new StringWriter(CultureInfo.InvariantCulture);
-            v.WriteTo(writer, Encoder);
-            return (object)writer.ToString();
-        }).ToArray();
-        return new HtmlString(string.Format(CultureInfo.CurrentCulture, Encoder.Encode(Text.Get(key)), rendered));
-    }
 
     private static HtmlString Code(string? number) => new($"<span class=\"code\">{Encoder.Encode(number ?? "")}</span>");
 }

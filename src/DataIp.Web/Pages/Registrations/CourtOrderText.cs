@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Html;
@@ -42,23 +41,11 @@ public static class CourtOrderText
     {
         ArgumentNullException.ThrowIfNull(order);
         return order is { CourtName: { } court, Date: { } date }
-            ? Format("Court.Order", Labels.Data(order.Number), Labels.Data(court), new HtmlString(Encoder.Encode(Labels.Day(date))))
-            : Format("Court.OrderNumberOnly", Labels.Data(order.Number));
+            ? Text.FormatHtml("Court.Order", Labels.Data(order.Number), Labels.Data(court), new HtmlString(Encoder.Encode(Labels.Day(date))))
+            : Text.FormatHtml("Court.OrderNumberOnly", Labels.Data(order.Number));
     }
 
     /// <summary>"Released on 18 March 2026 on the order …", for a pledge of the register of rights.</summary>
     public static IHtmlContent Released(DateTimeOffset releasedAt, CourtOrderFacts order) =>
-        Format("Court.Released", new HtmlString(Encoder.Encode(Labels.Day(releasedAt))), Of(order));
-
-    // A sentence of the resource files with HTML values in its placeholders; its own words encoded.
-    private static HtmlString Format(string key, params IHtmlContent[] values)
-    {
-        var rendered = values.Select(v =>
-        {
-            using var writer = new StringWriter(CultureInfo.InvariantCulture);
-            v.WriteTo(writer, Encoder);
-            return (object)writer.ToString();
-        }).ToArray();
-        return new HtmlString(string.Format(CultureInfo.CurrentCulture, Encoder.Encode(Text.Get(key)), rendered));
-    }
+        Text.FormatHtml("Court.Released", new HtmlString(Encoder.Encode(Labels.Day(releasedAt))), Of(order));
 }
