@@ -19,6 +19,9 @@
 #   ENDPOINT [status]        status: GET /api/v1/certificates/{n}/status, the status check relying
 #                            parties and `dataip verify --online` make (from the in-memory index);
 #                            record: GET /api/v1/certificates/{n}, the full record (from the database)
+#   ACCESS [uniform]         uniform: every certificate equally likely (the worst case for the
+#                            public read cache, docs/performance.md "The read path"); zipf: the
+#                            most read certificates take most requests (bench/verify/random-certificate.lua)
 #   CERTIFICATES [1000000]   certificates seeded
 #   ROUNDS [3]               measured runs of each target
 #   DURATION [30s], WARMUP [10s], THREADS [2], CONNECTIONS [32]   wrk settings, same for both
@@ -30,10 +33,17 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 ENDPOINT=${ENDPOINT:-status}
+# The goals (docs/performance.md): the status check at half of plain Kestrel, the public reads
+# (the full record among them) at a quarter; p99 under 20 ms for both.
 case $ENDPOINT in
-  status) SUFFIX=/status ;;
-  record) SUFFIX="" ;;
+  status) SUFFIX=/status GOAL=0.5 ;;
+  record) SUFFIX="" GOAL=0.25 ;;
   *) echo "ENDPOINT must be status or record" >&2; exit 2 ;;
+esac
+ACCESS=${ACCESS:-uniform}
+case $ACCESS in
+  uniform | zipf) ;;
+  *) echo "ACCESS must be uniform or zipf" >&2; exit 2 ;;
 esac
 CERTIFICATES=${CERTIFICATES:-1000000}
 ROUNDS=${ROUNDS:-3}
@@ -174,7 +184,7 @@ run_wrk() {
   log="$OUT/wrk-$target-$round.log"
   say "$(load): wrk $target, round $round, $duration"
   niced wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency -s bench/verify/random-certificate.lua \
-    "http://127.0.0.1:$port" -- "$prefix" "$CERTIFICATES" "$SUFFIX" >"$log" 2>&1 || { say "wrk failed; log: $log"; exit 1; }
+    "http://127.0.0.1:$port" -- "$prefix" "$CERTIFICATES" "$SUFFIX" "$ACCESS" >"$log" 2>&1 || { say "wrk failed; log: $log"; exit 1; }
   result=$(grep '^RESULT' "$log" | cut -f2-)
   # A non-2xx answer means the endpoint is not what is being measured: stop. Socket errors
   # (wrk's 2 s timeout, typically while the cold cache after seeding fills) are kept in the table.
@@ -194,7 +204,7 @@ check_target() {
 }
 
 print_table() {
-  awk -F'\t' -v certificates="$CERTIFICATES" -v wrk="-t$THREADS -c$CONNECTIONS -d$DURATION" -v endpoint="$ENDPOINT" '
+  awk -F'\t' -v certificates="$CERTIFICATES" -v wrk="-t$THREADS -c$CONNECTIONS -d$DURATION" -v endpoint="$ENDPOINT ($ACCESS)" -v goal="$GOAL" '
     function median(list,   n, v, i, j, t) {
       n = split(list, v, " ")
       for (i = 2; i <= n; i++) { t = v[i] + 0; for (j = i - 1; j >= 1 && v[j] + 0 > t; j--) v[j + 1] = v[j]; v[j + 1] = t }
@@ -203,12 +213,12 @@ print_table() {
     { rps[$1] = rps[$1] " " $3; p50[$1] = p50[$1] " " $4; p99[$1] = p99[$1] " " $5; runs[$1]++; errors[$1] += $9; loads = loads (loads == "" ? "" : ", ") $10 }
     END {
       plain = median(rps["plain"]); verify = median(rps["verify"]); ratio = verify / plain; p = median(p99["verify"])
-      met = ratio >= 0.5 && p < 20 ? "yes" : "no"
-      if (met == "no") met = ratio >= 0.5 ? "no (p99)" : p < 20 ? "no (throughput)" : "no (throughput, p99)"
+      met = ratio >= goal && p < 20 ? "yes" : "no"
+      if (met == "no") met = ratio >= goal ? "no (p99)" : p < 20 ? "no (throughput)" : "no (throughput, p99)"
       printf "| endpoint | certificates | wrk | runs | plain Kestrel req/s | verification req/s | verification / plain | verification p50 | verification p99 | plain p99 | socket errors (plain, verification) | load (1 min) | goal | met? |\n"
       print "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
-      printf "| %s | %d | %s | %d + %d | %.0f | %.0f | %.0f%% | %.1f ms | %.1f ms | %.1f ms | %d, %d | %s | ≥ 50%%, p99 < 20 ms | %s |\n",
-        endpoint, certificates, wrk, runs["plain"], runs["verify"], plain, verify, 100 * ratio, median(p50["verify"]), p, median(p99["plain"]), errors["plain"], errors["verify"], loads, met
+      printf "| %s | %d | %s | %d + %d | %.0f | %.0f | %.0f%% | %.1f ms | %.1f ms | %.1f ms | %d, %d | %s | ≥ %.0f%%, p99 < 20 ms | %s |\n",
+        endpoint, certificates, wrk, runs["plain"], runs["verify"], plain, verify, 100 * ratio, median(p50["verify"]), p, median(p99["plain"]), errors["plain"], errors["verify"], loads, 100 * goal, met
     }' "$RESULTS"
 }
 

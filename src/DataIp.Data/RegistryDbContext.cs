@@ -43,6 +43,23 @@ public abstract class RegistryDbContext(DbContextOptions options) : IdentityUser
     /// <summary>The register's acts, in order.</summary>
     public DbSet<Act> Acts => Set<Act>();
 
+    // The acts appended in the open transaction.
+    private List<Act>? _appendedActs;
+
+    /// <summary>
+    /// The acts appended since the last call (their log indices set once saved), and forgets
+    /// them: what a transaction's interceptor reads when it commits or rolls back, so that what
+    /// the acts changed can be evicted from caches once they are committed.
+    /// </summary>
+    public IReadOnlyList<Act> TakeAppendedActs()
+    {
+        var taken = _appendedActs ?? [];
+        _appendedActs = null;
+        return taken;
+    }
+
+    internal void NoteAppendedAct(Act act) => (_appendedActs ??= []).Add(act);
+
     /// <summary>Issued certificates.</summary>
     public DbSet<Certificate> Certificates => Set<Certificate>();
 

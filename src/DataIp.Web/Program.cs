@@ -10,6 +10,7 @@ using DataIp.Web.Features.Examination;
 using DataIp.Web.Features.Ledger;
 using DataIp.Web.Features.Notices;
 using DataIp.Web.Features.Notifications;
+using DataIp.Web.Features.Register;
 using DataIp.Web.Features.Rights;
 using DataIp.Web.Features.Witness;
 using DataIp.Web.Pages;
@@ -18,6 +19,7 @@ using DataIp.Web.Pages;
 // and maps its endpoints.
 var builder = WebApplication.CreateBuilder(Startup.ReadDemoFlag(args));
 builder.AddPlatform();
+builder.AddPublicReads();
 builder.AddStorage();
 builder.AddAccounts();
 builder.AddApplications();

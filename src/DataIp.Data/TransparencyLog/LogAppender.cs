@@ -95,6 +95,7 @@ public static class LogAppender
 
         // The act row is written with the entry, not by EF's change tracker (PendingLogEntries).
         db.PendingLogEntries.Add(pending);
+        db.NoteAppendedAct(act);
         return Task.FromResult(pending.LogEntry);
     }
 

@@ -28,7 +28,8 @@ internal static class Startup
     /// <summary>
     /// The middleware, in order: security headers on every answer, the pages' language, error pages and problems, the
     /// request guards (after routing: they read the endpoint), the stylesheet (public), the rate
-    /// limits, then authentication and authorization.
+    /// limits, then authentication and authorization, then the public read cache (it must know
+    /// whether the caller signed in: see <see cref="Features.Register.PublicReads"/>).
     /// </summary>
     public static void UsePlatform(this WebApplication app)
     {
@@ -41,6 +42,7 @@ internal static class Startup
         app.UseRateLimits();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ internal static class CertificateEndpoints
     {
         app.MapIssuer();
         var group = app.MapGroup("/api/v1/certificates/{certificateNumber}").WithTags("Certificates").AllowAnonymous();
-        group.MapGet("", StatusAsync)
+        group.MapGet("", StatusAsync).CacheOutput(Register.PublicReads.Policy)
             .WithName("GetCertificate").WithSummary("A certificate's public record and current legal status: valid, pledged, expired, superseded, cancelled or revoked (anyone).");
         group.MapGet("/status", LeanStatusAsync)
             .WithName("GetCertificateStatus").WithSummary("The certificate's current legal status alone, from memory: what relying parties and `dataip verify --online` check (anyone).");
@@ -31,6 +31,7 @@ internal static class CertificateEndpoints
         }
 
         http.Response.Headers.CacheControl = "no-cache";
+        Register.PublicReads.Concerns(http, record.Certificate.ApplicationId);
         return TypedResults.Ok(await certificates.ViewAsync(record, ct).ConfigureAwait(false));
     }
 

@@ -1,4 +1,5 @@
 using DataIp.Web.Features.Objections;
+using DataIp.Web.Features.Register;
 
 namespace DataIp.Web.Features.Notices;
 
@@ -12,33 +13,45 @@ internal static class NoticeEndpoints
     public static void MapNoticesApi(this IEndpointRouteBuilder app)
     {
         var notices = app.MapGroup("/api/v1/notices").WithTags("Public notices").AllowAnonymous();
-        notices.MapGet("/", ListAsync).WithName("ListNotices").WithSummary("Applications under public notice (anyone).");
-        notices.MapGet("/{applicationNumber}", GetAsync).WithName("GetNotice").WithSummary("One application under public notice (anyone).");
+        notices.MapGet("/", ListAsync).CacheOutput(PublicReads.Policy).WithName("ListNotices").WithSummary("Applications under public notice (anyone).");
+        notices.MapGet("/{applicationNumber}", GetAsync).CacheOutput(PublicReads.Policy).WithName("GetNotice").WithSummary("One application under public notice (anyone).");
         notices.MapPost("/{applicationNumber}/objections", FileObjectionAsync).DisableAntiforgery()
             .Accepts<ObjectionForm>("multipart/form-data")
             .WithName("FileObjection").WithSummary("File an objection during the notice period, with up to five evidence files (anyone).");
 
-        app.MapGet("/api/v1/registrations/{registrationNumber}", RegistrationAsync).AllowAnonymous().WithTags("Register")
+        app.MapGet("/api/v1/registrations/{registrationNumber}", RegistrationAsync).CacheOutput(PublicReads.Policy).AllowAnonymous().WithTags("Register")
             .WithName("GetRegistration").WithSummary("The public record of a registration (anyone).");
     }
 
     private static async Task<Ok<List<PublicApplicationView>>> ListAsync(RegistryDbContext db, string? bodyCode, CancellationToken ct) =>
         TypedResults.Ok(await NoticeQueries.ListAsync(db, bodyCode, ct).ConfigureAwait(false));
 
-    private static async Task<Results<Ok<PublicApplicationView>, ProblemHttpResult>> GetAsync(string applicationNumber, RegistryDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<PublicApplicationView>, ProblemHttpResult>> GetAsync(
+        string applicationNumber, RegistryDbContext db, HttpContext http, CancellationToken ct)
     {
         var app = await db.Applications.AsNoTracking().Include(a => a.Body)
             .SingleOrDefaultAsync(a => a.ApplicationNumber == applicationNumber, ct).ConfigureAwait(false);
-        return app?.NoticeStartedAt is not null
-            ? TypedResults.Ok(PublicApplicationView.Of(app))
-            : Problems.NotFound($"Public notice {applicationNumber}");
+        if (app?.NoticeStartedAt is null)
+        {
+            return Problems.NotFound($"Public notice {applicationNumber}");
+        }
+
+        PublicReads.Concerns(http, app.Id);
+        return TypedResults.Ok(PublicApplicationView.Of(app));
     }
 
-    private static async Task<Results<Ok<PublicApplicationView>, ProblemHttpResult>> RegistrationAsync(string registrationNumber, RegistryDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<PublicApplicationView>, ProblemHttpResult>> RegistrationAsync(
+        string registrationNumber, RegistryDbContext db, HttpContext http, CancellationToken ct)
     {
         var app = await db.Applications.AsNoTracking().Include(a => a.Body)
             .SingleOrDefaultAsync(a => a.RegistrationNumber == registrationNumber, ct).ConfigureAwait(false);
-        return app is not null ? TypedResults.Ok(PublicApplicationView.Of(app)) : Problems.NotFound($"Registration {registrationNumber}");
+        if (app is null)
+        {
+            return Problems.NotFound($"Registration {registrationNumber}");
+        }
+
+        PublicReads.Concerns(http, app.Id);
+        return TypedResults.Ok(PublicApplicationView.Of(app));
     }
 
     /// <summary>What an objection's form carries: the act says which of its fields are required.</summary>
