@@ -3,9 +3,7 @@ using System.Data.Common;
 using DataIp.Data;
 using DataIp.Data.TransparencyLog;
 using DataIp.Domain.TransparencyLog;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DataIp.Cli.Audit;
 

@@ -61,8 +61,18 @@ internal static class RegisterRows
                 .OrderBy(a => a.RegistrationNumber).Take(BatchSize)
                 .Select(a => new
                 {
-                    a.Id, a.RegistrationNumber, a.CertificateNumber, a.DataName, a.State, a.RegistrationDate, a.ValidUntil, a.ActivePledges,
-                    a.Body.Code, a.Body.Name, a.Body.NameEn, a.Body.RegionCode,
+                    a.Id,
+                    a.RegistrationNumber,
+                    a.CertificateNumber,
+                    a.DataName,
+                    a.State,
+                    a.RegistrationDate,
+                    a.ValidUntil,
+                    a.ActivePledges,
+                    a.Body.Code,
+                    a.Body.Name,
+                    a.Body.NameEn,
+                    a.Body.RegionCode,
                 })
                 .ToListAsync(ct).ConfigureAwait(false);
             if (batch.Count == 0)

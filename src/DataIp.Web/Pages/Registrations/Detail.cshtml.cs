@@ -1,10 +1,10 @@
 using DataIp.Web.Features.Certificates;
-using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using DataIp.Web.Features.Rights.Changes;
 using DataIp.Web.Features.Rights.Licences;
 using DataIp.Web.Features.Rights.Pledges;
 using DataIp.Web.Features.Rights.Transfers;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using CancelAct = DataIp.Web.Features.Rights.Cancel;
 using RenewAct = DataIp.Web.Features.Rights.Renew;
 
