@@ -10,6 +10,7 @@ using DataIp.Web.Features.Examination;
 using DataIp.Web.Features.Ledger;
 using DataIp.Web.Features.Notices;
 using DataIp.Web.Features.Notifications;
+using DataIp.Web.Features.OpenData;
 using DataIp.Web.Features.Register;
 using DataIp.Web.Features.Rights;
 using DataIp.Web.Features.Witness;
@@ -56,6 +57,7 @@ api.MapLedgerApi();
 api.MapWitnessApi();
 api.MapCertificatesApi();
 api.MapRightsApi();
+api.MapOpenDataApi();
 app.MapPages();
 
 await app.RunAsync();

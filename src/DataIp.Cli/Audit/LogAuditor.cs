@@ -3,9 +3,7 @@ using System.Data.Common;
 using DataIp.Data;
 using DataIp.Data.TransparencyLog;
 using DataIp.Domain.TransparencyLog;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DataIp.Cli.Audit;
 
@@ -42,7 +40,7 @@ internal static class LogAuditor
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(keys);
-        var snapshot = await BeginSnapshotAsync(db, cancellationToken).ConfigureAwait(false);
+        var snapshot = await ReadSnapshot.BeginAsync(db, cancellationToken).ConfigureAwait(false);
         await using (snapshot.ConfigureAwait(false))
         {
             var findings = new List<AuditFinding>();
@@ -152,52 +150,6 @@ internal static class LogAuditor
 
             count += batch.Count;
             after = batch[^1].Sequence;
-        }
-    }
-
-    // A read-only snapshot for every query of the audit, unless the caller already has a
-    // transaction open; disposing it rolls back. SQLite: BEGIN DEFERRED, which takes only a read
-    // lock at the first read (BEGIN IMMEDIATE would need a write lock, refused on a read-only
-    // connection). PostgreSQL: REPEATABLE READ, READ ONLY.
-    private static async Task<Snapshot> BeginSnapshotAsync(RegistryDbContext db, CancellationToken cancellationToken)
-    {
-        if (db.Database.CurrentTransaction is not null)
-        {
-            return new Snapshot(null, null, null);
-        }
-
-        if (db.Provider == DatabaseProvider.Postgres)
-        {
-            var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
-            await db.Database.ExecuteSqlRawAsync("SET TRANSACTION READ ONLY", cancellationToken).ConfigureAwait(false);
-            return new Snapshot(transaction, null, null);
-        }
-
-        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var sqlite = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
-        return new Snapshot(await db.Database.UseTransactionAsync(sqlite, cancellationToken).ConfigureAwait(false), sqlite, db);
-    }
-
-    // EF disposes a transaction it began, not one it was handed (SQLite's), nor closes a
-    // connection opened for one: both are done here.
-    private sealed class Snapshot(IDbContextTransaction? transaction, DbTransaction? handedToEf, RegistryDbContext? openedFor) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync().ConfigureAwait(false);
-            }
-
-            if (handedToEf is not null)
-            {
-                await handedToEf.DisposeAsync().ConfigureAwait(false);
-            }
-
-            if (openedFor is not null)
-            {
-                await openedFor.Database.CloseConnectionAsync().ConfigureAwait(false);
-            }
         }
     }
 }

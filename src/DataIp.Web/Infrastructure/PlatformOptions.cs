@@ -101,6 +101,9 @@ public sealed class PlatformOptions
     /// <summary>Accounts: token lifetimes, the password policy and sign-in rate limits.</summary>
     public AccountOptions Accounts { get; set; } = new();
 
+    /// <summary>Open data: the publisher and the licence for reuse (docs/open-data.md).</summary>
+    public Features.OpenData.OpenDataOptions OpenData { get; set; } = new();
+
     /// <summary>The absolute data directory.</summary>
     public string DataDirectoryPath => Path.GetFullPath(DataDirectory);
 

@@ -163,6 +163,11 @@ internal static class AuthorizationMatrix
         ["GET /api/v1/log/proofs/inclusion"] = new("none", Anyone) { Query = $"index=0&size={c.Values["logSize"]}" },
         ["GET /api/v1/log/proofs/consistency"] = new("none", Anyone) { Query = $"from=1&to={c.Values["logSize"]}" },
         ["GET /api/v1/log/entries/{index:long}"] = new("log", Anyone),
+        ["GET /api/v1/log/entries/{index:long}/proof"] = new("log", Anyone),
+        // The open data: the public register and its catalogue, for anyone.
+        ["GET /api/v1/open-data/registrations.csv"] = new("none", Anyone),
+        ["GET /api/v1/open-data/registrations.jsonl"] = new("none", Anyone),
+        ["GET /api/v1/open-data/catalog"] = new("none", Anyone),
         ["GET /log/witness-key"] = new("none", Anyone),
         ["POST /log/add-checkpoint"] = new("none", "others 404*") { Body = Text("old 0\n\n" + c.Values["checkpoint"]) },
 
@@ -276,6 +281,7 @@ internal static class AuthorizationMatrix
         ["PAGE admin/accounts/new"] = new("none", "admin 200*, bodyAdmins 200*, others 302"),
         ["PAGE admin/accounts/{id:guid}"] = new("account:staff4403", "admin 200*, bodyAdmin.4403 200*, bodyAdmin.3100 404, others 302"),
         ["PAGE log"] = new("none", Anyone),
+        ["PAGE open-data"] = new("none", Anyone),
         ["PAGE account/sign-in"] = new("none", Anyone),
         // Signing out is a POST (with its antiforgery token) for anyone; the page telling someone it was refused is open to anyone.
         ["PAGE account/sign-out"] = new("none", "others 405*"),

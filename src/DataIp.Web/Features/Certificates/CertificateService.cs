@@ -78,7 +78,8 @@ public sealed class CertificateService(RegistryDbContext db, CertificateIssuer i
             new CertificateLinks(
                 issuer.VerificationUrl(number).AbsoluteUri,
                 issuer.StatusUrl(number).AbsoluteUri + "/pdf",
-                issuer.StatusUrl(number).AbsoluteUri + "/credential"));
+                issuer.StatusUrl(number).AbsoluteUri + "/credential",
+                new Uri(issuer.VerificationUrl(number), "../registrations/" + Uri.EscapeDataString(certificate.RegistrationNumber)).AbsoluteUri));
     }
 
     /// <summary>
@@ -148,8 +149,8 @@ public sealed class CertificateService(RegistryDbContext db, CertificateIssuer i
 /// <summary>The registration body on a certificate.</summary>
 public sealed record CertificateBodyView(string Code, string Name, string NameEn);
 
-/// <summary>Where a certificate's public record, PDF and credential are.</summary>
-public sealed record CertificateLinks(string Verification, string Pdf, string Credential);
+/// <summary>Where a certificate's public record, PDF and credential are, and the record page of its registration.</summary>
+public sealed record CertificateLinks(string Verification, string Pdf, string Credential, string Registration);
 
 /// <summary>A certificate's public record and status: <c>GET /api/v1/certificates/{n}</c>.</summary>
 public sealed record CertificateStatusView(

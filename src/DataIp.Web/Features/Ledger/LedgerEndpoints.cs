@@ -31,6 +31,9 @@ internal static class LedgerEndpoints
         api.MapGet("/proofs/consistency", ConsistencyAsync).ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetConsistencyProof").WithSummary("Consistency proof between tree sizes `from` and `to` (anyone).");
         api.MapGet("/entries/{index:long}", EntryAsync).WithName("GetLogEntry").WithSummary("One log entry with its act decoded (anyone).");
+        api.MapGet("/entries/{index:long}/proof", EntryProofAsync).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetEntryProof")
+            .WithSummary("Inclusion proof of entry `index` in the latest checkpoint's tree (anyone): what the record pages link each act to. 404 until a checkpoint covers the entry.");
     }
 
     private static async Task<ContentHttpResult> CheckpointAsync(RegistryDbContext db, LogSequencer sequencer, HttpContext http, CancellationToken ct)
@@ -89,11 +92,36 @@ internal static class LedgerEndpoints
             return badIndex.AnswerFor<Ok<InclusionProofView>>();
         }
 
-        var nodes = MerkleProof.InclusionNodes((ulong)index!.Value, (ulong)size.Value);
+        return TypedResults.Ok(await ProveAsync(store, index!.Value, size.Value, ct).ConfigureAwait(false));
+    }
+
+    private static async Task<Results<Ok<InclusionProofView>, ValidationProblem, ProblemHttpResult>> EntryProofAsync(long index, RegistryDbContext db, CancellationToken ct)
+    {
+        var store = new LogStore(db);
+        var published = (await store.LatestCheckpointAsync(ct).ConfigureAwait(false))?.TreeSize ?? 0;
+        if (index < 0)
+        {
+            return Problems.Field("index", $"index must be 0 or more; it is {index}.");
+        }
+
+        // An act is committed before the sequencer integrates it: until a checkpoint covers it, there is nothing to prove it against.
+        if (index >= published)
+        {
+            return Problems.Status(StatusCodes.Status404NotFound, "Not yet in a checkpoint",
+                $"The latest checkpoint has {published} entries: entry {index} is not in it yet. Checkpoints are signed every few seconds; ask again.");
+        }
+
+        return TypedResults.Ok(await ProveAsync(store, index, published, ct).ConfigureAwait(false));
+    }
+
+    // RFC 9162 §2.1.3.1: the proof of entry index in the tree of size entries, with the leaf and the root it leads to.
+    private static async Task<InclusionProofView> ProveAsync(LogStore store, long index, long size, CancellationToken ct)
+    {
+        var nodes = MerkleProof.InclusionNodes((ulong)index, (ulong)size);
         var proof = nodes.Rehash(await store.GetHashesAsync(nodes.Ids, ct).ConfigureAwait(false));
-        var leaf = (await store.GetHashesAsync([new NodeId(0, (ulong)index.Value)], ct).ConfigureAwait(false))[0];
-        var root = await store.RootAtAsync(size.Value, ct).ConfigureAwait(false);
-        return TypedResults.Ok(new InclusionProofView(index.Value, size.Value, leaf.ToBase64(), root.ToBase64(), [.. proof.Select(h => h.ToBase64())]));
+        var leaf = (await store.GetHashesAsync([new NodeId(0, (ulong)index)], ct).ConfigureAwait(false))[0];
+        var root = await store.RootAtAsync(size, ct).ConfigureAwait(false);
+        return new InclusionProofView(index, size, leaf.ToBase64(), root.ToBase64(), [.. proof.Select(h => h.ToBase64())]);
     }
 
     private static async Task<Results<Ok<ConsistencyProofView>, ValidationProblem, ProblemHttpResult>> ConsistencyAsync(long? from, long? to, RegistryDbContext db, CancellationToken ct)

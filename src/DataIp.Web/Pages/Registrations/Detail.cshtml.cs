@@ -3,6 +3,8 @@ using DataIp.Web.Features.Rights.Changes;
 using DataIp.Web.Features.Rights.Licences;
 using DataIp.Web.Features.Rights.Pledges;
 using DataIp.Web.Features.Rights.Transfers;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using CancelAct = DataIp.Web.Features.Rights.Cancel;
 using RenewAct = DataIp.Web.Features.Rights.Renew;
 
@@ -20,7 +22,9 @@ namespace DataIp.Web.Pages.Registrations;
 [AllowAnonymous]
 [RequestSizeLimit(MaxBody)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxBody)]
-public sealed class DetailModel(RegistryDbContext db, CertificateService certificates, ActPipeline acts, CourtOrderRelease courtOrders, TimeProvider clock) : PageModel
+public sealed class DetailModel(
+    RegistryDbContext db, CertificateService certificates, ActPipeline acts, CourtOrderRelease courtOrders, PublicAddress address,
+    IOptions<PlatformOptions> options, TimeProvider clock) : PageModel
 {
     // A court order of the largest size a document may have (AttachmentPolicy: 20 MiB), and the form's text.
     private const long MaxBody = (20L << 20) + (1 << 20);
@@ -86,8 +90,31 @@ public sealed class DetailModel(RegistryDbContext db, CertificateService certifi
         _ => value.ToString(),
     };
 
-    public async Task<IActionResult> OnGetAsync(string registrationNumber, CancellationToken ct) =>
-        await LoadAsync(registrationNumber, ct).ConfigureAwait(false) ? Page() : NotFound();
+    /// <summary>The page, or the same record as JSON for a request that accepts JSON and not HTML (docs/public.md).</summary>
+    public async Task<IActionResult> OnGetAsync(string registrationNumber, CancellationToken ct)
+    {
+        Response.Headers.Vary = "Accept";
+        if (!await LoadAsync(registrationNumber, ct).ConfigureAwait(false))
+        {
+            return NotFound();
+        }
+
+        return WantsJson(Request) ? new JsonResult(Record.Public, PublicRecord.Json) : Page();
+    }
+
+    /// <summary>Whether the request asks for JSON rather than HTML: an <c>Accept</c> naming application/json above any HTML.</summary>
+    public static bool WantsJson(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted))
+        {
+            return false;
+        }
+
+        double Quality(string type) => accepted.Where(a => a.MediaType.Equals(type, StringComparison.OrdinalIgnoreCase)).Select(a => a.Quality ?? 1).DefaultIfEmpty(0).Max();
+        var json = Quality("application/json");
+        return json > 0 && json > Math.Max(Quality("text/html"), Quality("*/*"));
+    }
 
     public Task<IActionResult> OnPostLicenceAsync(string registrationNumber, CancellationToken ct) =>
         RunAsync(registrationNumber, "licence", errors => Task.FromResult<IActUseCase?>(new RecordLicence(NewLicence.Request(errors))), null, ct);
@@ -240,7 +267,8 @@ public sealed class DetailModel(RegistryDbContext db, CertificateService certifi
 
     private async Task<bool> LoadAsync(string registrationNumber, CancellationToken ct)
     {
-        var record = await RegistrationRecord.ReadAsync(db, certificates, registrationNumber, ActingParty.From(User), clock.GetUtcNow(), ct).ConfigureAwait(false);
+        var record = await RegistrationRecord.ReadAsync(db, certificates, registrationNumber, ActingParty.From(User), clock.GetUtcNow(),
+            address.Current, options.Value.OpenData.Licence, ct).ConfigureAwait(false);
         if (record is null)
         {
             return false;

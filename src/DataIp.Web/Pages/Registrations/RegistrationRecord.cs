@@ -12,7 +12,8 @@ namespace DataIp.Web.Pages.Registrations;
 /// <param name="Reason">Why, when the reader may read it.</param>
 /// <param name="LogIndex">Its entry in the public log.</param>
 /// <param name="CourtOrder">The court order of a release on one (public members of the act).</param>
-public sealed record HistoryLine(DateTimeOffset At, string Type, string ActorName, string ActorRole, string? Reason, long LogIndex, CourtOrderFacts? CourtOrder = null);
+/// <param name="Proof">Its inclusion proof against the latest checkpoint, once a checkpoint covers it (<see cref="PublicRecord.ProofOf"/>).</param>
+public sealed record HistoryLine(DateTimeOffset At, string Type, string ActorName, string ActorRole, string? Reason, long LogIndex, CourtOrderFacts? CourtOrder = null, string? Proof = null);
 
 /// <summary>A transfer or change request waiting for the viewer, with the acts it may take on it now.</summary>
 /// <param name="Key">The transfer's number or the change request's id.</param>
@@ -60,7 +61,10 @@ public sealed class RegistrationRecord
     public IReadOnlyList<CertificateStatusView> Certificates { get; private set; } = [];
 
     /// <summary>Its acts, oldest first, as the viewer may read them.</summary>
-    public IReadOnlyList<HistoryLine> History { get; private set; } = [];
+    public IReadOnlyList<HistoryLine> History => Public.History;
+
+    /// <summary>The record the page, its JSON and its JSON-LD show (one projection).</summary>
+    public PublicRecord Public { get; private set; } = null!;
 
     /// <summary>The register of rights as the viewer may see it (a party), or null (anyone else: the public record only).</summary>
     public RightsRecordView? Rights { get; private set; }
@@ -87,8 +91,17 @@ public sealed class RegistrationRecord
     public DateOnly? RenewalOpens => Application.ValidUntil?.AddDays(-(Application.Body.Policy.RenewalWindowDays - 1));
 
     /// <summary>Reads the registration for the party, or null when there is none with that number.</summary>
+    /// <param name="db">The database.</param>
+    /// <param name="certificates">The certificates' statuses.</param>
+    /// <param name="registrationNumber">The registration.</param>
+    /// <param name="party">The reader.</param>
+    /// <param name="now">The instant of the legal status.</param>
+    /// <param name="baseUrl">Where the public reaches the register (the record's URL starts here).</param>
+    /// <param name="licence">The register's reuse licence (a URL).</param>
+    /// <param name="ct">Cancels the reading.</param>
     public static async Task<RegistrationRecord?> ReadAsync(
-        RegistryDbContext db, CertificateService certificates, string registrationNumber, ActingParty party, DateTimeOffset now, CancellationToken ct)
+        RegistryDbContext db, CertificateService certificates, string registrationNumber, ActingParty party, DateTimeOffset now, Uri baseUrl, string licence,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(certificates);
@@ -109,8 +122,10 @@ public sealed class RegistrationRecord
         var reader = ApplicationAccess.ReaderOf(party, app);
         record.SeesApplication = reader is not null;
         record.OffersPdf = reader == Disclosure.BodyStaff || (party.AccountId is { } account && holders.Contains(account));
-        record.History = await HistoryAsync(db, app.Id, reader, ct).ConfigureAwait(false);
+        var history = await HistoryAsync(db, app.Id, reader, ct).ConfigureAwait(false);
         record.Certificates = await CertificatesAsync(db, certificates, app.Id, ct).ConfigureAwait(false);
+        var checkpointSize = await db.LogCheckpoints.MaxAsync(c => (long?)c.TreeSize, ct).ConfigureAwait(false) ?? 0;
+        record.Public = PublicRecord.Of(record.View, app.Body.RegionCode, status, record.LegalState, record.Certificates, history, checkpointSize, baseUrl, licence);
         record.Offer(party, holders, now);
         return record;
     }
