@@ -73,6 +73,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.RegistrationNumber).HasMaxLength(16);
         builder.Property(a => a.CertificateNumber).HasMaxLength(17);
         builder.Property(a => a.DataName).HasMaxLength(200);
+        builder.Property(a => a.IndustryCode).HasMaxLength(3);
         builder.Property(a => a.Content)
             .HasConversion(c => ApplicationContentJson.Serialize(c), s => ApplicationContentJson.Deserialize(s), ContentComparer);
         builder.Property(a => a.Version).IsConcurrencyToken();

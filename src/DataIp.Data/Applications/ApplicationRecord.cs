@@ -34,6 +34,12 @@ public sealed class ApplicationRecord
     /// <summary>Copy of the data name for lists and search.</summary>
     public string DataName { get; set; } = "";
 
+    /// <summary>
+    /// Copy of the data object's industry (GB/T 4754-2017 section letter and division, e.g. <c>I65</c>)
+    /// for search filters and statistics; null when the content has no well-formed code.
+    /// </summary>
+    public string? IndustryCode { get; set; }
+
     /// <summary>When the draft was created.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 
@@ -84,4 +90,17 @@ public sealed class ApplicationRecord
     /// state never both commit.
     /// </summary>
     public int Version { get; set; }
+
+    /// <summary>
+    /// Sets the content and the copies of it kept in columns (<see cref="DataName"/>,
+    /// <see cref="IndustryCode"/>): the one place they are copied, so they cannot drift from it.
+    /// </summary>
+    /// <param name="content">The application's new content.</param>
+    public void SetContent(ApplicationContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        Content = content;
+        DataName = content.DataObject?.DataName?.Trim() ?? "";
+        IndustryCode = content.DataObject?.IndustryCode is { } code && IndustryClassification.IsValid(code) ? code : null;
+    }
 }

@@ -77,4 +77,40 @@ public sealed class MigrationTests
         var restored = await db.Database.SqlQueryRaw<int>("""SELECT COUNT(*) AS "Value" FROM "ActSecrets" """).SingleAsync();
         Assert.Equal(2, restored);
     }
+
+    // IndustryColumn adds ApplicationRecord.IndustryCode and fills it from each stored content:
+    // applications written before it get the copy SetContent gives new ones (a malformed code none).
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task IndustryColumn_ExistingApplications_CopyTheirContentsCode(DatabaseProvider provider)
+    {
+        await using var registry = await TestRegistry.CreateAsync(provider);
+        await using var db = registry.Open();
+        await ReferenceData.SeedAsync(db, DateTimeOffset.UnixEpoch, CancellationToken.None);
+        var body = await db.Bodies.FirstAsync();
+        var applicant = new Accounts.Account { Id = Guid.NewGuid(), UserName = "a@example.cn", DisplayName = "a", CreatedAt = DateTimeOffset.UnixEpoch };
+        db.Users.Add(applicant);
+        string[] codes = ["I65", "C13", "X99", "i65", ""];
+        foreach (var code in codes)
+        {
+            var application = new Applications.ApplicationRecord { Id = Guid.NewGuid(), BodyId = body.Id, ApplicantId = applicant.Id, CreatedAt = DateTimeOffset.UnixEpoch };
+            application.SetContent(new Domain.Registration.ApplicationContent { DataObject = new Domain.Registration.DataObjectParticulars { DataName = $"数据集 {code}", IndustryCode = code.Length == 0 ? null : code } });
+            db.Applications.Add(application);
+        }
+
+        await db.SaveChangesAsync();
+        var copied = await db.Applications.AsNoTracking().OrderBy(a => a.DataName).Select(a => new { a.DataName, a.IndustryCode }).ToListAsync();
+        Assert.Equal(["C13", "I65"], copied.Select(c => c.IndustryCode).OfType<string>().Order(StringComparer.Ordinal));
+        Assert.Equal(3, copied.Count(c => c.IndustryCode is null));
+
+        var migrator = db.GetService<IMigrator>();
+        var migrations = db.Database.GetMigrations().ToList();
+        var industry = migrations.Single(m => m.EndsWith("_IndustryColumn", StringComparison.Ordinal));
+        await migrator.MigrateAsync(migrations[migrations.IndexOf(industry) - 1]);
+        await migrator.MigrateAsync();
+
+        db.ChangeTracker.Clear();
+        var migrated = await db.Applications.AsNoTracking().OrderBy(a => a.DataName).Select(a => new { a.DataName, a.IndustryCode }).ToListAsync();
+        Assert.Equal(copied, migrated);
+    }
 }

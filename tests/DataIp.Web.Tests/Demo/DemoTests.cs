@@ -49,6 +49,7 @@ public sealed class DemoTests
         await demo.AssertEvidenceAsync();
         Assert.Equal(0, await platform.SweepAsync()); // no notice ended, no correction lapsed, nothing expired
         await Rights.HolderOrderCopies.AssertEqualTheRegistrationsAsync(platform); // registered, renewed, transferred, revoked
+        await Rights.HolderOrderCopies.AssertIndustryCopiesAsync(platform); // drafts made and updated, applications submitted
     }
 
     // The README's accounts, all with the one demo password.

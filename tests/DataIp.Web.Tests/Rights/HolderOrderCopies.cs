@@ -30,4 +30,19 @@ internal static class HolderOrderCopies
         });
         return rows.Count;
     }
+
+    /// <summary>Every application's industry column equals the one its content gives (ApplicationRecord.SetContent).</summary>
+    public static async Task AssertIndustryCopiesAsync(RegistryFactory platform)
+    {
+        await using var scope = platform.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var applications = await db.Applications.AsNoTracking().ToListAsync();
+        Assert.Contains(applications, a => a.IndustryCode is not null);
+        Assert.All(applications, a =>
+        {
+            var expected = new Data.Applications.ApplicationRecord();
+            expected.SetContent(a.Content);
+            Assert.Equal((expected.DataName, expected.IndustryCode), (a.DataName, a.IndustryCode));
+        });
+    }
 }

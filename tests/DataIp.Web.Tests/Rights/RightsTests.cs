@@ -356,6 +356,7 @@ public sealed class RightsTests
         Assert.NotEqual(before, approved.Str("certificateNumber"));
         var record = await anyone.GetAsync($"/api/v1/certificates/{approved.Str("certificateNumber")}").OkAsync();
         Assert.Equal("城市交通流量数据集（2026版）", record.Str("dataName"));
+        await HolderOrderCopies.AssertIndustryCopiesAsync(platform); // the approved change renamed the data
         await examiner.PostJsonAsync($"/api/v1/registrations/{number}/changes/{change}/approve").ProblemAsync(HttpStatusCode.Conflict);
 
         // A second change is refused with reasons: nothing changes, no certificate is issued.

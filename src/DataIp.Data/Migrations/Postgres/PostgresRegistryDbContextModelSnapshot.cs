@@ -236,6 +236,10 @@ namespace DataIp.Data.Migrations.Postgres
                     b.Property<string>("DecisionReasons")
                         .HasColumnType("text");
 
+                    b.Property<string>("IndustryCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
                     b.Property<DateTimeOffset?>("NoticeEndsAt")
                         .HasColumnType("timestamp with time zone");
 

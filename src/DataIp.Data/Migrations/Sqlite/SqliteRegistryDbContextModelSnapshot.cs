@@ -229,6 +229,10 @@ namespace DataIp.Data.Migrations.Sqlite
                     b.Property<string>("DecisionReasons")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IndustryCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("NoticeEndsAt")
                         .HasColumnType("INTEGER");
 

@@ -39,10 +39,9 @@ public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAtta
             Body = body,
             ApplicantId = party.AccountId!.Value,
             State = ApplicationState.Draft,
-            Content = content,
-            DataName = content.DataObject?.DataName?.Trim() ?? "",
             CreatedAt = now,
         };
+        application.SetContent(content);
         db.Applications.Add(application);
         // A draft is the applicant's own: the log shows only that one was made, and for which body.
         var act = await ActWriter.AppendAsync(db, party.Actor, new CreateDraftAct { BodyCode = body.Code, DataName = application.DataName, Content = content },
@@ -80,8 +79,7 @@ public sealed class DraftService(RegistryDbContext db, TimeProvider clock, IAtta
             return invalid;
         }
 
-        app.Content = content;
-        app.DataName = content.DataObject?.DataName?.Trim() ?? "";
+        app.SetContent(content);
         app.Version++;
         var act = await ActWriter.AppendAsync(db, party.Actor,
             new UpdateContentAct { ApplicationNumber = app.ApplicationNumber, BodyCode = app.Body.Code, DataName = app.DataName, Content = content },

@@ -17,7 +17,6 @@ internal sealed class ApproveChange(Guid changeId) : ChangeAct(changeId)
         var dataObject = app.Content.DataObject ?? new DataObjectParticulars();
         if (changes.DataName is { } name)
         {
-            app.DataName = name;
             dataObject = dataObject with { DataName = name };
         }
 
@@ -31,7 +30,7 @@ internal sealed class ApproveChange(Guid changeId) : ChangeAct(changeId)
             dataObject = dataObject with { UpdateFrequency = frequency };
         }
 
-        app.Content = app.Content with { DataObject = dataObject };
+        app.SetContent(app.Content with { DataObject = dataObject });
         if (changes.HolderName is { } holderName && holders.FirstOrDefault(h => h.AccountId == change.RequestedById) is { } renamed)
         {
             renamed.Name = holderName;
