@@ -12,7 +12,9 @@ internal static class StatisticsEndpoints
             .WithDescription("Counted at most a minute before (countedAt). from and to are months (YYYY-MM, inclusive); body is a registration body's code. docs/statistics.md defines each figure.");
         app.MapGet("/statistics/{table}.csv", CsvAsync).AllowAnonymous().WithTags("Statistics").WithName("GetStatisticsCsv")
             .WithSummary("One table of the statistics as CSV (UTF-8 with BOM, RFC 4180), with the same filters (anyone).")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .WithDescription("table is one of: " + string.Join(", ", StatisticsTables.All.Select(t => t.Name))
+                + ". The header row holds the API's JSON member names (stable, in English); each row is an element of the API's array of the same table.")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv");
     }
 
     private static async Task<Results<Ok<StatisticsView>, ValidationProblem>> ReadAsync(

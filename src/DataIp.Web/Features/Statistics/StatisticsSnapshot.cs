@@ -52,7 +52,7 @@ public sealed record StatisticsSnapshot(
             select new
             {
                 a.BodyId,
-                IndustryCode = (string?)null, // MERGE: a.IndustryCode once main has it
+                a.IndustryCode,
                 Numbered = a.ApplicationNumber != null,
                 a.SubmittedAt,
                 a.CreatedAt,
