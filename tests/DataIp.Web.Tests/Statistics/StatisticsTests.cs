@@ -33,6 +33,11 @@ public sealed class StatisticsTests
         await GeneratedHistory.WriteAsync(platform);
         var direct = await DirectCount.LoadAsync(platform);
         var client = platform.CreateClient();
+        // The history is not trivial: many months, every industry section used, every pledge status.
+        var everything = direct.Tables(null, null, null);
+        Assert.True(everything["months"].Count >= 13, string.Join(" ", everything["months"]));
+        Assert.True(everything["sections"].Count >= 6, string.Join(" ", everything["sections"]));
+        Assert.All(everything["pledges"], p => Assert.DoesNotContain(":0:", p, StringComparison.Ordinal));
 
         foreach (var filter in Filters)
         {
