@@ -114,22 +114,53 @@ internal static class GeneratedHistory
         {
             db.Licences.Add(new LicenceRecord
             {
-                Id = Guid.NewGuid(), Number = $"{app.RegistrationNumber}-L1", ApplicationId = app.Id, LicenseeName = "被许可人", Kind = LicenceKind.NonExclusive,
-                Rights = "use", Scope = "研究", Territory = "中国大陆", StartsOn = registered, EndsOn = registered.AddYears(1), RecordedAt = start.AddDays(20).AddHours(23), ActId = Guid.NewGuid(),
+                Id = Guid.NewGuid(),
+                Number = $"{app.RegistrationNumber}-L1",
+                ApplicationId = app.Id,
+                LicenseeName = "被许可人",
+                Kind = LicenceKind.NonExclusive,
+                Rights = "use",
+                Scope = "研究",
+                Territory = "中国大陆",
+                StartsOn = registered,
+                EndsOn = registered.AddYears(1),
+                RecordedAt = start.AddDays(20).AddHours(23),
+                ActId = Guid.NewGuid(),
             });
         }
 
         var transfer = (TransferStatus)(k % 3);
         db.Transfers.Add(new TransferRecord
         {
-            Id = Guid.NewGuid(), Number = $"{app.RegistrationNumber}-T1", ApplicationId = app.Id, FromAccountId = app.ApplicantId, FromName = "甲", ToAccountId = Guid.NewGuid(), ToName = "乙",
-            Share = 10_000, Status = transfer, ProposedAt = start.AddDays(10), DecidedAt = transfer == TransferStatus.Proposed ? null : start.AddDays(12).AddHours(23).AddMinutes(30),
+            Id = Guid.NewGuid(),
+            Number = $"{app.RegistrationNumber}-T1",
+            ApplicationId = app.Id,
+            FromAccountId = app.ApplicantId,
+            FromName = "甲",
+            ToAccountId = Guid.NewGuid(),
+            ToName = "乙",
+            Share = 10_000,
+            Status = transfer,
+            ProposedAt = start.AddDays(10),
+            DecidedAt = transfer == TransferStatus.Proposed ? null : start.AddDays(12).AddHours(23).AddMinutes(30),
         });
         db.Pledges.Add(new PledgeRecord
         {
-            Id = Guid.NewGuid(), Number = $"{app.RegistrationNumber}-P1", ApplicationId = app.Id, PledgeeAccountId = Guid.NewGuid(), PledgeeName = "银行", HolderAccountId = app.ApplicantId,
-            FiledBy = "holder", ContractNumber = $"C-{k}", SecuredAmount = 1_000_000.50m * (k + 1), Currency = Currencies[k % 3], StartsOn = registered, EndsOn = registered.AddYears(1),
-            Rights = "use", Status = (PledgeStatus)(k % 4), FiledAt = start.AddDays(3).AddHours(18),
+            Id = Guid.NewGuid(),
+            Number = $"{app.RegistrationNumber}-P1",
+            ApplicationId = app.Id,
+            PledgeeAccountId = Guid.NewGuid(),
+            PledgeeName = "银行",
+            HolderAccountId = app.ApplicantId,
+            FiledBy = "holder",
+            ContractNumber = $"C-{k}",
+            SecuredAmount = 1_000_000.50m * (k + 1),
+            Currency = Currencies[k % 3],
+            StartsOn = registered,
+            EndsOn = registered.AddYears(1),
+            Rights = "use",
+            Status = (PledgeStatus)(k % 4),
+            FiledAt = start.AddDays(3).AddHours(18),
         });
     }
 }

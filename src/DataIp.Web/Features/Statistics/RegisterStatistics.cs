@@ -23,16 +23,25 @@ public sealed class RegisterStatistics(RegistryDbContext db, IMemoryCache cache,
 
     private const string CacheKey = "register-statistics";
 
+    // A reading of the register and its unfiltered figures, cached together so that they agree.
+    private sealed record Reading(StatisticsSnapshot Snapshot, StatisticsView All)
+    {
+        public static Reading Of(StatisticsSnapshot snapshot) => new(snapshot, Compute(snapshot, new StatisticsFilter(null, null, null)));
+    }
+
     /// <summary>The statistics under <paramref name="query"/>, counted at most <see cref="MaxAge"/> ago.</summary>
     public async Task<StatisticsOutcome> ReadAsync(StatisticsQuery query, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var snapshot = await cache.GetOrCreateAsync(CacheKey, entry =>
+        var reading = await cache.GetOrCreateAsync(CacheKey, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = MaxAge;
-            return CountAsync(ct);
-        }).ConfigureAwait(false) ?? await CountAsync(ct).ConfigureAwait(false);
-        return Compute(snapshot, query);
+            return Reading.Of(await CountAsync(ct).ConfigureAwait(false));
+        }).ConfigureAwait(false) ?? Reading.Of(await CountAsync(ct).ConfigureAwait(false));
+        // The unfiltered figures (the page as most visitors open it) are computed once per reading.
+        return query.From is null or "" && query.To is null or "" && query.Body is null or ""
+            ? new StatisticsOutcome(reading.All, [], reading.Snapshot.Bodies)
+            : Compute(reading.Snapshot, query);
     }
 
     /// <summary>The register as stored now (no cache).</summary>
@@ -58,7 +67,12 @@ public sealed class RegisterStatistics(RegistryDbContext db, IMemoryCache cache,
         var licences = snapshot.Licences.Where(l => ids.Contains(l.BodyId) && filter.Covers(l.Recorded)).ToList();
         var transfers = snapshot.Transfers.Where(t => ids.Contains(t.BodyId) && filter.Covers(t.Recorded)).ToList();
         var pledges = snapshot.Pledges.Where(p => ids.Contains(p.BodyId) && filter.Covers(p.Filed)).ToList();
-        var body = bodies.ToDictionary(b => b.Id);
+        // One pass over the rows per grouping, never a pass per body.
+        var perBody = counted.GroupBy(c => c.BodyId).ToDictionary(g => g.Key, Tally.Of);
+        var licencesPerBody = licences.CountBy(l => l.BodyId).ToDictionary();
+        var transfersPerBody = transfers.CountBy(t => t.BodyId).ToDictionary();
+        var daysPerBody = counted.Where(c => c.ProcessingDays is not null).GroupBy(c => c.BodyId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<int>)[.. g.Select(c => c.ProcessingDays!.Value).Order()]);
 
         return new StatisticsView(
             snapshot.CountedAt,
@@ -71,19 +85,19 @@ public sealed class RegisterStatistics(RegistryDbContext db, IMemoryCache cache,
                 licences.Count, transfers.Count, pledges.Count),
             [.. bodies.Select(b =>
             {
-                var t = Tally.Of(counted.Where(c => c.BodyId == b.Id));
+                var t = perBody.GetValueOrDefault(b.Id);
                 return new BodyFigures(b.Code, b.Name, b.NameEn, b.RegionCode, t.Applications, t.Registrations, t.ValidCertificates,
-                    licences.Count(l => l.BodyId == b.Id), transfers.Count(l => l.BodyId == b.Id));
+                    licencesPerBody.GetValueOrDefault(b.Id), transfersPerBody.GetValueOrDefault(b.Id));
             })],
             [.. bodies.GroupBy(b => ProvinceNames.ProvinceOf(b.RegionCode)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
             {
-                var t = Tally.Of(counted.Where(c => g.Any(b => b.Id == c.BodyId)));
+                var t = Tally.Sum(g.Select(b => perBody.GetValueOrDefault(b.Id)));
                 var name = ProvinceNames.Of(g.Key);
                 return new ProvinceFigures(g.Key, name?.Chinese, name?.English, t.Applications, t.Registrations, t.ValidCertificates);
             })],
             [.. bodies.GroupBy(b => b.RegionCode).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
             {
-                var t = Tally.Of(counted.Where(c => g.Any(b => b.Id == c.BodyId)));
+                var t = Tally.Sum(g.Select(b => perBody.GetValueOrDefault(b.Id)));
                 return new RegionFigures(g.Key, ProvinceNames.ProvinceOf(g.Key), [.. g.Select(b => b.Code)], t.Applications, t.Registrations, t.ValidCertificates);
             })],
             [.. counted.GroupBy(c => Section(c.IndustryCode)).OrderBy(g => g.Key ?? "~", StringComparer.Ordinal).Select(g =>
@@ -107,7 +121,7 @@ public sealed class RegisterStatistics(RegistryDbContext db, IMemoryCache cache,
             })],
             [.. bodies.Select(b =>
             {
-                var days = counted.Where(c => c.BodyId == b.Id && c.ProcessingDays is not null).Select(c => c.ProcessingDays!.Value).Order().ToList();
+                var days = daysPerBody.TryGetValue(b.Id, out var list) ? list : [];
                 return new ProcessingTimeFigures(b.Code, b.Name, b.NameEn, days.Count, Percentile(days, 50), Percentile(days, 90));
             })]);
     }
@@ -186,5 +200,8 @@ public sealed class RegisterStatistics(RegistryDbContext db, IMemoryCache cache,
             var list = rows as IReadOnlyCollection<Counted> ?? [.. rows];
             return new Tally(list.Count(c => c.Submitted is not null), list.Count(c => c.Registered is not null), list.Count(c => c.Issued is not null));
         }
+
+        public static Tally Sum(IEnumerable<Tally> tallies) =>
+            tallies.Aggregate(default(Tally), (a, b) => new Tally(a.Applications + b.Applications, a.Registrations + b.Registrations, a.ValidCertificates + b.ValidCertificates));
     }
 }
