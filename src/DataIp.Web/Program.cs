@@ -13,6 +13,7 @@ using DataIp.Web.Features.Notifications;
 using DataIp.Web.Features.OpenData;
 using DataIp.Web.Features.Register;
 using DataIp.Web.Features.Rights;
+using DataIp.Web.Features.Statistics;
 using DataIp.Web.Features.Witness;
 using DataIp.Web.Pages;
 
@@ -29,6 +30,7 @@ builder.AddNotifications();
 builder.AddLedger();
 builder.AddWitness();
 builder.AddCertificates();
+builder.AddStatistics();
 builder.AddPages();
 builder.AddDemo();
 
@@ -58,6 +60,7 @@ api.MapWitnessApi();
 api.MapCertificatesApi();
 api.MapRightsApi();
 api.MapOpenDataApi();
+api.MapStatisticsApi();
 app.MapPages();
 
 await app.RunAsync();

@@ -129,6 +129,8 @@ internal static class AuthorizationMatrix
                 ("files", "证据.pdf", "%PDF-1.4\n%evidence\n"u8.ToArray())),
         },
         ["GET /api/v1/registrations/{registrationNumber}"] = new("pledged1", Anyone),
+        ["GET /api/v1/statistics"] = new("none", Anyone),
+        ["GET /statistics/{table}.csv"] = new("statistics:months", Anyone),
         ["GET /api/v1/registrations/{registrationNumber}/status"] = new("pledged1", Anyone),
         ["POST /api/v1/registrations/{registrationNumber}/evidence/check"] = new("pledged1", Anyone)
         {
@@ -240,6 +242,7 @@ internal static class AuthorizationMatrix
         ["PAGE notices"] = new("none", Anyone),
         ["PAGE notices/{applicationNumber}"] = new("notice2", Anyone),
         ["PAGE notices/{applicationNumber}/objection-filed"] = new("notice2", Anyone),
+        ["PAGE statistics"] = new("none", Anyone),
         ["PAGE verify/{certificateNumber?}"] = new("pledged1", Anyone),
         // A bank has no applications: the page sends it to the access-denied page (302) rather than list nothing.
         ["PAGE applications"] = new("none", "others 200*, banks 302, anonymous 302"),

@@ -153,6 +153,7 @@ internal sealed class MatrixCase
         Resources["openapi"] = new() { ["documentName"] = "v1" };
         Resources["calendar:2025"] = new() { ["year"] = "2025" };
         Resources["calendar:2040"] = new() { ["year"] = "2040" };
+        Resources["statistics:months"] = new() { ["table"] = "months" };
         Policy4403 = (await Callers["anonymous"].GetAsync("/api/v1/bodies/4403").OkAsync()).GetProperty("policy");
         CorrectionContent = (await Callers["applicant1"].GetAsync($"/api/v1/applications/{Resources["correction1"]["id"]}").OkAsync()).GetProperty("content");
     }

@@ -123,7 +123,7 @@ public sealed partial class PageTextTests
             (anonymous, "/verify/12345"), (anonymous, "/account/sign-in"), (anonymous, "/nope"),
             (applicant, "/"), (applicant, "/applications"), (examiner, "/applications"), (examiner, "/applications?deadline=Within3"), (examiner, "/applications?state=Submitted&page=99"), (examiner, "/account/access-denied"),
             (applicant, $"/applications/{objected}"), (examiner, $"/applications/{objected}"), (anonymous, "/verify?number=+"),
-            (anonymous, $"/notices/{notice}"),
+            (anonymous, $"/notices/{notice}"), (anonymous, "/statistics"), (anonymous, "/statistics?from=2025-13&body=nope"), (admin, "/statistics?body=4403"),
             (applicant, "/applications/new"), (applicant, $"/applications/{draft}/draft"), (applicant, $"/applications/{draft}/draft/check"),
             (applicant, $"/applications/{correction}/draft"), (applicant, $"/applications/{correction}/draft/check"),
             (anonymous, $"/registrations/{registration}"), (applicant, $"/registrations/{registration}"), (examiner, $"/registrations/{registration}"),
@@ -184,7 +184,7 @@ public sealed partial class PageTextTests
     }
 
     // "Site.Name" in Text.Get("Site.Name"), new("Menu.Notices"), new Words("Error.403.Title"): a dotted key in quotes.
-    [GeneratedRegex("\"((?:Site|Format|Common|Menu|Field|Home|Notices|Applications|SignIn|Error|State|CertificateStatus|Licence|Right|Check|Role|Verify|Form|Detail|Act|Draft)\\.[A-Za-z0-9.]+)\"")]
+    [GeneratedRegex("\"((?:Site|Format|Common|Menu|Field|Home|Notices|Applications|SignIn|Error|State|CertificateStatus|Licence|Right|Check|Role|Verify|Form|Detail|Act|Draft|Stats)\\.[A-Za-z0-9.]+)\"")]
     private static partial Regex KeyLiteral();
 
     [GeneratedRegex("<(span|a|textarea) [^>]*lang=\"zh-CN\"[^>]*>.*?</\\1>", RegexOptions.Singleline)]
