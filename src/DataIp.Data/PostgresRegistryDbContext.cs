@@ -1,3 +1,4 @@
+using DataIp.Data.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -8,6 +9,30 @@ public sealed class PostgresRegistryDbContext(DbContextOptions<PostgresRegistryD
 {
     /// <inheritdoc />
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    /// <summary>The distinct search terms, through which a prefix query term is expanded (<see cref="SearchLexiconTerm"/>).</summary>
+    public DbSet<SearchLexiconTerm> SearchLexicon => Set<SearchLexiconTerm>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Search (Features/Search): the terms as text[] under a GIN index (containment and overlap);
+        // the lexicon and the text sort keys in the "C" collation, so that a prefix is a B-tree range
+        // and names and numbers sort by code point, as on SQLite.
+        builder.Entity<SearchEntry>(e =>
+        {
+            e.HasIndex(x => x.Terms).HasMethod("gin");
+            e.Property(x => x.Number).UseCollation("C");
+            e.Property(x => x.DataName).UseCollation("C");
+        });
+        builder.Entity<SearchLexiconTerm>(t =>
+        {
+            t.ToTable("SearchLexicon");
+            t.HasKey(x => x.Term);
+            t.Property(x => x.Term).UseCollation("C");
+        });
+    }
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

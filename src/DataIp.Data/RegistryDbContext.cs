@@ -8,6 +8,7 @@ using DataIp.Data.Evidence;
 using DataIp.Data.Notifications;
 using DataIp.Data.Numbering;
 using DataIp.Data.Rights;
+using DataIp.Data.Search;
 using DataIp.Data.TransparencyLog;
 using DataIp.Data.Witness;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -114,6 +115,9 @@ public abstract class RegistryDbContext(DbContextOptions options) : IdentityUser
 
     /// <summary>The webhook outbox and delivery log.</summary>
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    /// <summary>The public applications as the register's search finds them.</summary>
+    public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
 
     /// <summary>Acts appended to the log and not yet saved; written first by every save.</summary>
     internal PendingLogEntries PendingLogEntries { get; } = new();

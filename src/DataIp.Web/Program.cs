@@ -13,6 +13,7 @@ using DataIp.Web.Features.Notifications;
 using DataIp.Web.Features.OpenData;
 using DataIp.Web.Features.Register;
 using DataIp.Web.Features.Rights;
+using DataIp.Web.Features.Search;
 using DataIp.Web.Features.Statistics;
 using DataIp.Web.Features.Witness;
 using DataIp.Web.Pages;
@@ -31,6 +32,7 @@ builder.AddLedger();
 builder.AddWitness();
 builder.AddCertificates();
 builder.AddStatistics();
+builder.AddSearch();
 builder.AddPages();
 builder.AddDemo();
 
@@ -61,6 +63,7 @@ api.MapCertificatesApi();
 api.MapRightsApi();
 api.MapOpenDataApi();
 api.MapStatisticsApi();
+api.MapSearchApi();
 app.MapPages();
 
 await app.RunAsync();

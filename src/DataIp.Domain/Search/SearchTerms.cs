@@ -76,6 +76,17 @@ public static class SearchTerms
     /// <returns>The terms.</returns>
     public static IReadOnlyList<QueryTerm> ForQuery(string? query)
     {
+        var terms = AllQueryTerms(query);
+        return terms.Count > MaxQueryTerms ? terms[..MaxQueryTerms] : terms;
+    }
+
+    /// <summary>How many distinct terms the query has, counting those beyond <see cref="MaxQueryTerms"/> (so that an edge may refuse a longer query rather than cut it).</summary>
+    /// <param name="query">What the user typed.</param>
+    /// <returns>The number of terms.</returns>
+    public static int QueryTermCount(string? query) => AllQueryTerms(query).Count;
+
+    private static List<QueryTerm> AllQueryTerms(string? query)
+    {
         var terms = new List<QueryTerm>();
         foreach (var (run, cjk) in Runs(query))
         {
@@ -92,7 +103,7 @@ public static class SearchTerms
             }
         }
 
-        return terms.Count > MaxQueryTerms ? terms[..MaxQueryTerms] : terms;
+        return terms;
 
         void Add(QueryTerm term)
         {

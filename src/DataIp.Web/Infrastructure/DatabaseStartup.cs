@@ -47,6 +47,9 @@ internal sealed class DatabaseInitializer(IServiceProvider services, IOptions<Pl
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        // After everything above that may write applications or certificates without an act.
+        await Features.Search.SearchIndex.BackfillAsync(db, logger, cancellationToken).ConfigureAwait(false);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

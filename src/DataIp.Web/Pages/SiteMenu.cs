@@ -11,6 +11,9 @@ public sealed record PageLink(string Href, Words Text);
 /// </summary>
 internal static class SiteMenu
 {
+    /// <summary>The public register's search, first in every menu.</summary>
+    public static readonly PageLink Search = new("/search", new("Search.Menu"));
+
     /// <summary>The public notices (anyone).</summary>
     public static readonly PageLink Notices = new("/notices", new("Menu.Notices"));
 
@@ -36,7 +39,10 @@ internal static class SiteMenu
     public static readonly PageLink Accounts = new("/admin/accounts", new("Accounts.Menu"));
 
     /// <summary>The menu of <paramref name="user"/>, in order.</summary>
-    public static IReadOnlyList<PageLink> For(ClaimsPrincipal user)
+    public static IReadOnlyList<PageLink> For(ClaimsPrincipal user) => [Search, .. ForRole(user)];
+
+    // The menu after the search, by what the user is.
+    private static IReadOnlyList<PageLink> ForRole(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
         if (user.Identity?.IsAuthenticated != true)

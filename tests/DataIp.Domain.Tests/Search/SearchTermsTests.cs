@@ -111,4 +111,14 @@ public sealed class SearchTermsTests
         Assert.Equal(SearchTerms.MaxQueryTerms, SearchTerms.ForQuery(query).Count);
         Assert.Empty(SearchTerms.ForQuery(" \t-—、。 "));
     }
+
+    [Fact]
+    public void QueryTermCount_CountsBeyondTheCut_EachTermOnce()
+    {
+        var query = string.Join(' ', Enumerable.Range(0, 40).Select(i => $"w{i}")) + " w0 数据交易 数据";
+
+        Assert.Equal(40 + 3, SearchTerms.QueryTermCount(query));
+        Assert.Equal(SearchTerms.MaxQueryTerms, SearchTerms.ForQuery(query).Count);
+        Assert.Equal(0, SearchTerms.QueryTermCount(null));
+    }
 }

@@ -122,6 +122,7 @@ internal static class AuthorizationMatrix
 
         // The public register: anyone. An objection to an application not under notice: its parties learn the state (409), anyone else nothing (404).
         ["GET /api/v1/notices/"] = new("none", Anyone),
+        ["GET /api/v1/search"] = new("none", Anyone),
         ["GET /api/v1/notices/{applicationNumber}"] = new("notice2", Anyone),
         ["POST /api/v1/notices/{applicationNumber}/objections"] = new("submitted2", "applicant2 409*, examiner.4400 409*, others 404")
         {
@@ -240,6 +241,7 @@ internal static class AuthorizationMatrix
         ["PAGE "] = new("none", Anyone),
         ["PAGE Index"] = new("none", Anyone),
         ["PAGE notices"] = new("none", Anyone),
+        ["PAGE search"] = new("none", Anyone),
         ["PAGE notices/{applicationNumber}"] = new("notice2", Anyone),
         ["PAGE notices/{applicationNumber}/objection-filed"] = new("notice2", Anyone),
         ["PAGE statistics"] = new("none", Anyone),

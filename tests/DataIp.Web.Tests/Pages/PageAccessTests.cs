@@ -16,6 +16,7 @@ public sealed class PageAccessTests(PagesPlatform fixture) : IClassFixture<Pages
     [Theory]
     [InlineData("/", "数据知识产权登记平台")]
     [InlineData("/notices", "公示")]
+    [InlineData("/search", "检索登记簿")]
     [InlineData("/account/sign-in", "登录")]
     public async Task PublicPage_Anonymous_IsHtmlWithChineseText(string path, string heading)
     {

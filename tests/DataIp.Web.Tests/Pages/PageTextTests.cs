@@ -119,7 +119,8 @@ public sealed partial class PageTextTests
         await platform.PublishLogAsync();
         var pages = new (HttpClient Client, string Path)[]
         {
-            (anonymous, "/"), (anonymous, "/notices"), (anonymous, "/verify"), (anonymous, $"/verify/{certificate}"),
+            (anonymous, "/"), (anonymous, "/notices"), (anonymous, "/search"), (anonymous, "/search?q=交通&sort=name&limit=2"), (anonymous, "/search?state=nope&from=2025-02-30"),
+            (anonymous, "/verify"), (anonymous, $"/verify/{certificate}"),
             (anonymous, "/verify/12345"), (anonymous, "/account/sign-in"), (anonymous, "/nope"),
             (applicant, "/"), (applicant, "/applications"), (examiner, "/applications"), (examiner, "/applications?deadline=Within3"), (examiner, "/applications?state=Submitted&page=99"), (examiner, "/account/access-denied"),
             (applicant, $"/applications/{objected}"), (examiner, $"/applications/{objected}"), (anonymous, "/verify?number=+"),

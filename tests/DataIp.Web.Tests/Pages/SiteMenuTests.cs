@@ -16,12 +16,12 @@ public sealed partial class SiteMenuTests
     // What each role's main menu holds, written out here so the test can disagree with the code.
     private static readonly Dictionary<string, string[]> Menus = new()
     {
-        ["anonymous"] = ["/notices", "/verify", "/docs"],
-        ["applicant"] = ["/notices", "/applications", "/registrations", "/verify", "/notifications", "/docs"],
-        ["examiner"] = ["/notices", "/applications", "/verify", "/notifications", "/docs"],
-        ["bodyAdministrator"] = ["/notices", "/applications", "/admin", "/admin/accounts", "/verify", "/notifications", "/docs"],
-        ["nationalAdministrator"] = ["/notices", "/applications", "/admin", "/admin/accounts", "/verify", "/notifications", "/docs"],
-        ["pledgee"] = ["/bank", "/notices", "/verify", "/notifications", "/docs"],
+        ["anonymous"] = ["/search", "/notices", "/verify", "/docs"],
+        ["applicant"] = ["/search", "/notices", "/applications", "/registrations", "/verify", "/notifications", "/docs"],
+        ["examiner"] = ["/search", "/notices", "/applications", "/verify", "/notifications", "/docs"],
+        ["bodyAdministrator"] = ["/search", "/notices", "/applications", "/admin", "/admin/accounts", "/verify", "/notifications", "/docs"],
+        ["nationalAdministrator"] = ["/search", "/notices", "/applications", "/admin", "/admin/accounts", "/verify", "/notifications", "/docs"],
+        ["pledgee"] = ["/search", "/bank", "/notices", "/verify", "/notifications", "/docs"],
     };
 
     [Theory]

@@ -1093,6 +1093,125 @@ namespace DataIp.Data.Migrations.Postgres
                     b.ToTable("Transfers", (string)null);
                 });
 
+            modelBuilder.Entity("DataIp.Data.Search.SearchEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApplicationNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("BodyCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("DataName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<string[]>("Holders")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("IndustryCode")
+                        .HasColumnType("text");
+
+                    b.Property<string>("IndustrySection")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<DateOnly?>("NoticeStartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .UseCollation("C");
+
+                    b.Property<bool>("Pledged")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateOnly?>("RegistrationDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RegistrationNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Rights")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.PrimitiveCollection<string[]>("Terms")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("Terms");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Terms"), "gin");
+
+                    b.HasIndex("DataName", "Id");
+
+                    b.HasIndex("Date", "Id");
+
+                    b.HasIndex("Number", "Id");
+
+                    b.ToTable("SearchEntries", (string)null);
+                });
+
+            modelBuilder.Entity("DataIp.Data.Search.SearchLexiconTerm", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.HasKey("Term");
+
+                    b.ToTable("SearchLexicon", (string)null);
+                });
+
             modelBuilder.Entity("DataIp.Data.TransparencyLog.LogCheckpoint", b =>
                 {
                     b.Property<long>("TreeSize")
@@ -1400,6 +1519,15 @@ namespace DataIp.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataIp.Data.Search.SearchEntry", b =>
+                {
+                    b.HasOne("DataIp.Data.Applications.ApplicationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

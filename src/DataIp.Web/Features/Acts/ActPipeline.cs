@@ -13,6 +13,7 @@ namespace DataIp.Web.Features.Acts;
 /// table (<see cref="Lifecycle"/>), then the use case's own table and checks;</item>
 /// <item>apply the use case's effect;</item>
 /// <item>record the new state and the act with its log entry (<see cref="ActWriter"/>);</item>
+/// <item>make the application's search row current (<see cref="Search.SearchIndex"/>);</item>
 /// <item>tell the parties (<see cref="ActNotices"/>), in the same transaction;</item>
 /// <item>commit.</item>
 /// </list>
@@ -186,6 +187,8 @@ public sealed class ActPipeline(
             await afterSave(recorded, cancellationToken).ConfigureAwait(false);
         }
 
+        // Last, when the act's every effect (holders, certificate) is saved: the search row follows them.
+        await Search.SearchIndex.KeepAsync(db, application, cancellationToken).ConfigureAwait(false);
         return recorded;
     }
 
