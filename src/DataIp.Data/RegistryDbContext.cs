@@ -98,6 +98,9 @@ public abstract class RegistryDbContext(DbContextOptions options) : IdentityUser
     /// <summary>The webhook outbox and delivery log.</summary>
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
+    /// <summary>Pilot-era certificate numbers of imported registrations (docs/import.md).</summary>
+    public DbSet<Pilots.PilotAlias> PilotAliases => Set<Pilots.PilotAlias>();
+
     /// <summary>Acts appended to the log and not yet saved; written first by every save.</summary>
     internal PendingLogEntries PendingLogEntries { get; } = new();
 

@@ -10,6 +10,7 @@ using DataIp.Web.Features.Examination;
 using DataIp.Web.Features.Ledger;
 using DataIp.Web.Features.Notices;
 using DataIp.Web.Features.Notifications;
+using DataIp.Web.Features.PilotImports;
 using DataIp.Web.Features.Rights;
 using DataIp.Web.Features.Witness;
 using DataIp.Web.Pages;
@@ -26,6 +27,7 @@ builder.AddNotifications();
 builder.AddLedger();
 builder.AddWitness();
 builder.AddCertificates();
+builder.AddPilotImports();
 builder.AddPages();
 builder.AddDemo();
 
@@ -54,6 +56,7 @@ api.MapLedgerApi();
 api.MapWitnessApi();
 api.MapCertificatesApi();
 api.MapRightsApi();
+api.MapPilotImportsApi();
 app.MapPages();
 
 await app.RunAsync();

@@ -100,9 +100,11 @@ public sealed class ActPipeline(
             .CountAsync(o => o.ApplicationId == applicationId && o.Status == ObjectionStatus.Open, cancellationToken).ConfigureAwait(false);
         var holders = await db.RightHolders.Where(h => h.ApplicationId == applicationId && h.AccountId != null).Select(h => h.AccountId!.Value)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        if (holders.Count == 0 && application.RegistrationNumber is not null)
+        if (holders.Count == 0 && application.RegistrationNumber is not null
+            && !await db.RightHolders.AnyAsync(h => h.ApplicationId == applicationId, cancellationToken).ConfigureAwait(false))
         {
             // Registered before holders were recorded: the applicant holds it (Rights/Holdings records the rows when needed).
+            // An imported registration has its holders' rows, maybe none with an account yet: then no account holds it.
             holders.Add(application.ApplicantId);
         }
 
