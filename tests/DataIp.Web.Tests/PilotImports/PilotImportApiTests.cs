@@ -126,7 +126,7 @@ public sealed class PilotImportApiTests
         Assert.Equal(2, await ActCountAsync(platform));
     }
 
-    private static async Task<int> ActCountAsync(RegistryFactory platform)
+    internal static async Task<int> ActCountAsync(RegistryFactory platform)
     {
         await using var scope = platform.Scope();
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
