@@ -1,9 +1,9 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using DataIp.Data;
 using DataIp.Testing;
 using DataIp.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DataIp.Web.Tests.PilotImports;
 

@@ -7,9 +7,15 @@ internal sealed class RowReader(CsvRecord row, IReadOnlyDictionary<string, int> 
 {
     private static readonly Dictionary<string, DataRight> RightNames = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["holding"] = DataRight.Holding, ["持有"] = DataRight.Holding, ["数据资源持有权"] = DataRight.Holding,
-        ["processingAndUse"] = DataRight.ProcessingAndUse, ["加工使用"] = DataRight.ProcessingAndUse, ["数据加工使用权"] = DataRight.ProcessingAndUse,
-        ["productOperation"] = DataRight.ProductOperation, ["经营"] = DataRight.ProductOperation, ["数据产品经营权"] = DataRight.ProductOperation,
+        ["holding"] = DataRight.Holding,
+        ["持有"] = DataRight.Holding,
+        ["数据资源持有权"] = DataRight.Holding,
+        ["processingAndUse"] = DataRight.ProcessingAndUse,
+        ["加工使用"] = DataRight.ProcessingAndUse,
+        ["数据加工使用权"] = DataRight.ProcessingAndUse,
+        ["productOperation"] = DataRight.ProductOperation,
+        ["经营"] = DataRight.ProductOperation,
+        ["数据产品经营权"] = DataRight.ProductOperation,
     };
 
     private static readonly char[] Separators = [';', '；'];
