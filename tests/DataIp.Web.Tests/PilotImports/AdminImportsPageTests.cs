@@ -25,8 +25,9 @@ public sealed class AdminImportsPageTests
 
         var start = await admin.GetStringAsync("/admin");
         using var checkedFile = await CheckAsync(admin, PilotFiles.Mixed);
-        var report = WebUtility.HtmlDecode(await checkedFile.Content.ReadAsStringAsync());
-        var csv = Hidden(report, "Csv");
+        var raw = await checkedFile.Content.ReadAsStringAsync();
+        var report = WebUtility.HtmlDecode(raw);
+        var csv = Hidden(raw, "Csv");
         using var refused = await AdminForm.PostAsync(admin, "/admin/imports?handler=import",
             new Dictionary<string, string> { ["Body"] = PilotFiles.Body, ["FileName"] = "mixed.csv", ["Csv"] = csv }, tokenFrom: "/admin/imports");
         var refusedHtml = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
@@ -84,6 +85,6 @@ public sealed class AdminImportsPageTests
         var marker = $"name=\"{name}\" value=\"";
         var from = html.IndexOf(marker, StringComparison.Ordinal) + marker.Length;
         Assert.True(from >= marker.Length, $"no hidden {name}");
-        return html[from..html.IndexOf('"', from)];
+        return WebUtility.HtmlDecode(html[from..html.IndexOf('"', from)]);
     }
 }
