@@ -20,6 +20,7 @@ internal static class Program
         root.Subcommands.Add(ProveCommand.Build());
         root.Subcommands.Add(CheckProofCommand.Build());
         root.Subcommands.Add(VerifyCommand.Build());
+        root.Subcommands.Add(ImportCommand.Build());
         return root;
     }
 

@@ -119,6 +119,9 @@ public abstract class RegistryDbContext(DbContextOptions options) : IdentityUser
     /// <summary>The public applications as the register's search finds them.</summary>
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
 
+    /// <summary>Pilot-era certificate numbers of imported registrations (docs/import.md).</summary>
+    public DbSet<Pilots.PilotAlias> PilotAliases => Set<Pilots.PilotAlias>();
+
     /// <summary>Acts appended to the log and not yet saved; written first by every save.</summary>
     internal PendingLogEntries PendingLogEntries { get; } = new();
 

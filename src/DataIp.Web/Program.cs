@@ -11,6 +11,7 @@ using DataIp.Web.Features.Ledger;
 using DataIp.Web.Features.Notices;
 using DataIp.Web.Features.Notifications;
 using DataIp.Web.Features.OpenData;
+using DataIp.Web.Features.PilotImports;
 using DataIp.Web.Features.Register;
 using DataIp.Web.Features.Rights;
 using DataIp.Web.Features.Search;
@@ -33,6 +34,7 @@ builder.AddWitness();
 builder.AddCertificates();
 builder.AddStatistics();
 builder.AddSearch();
+builder.AddPilotImports();
 builder.AddPages();
 builder.AddDemo();
 
@@ -64,6 +66,7 @@ api.MapRightsApi();
 api.MapOpenDataApi();
 api.MapStatisticsApi();
 api.MapSearchApi();
+api.MapPilotImportsApi();
 app.MapPages();
 
 await app.RunAsync();

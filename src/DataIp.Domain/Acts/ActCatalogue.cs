@@ -57,6 +57,7 @@ public static class ActCatalogue
         Entry<ConsentToActAct>(ActTypes.ConsentToAct, LifecycleTrigger.ConsentToAct),
         Entry<ReleasePledgeAct>(ActTypes.ReleasePledge, LifecycleTrigger.ReleasePledge, Public),
         Entry<CancelAct>(ActTypes.Cancel, LifecycleTrigger.Cancel, Parties),
+        Entry<ImportRegistrationAct>(ActTypes.ImportRegistration),
     ];
 
     private static readonly FrozenDictionary<string, ActDescriptor> ByName = Table.ToFrozenDictionary(d => d.Name, StringComparer.Ordinal);

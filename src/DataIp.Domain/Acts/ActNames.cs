@@ -132,6 +132,9 @@ public static class ActTypes
 
     /// <summary>The holder cancels the registration.</summary>
     public const string Cancel = "cancel";
+
+    /// <summary>An administrator imports a pilot-era certificate (docs/import.md).</summary>
+    public const string ImportRegistration = "importRegistration";
 }
 
 /// <summary>

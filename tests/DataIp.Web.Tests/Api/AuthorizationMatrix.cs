@@ -151,6 +151,12 @@ internal static class AuthorizationMatrix
             Body = Json(new { regionCode = "659001", name = "矩阵测试登记机构", nameEn = "Matrix test body" }),
         },
         ["PUT /api/v1/bodies/{code}/policy"] = new("body:4403", "admin 200*, bodyAdmin.4403 200*, others 403, anonymous 401") { Body = Json(c.Policy4403) },
+        // Pilot-era certificates (docs/import.md): the body's administrator or a national one; the second run finds the row imported (200, nothing twice).
+        ["POST /api/v1/bodies/{code}/imports"] = new("body:4403", "admin 200*, bodyAdmin.4403 200*, others 403, anonymous 401")
+        {
+            Body = _ => new StringContent("pilot_certificate_number,registration_date,valid_until,data_name,holder_name,holder_code,industry_code\r\n"
+                + $"SZ-MATRIX-1,2024-03-01,2027-02-28,矩阵测试导入数据,矩阵测试有限公司,{Infrastructure.TestContent.CreditCode},I65\r\n", System.Text.Encoding.UTF8, "text/csv"),
+        },
         ["GET /api/v1/calendars/"] = new("none", Anyone),
         ["GET /api/v1/calendars/{year:int}"] = new("calendar:2025", Anyone),
         ["PUT /api/v1/calendars/{year:int}"] = new("calendar:2040", "admin 200*, others 403, anonymous 401")
@@ -280,6 +286,9 @@ internal static class AuthorizationMatrix
         ["PAGE admin/bodies"] = new("none", "admin 200*, bodyAdmins 200*, others 302"),
         ["PAGE admin/bodies/{code}"] = new("body:4403", "admin 200*, bodyAdmin.4403 200*, others 302"),
         ["PAGE admin/calendars"] = new("none", "admin 200*, others 302"),
+        ["PAGE admin/imports"] = new("none", "admin 200*, bodyAdmins 200*, others 302"),
+        // The confirmation names its body in the query; without one there is nothing to confirm.
+        ["PAGE admin/imports/done"] = new("none", "admin 404*, bodyAdmins 404*, others 302"),
         ["PAGE admin/done/{actId:guid}"] = new("act:admin", "admin 200*, bodyAdmins 404, others 302"),
         // The accounts an administrator administers: a body administrator its body's staff (Shanghai's does not see Shenzhen's examiner: 404).
         ["PAGE admin/accounts"] = new("none", "admin 200*, bodyAdmins 200*, others 302"),

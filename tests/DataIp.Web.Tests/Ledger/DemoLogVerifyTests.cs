@@ -98,6 +98,12 @@ public sealed class DemoLogVerifyTests
         await admin.PutJsonAsync("/api/v1/bodies/4403/policy", policy).OkAsync();
         await admin.PutJsonAsync("/api/v1/calendars/2040", new { source = "国务院办公厅关于2040年部分节假日安排的通知（测试）", days = Array.Empty<object>() }).OkAsync();
 
+        // Pilot-era certificates imported (docs/import.md): importRegistration acts, each followed by its issueCertificate.
+        using (var csv = new ByteArrayContent(PilotImports.PilotFiles.Sample) { Headers = { ContentType = new("text/csv") } })
+        {
+            await admin.PostAsync("/api/v1/bodies/3300/imports?batch=pilot-certificates.csv", csv).OkAsync();
+        }
+
         // The application awaiting correction: content corrected, a file added, resubmitted.
         var content = (await holder.GetAsync($"/api/v1/applications/{correction}").OkAsync()).GetProperty("content");
         await holder.PutJsonAsync($"/api/v1/applications/{correction}/content", new { content }).OkAsync();

@@ -131,7 +131,7 @@ public sealed partial class PageTextTests
             (applicant, "/registrations"),
             (bank, "/bank"), (bank, $"/bank?number={pledged}"), (bank, "/bank?number=nope"),
             (applicant, "/notifications"), (bank, "/notifications"), (examiner, "/notifications"), (bank, "/notifications/webhooks"),
-            (admin, "/"), (admin, "/admin"), (admin, "/admin/bodies"), (admin, "/admin/bodies/4403"), (admin, "/admin/calendars"), (anonymous, "/log"), (anonymous, "/open-data"),
+            (admin, "/"), (admin, "/admin"), (admin, "/admin/bodies"), (admin, "/admin/bodies/4403"), (admin, "/admin/calendars"), (anonymous, "/log"), (admin, "/admin/imports"), (anonymous, "/open-data"),
             (admin, "/admin/accounts"), (admin, "/admin/accounts?role=Examiner&status=Active&page=2"), (admin, "/admin/accounts/new"),
             (admin, $"/admin/accounts/{examinerAccount}"), (admin, $"/admin/accounts/{applicantAccount}"),
         };

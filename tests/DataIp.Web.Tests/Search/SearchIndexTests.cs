@@ -91,6 +91,7 @@ public sealed class SearchIndexTests
         var holders = (await db.RightHolders.AsNoTracking().OrderBy(h => h.Position).ToListAsync()).ToLookup(h => h.ApplicationId, h => h.Name);
         var certificates = (await db.Certificates.AsNoTracking().OrderBy(c => c.IssuedAt).ThenBy(c => c.CertificateNumber).ToListAsync())
             .ToLookup(c => c.ApplicationId, c => c.CertificateNumber);
+        var pilots = (await db.PilotAliases.AsNoTracking().OrderBy(p => p.PilotNumber).ToListAsync()).ToLookup(p => p.ApplicationId, p => p.PilotNumber);
         var rows = await db.SearchEntries.AsNoTracking().ToDictionaryAsync(e => e.ApplicationId);
         foreach (var application in applications)
         {
@@ -101,7 +102,7 @@ public sealed class SearchIndexTests
             }
 
             var names = holders[application.Id].ToList() is { Count: > 0 } held ? held : Web.Features.Certificates.CertificateIssuer.Holders(application.Content);
-            var expected = SearchDocument.From(application, names, [.. certificates[application.Id]]);
+            var expected = SearchDocument.From(application, names, [.. certificates[application.Id], .. pilots[application.Id]]);
             Assert.True(rows.TryGetValue(application.Id, out var row), $"{application.DataName} ({application.State}) has no search row");
             Assert.True(SearchDocument.Same(row, expected),
                 $"{application.DataName}: stored {row.Version}/{row.DataName}/{string.Join(',', row.Holders)}/{row.State}, expected {expected.Version}/{expected.DataName}/{string.Join(',', expected.Holders)}/{expected.State}");

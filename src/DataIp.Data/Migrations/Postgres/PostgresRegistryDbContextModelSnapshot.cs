@@ -745,6 +745,44 @@ namespace DataIp.Data.Migrations.Postgres
                     b.ToTable("SerialCounters");
                 });
 
+            modelBuilder.Entity("DataIp.Data.Pilots.PilotAlias", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ImportLogIndex")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PilotNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PilotRegistrationNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("PilotNumber");
+
+                    b.HasIndex("BodyId", "PilotNumber")
+                        .IsUnique();
+
+                    b.ToTable("PilotAliases", (string)null);
+                });
+
             modelBuilder.Entity("DataIp.Data.Rights.ChangeRequestRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1464,6 +1502,21 @@ namespace DataIp.Data.Migrations.Postgres
                     b.HasOne("DataIp.Data.Accounts.Account", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataIp.Data.Pilots.PilotAlias", b =>
+                {
+                    b.HasOne("DataIp.Data.Applications.ApplicationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DataIp.Data.Bodies.RegistrationBody", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

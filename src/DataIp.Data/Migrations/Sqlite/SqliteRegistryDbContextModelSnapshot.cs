@@ -734,6 +734,44 @@ namespace DataIp.Data.Migrations.Sqlite
                     b.ToTable("SerialCounters");
                 });
 
+            modelBuilder.Entity("DataIp.Data.Pilots.PilotAlias", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ImportLogIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PilotNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PilotRegistrationNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("PilotNumber");
+
+                    b.HasIndex("BodyId", "PilotNumber")
+                        .IsUnique();
+
+                    b.ToTable("PilotAliases", (string)null);
+                });
+
             modelBuilder.Entity("DataIp.Data.Rights.ChangeRequestRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1432,6 +1470,21 @@ namespace DataIp.Data.Migrations.Sqlite
                     b.HasOne("DataIp.Data.Accounts.Account", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataIp.Data.Pilots.PilotAlias", b =>
+                {
+                    b.HasOne("DataIp.Data.Applications.ApplicationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DataIp.Data.Bodies.RegistrationBody", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -101,9 +101,11 @@ public sealed class ActPipeline(
             .CountAsync(o => o.ApplicationId == applicationId && o.Status == ObjectionStatus.Open, cancellationToken).ConfigureAwait(false);
         var holders = await db.RightHolders.Where(h => h.ApplicationId == applicationId && h.AccountId != null).Select(h => h.AccountId!.Value)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        if (holders.Count == 0 && application.RegistrationNumber is not null)
+        if (holders.Count == 0 && application.RegistrationNumber is not null
+            && !await db.RightHolders.AnyAsync(h => h.ApplicationId == applicationId, cancellationToken).ConfigureAwait(false))
         {
             // Registered before holders were recorded: the applicant holds it (Rights/Holdings records the rows when needed).
+            // An imported registration has its holders' rows, maybe none with an account yet: then no account holds it.
             holders.Add(application.ApplicantId);
         }
 
@@ -181,15 +183,25 @@ public sealed class ActPipeline(
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await Rights.Holders.KeepOrderAsync(db, application, cancellationToken).ConfigureAwait(false);
         if (context.AfterSave is { } afterSave)
         {
             await afterSave(recorded, cancellationToken).ConfigureAwait(false);
         }
 
-        // Last, when the act's every effect (holders, certificate) is saved: the search row follows them.
-        await Search.SearchIndex.KeepAsync(db, application, cancellationToken).ConfigureAwait(false);
+        await KeepCopiesAsync(db, application, cancellationToken).ConfigureAwait(false);
         return recorded;
+    }
+
+    /// <summary>
+    /// Makes the copies of a registration kept for reading current, inside the act's transaction
+    /// and once its every effect (holders, certificate, aliases) is saved: the holders' order rows
+    /// (<see cref="Rights.Holders.KeepOrderAsync"/>) and the search row (<see cref="Search.SearchIndex"/>).
+    /// Every path that records acts on an application ends with it.
+    /// </summary>
+    internal static async Task KeepCopiesAsync(RegistryDbContext db, ApplicationRecord application, CancellationToken cancellationToken)
+    {
+        await Rights.Holders.KeepOrderAsync(db, application, cancellationToken).ConfigureAwait(false);
+        await Search.SearchIndex.KeepAsync(db, application, cancellationToken).ConfigureAwait(false);
     }
 
     // The members every transition records are the application's, after the act's effect.

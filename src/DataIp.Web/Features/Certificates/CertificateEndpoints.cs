@@ -10,8 +10,9 @@ internal static class CertificateEndpoints
     {
         app.MapIssuer();
         var group = app.MapGroup("/api/v1/certificates/{certificateNumber}").WithTags("Certificates").AllowAnonymous();
-        group.MapGet("", StatusAsync).CacheOutput(Register.PublicReads.Policy)
-            .WithName("GetCertificate").WithSummary("A certificate's public record and current legal status: valid, pledged, expired, superseded, cancelled or revoked (anyone).");
+        group.MapGet("", StatusAsync).CacheOutput(Register.PublicReads.Policy).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("GetCertificate").WithSummary("A certificate's public record and current legal status: valid, pledged, expired, superseded, cancelled or revoked (anyone). "
+                + "A pilot-era certificate number that was imported finds its registration's current certificate (foundByPilotNumber).");
         group.MapGet("/status", LeanStatusAsync)
             .WithName("GetCertificateStatus").WithSummary("The certificate's current legal status alone, from memory: what relying parties and `dataip verify --online` check (anyone).");
         group.MapGet("/pdf", PdfAsync)
@@ -25,6 +26,20 @@ internal static class CertificateEndpoints
     private static async Task<Results<Ok<CertificateStatusView>, ValidationProblem, ProblemHttpResult>> StatusAsync(string certificateNumber, CertificateService certificates, HttpContext http, CancellationToken ct)
     {
         var (record, problem) = await FindAsync(certificateNumber, certificates, ct).ConfigureAwait(false);
+        string? pilot = null;
+        if (record is null && !CertificateNumber.TryParse(certificateNumber, out _, out _))
+        {
+            // Not a unified number: a pilot-era certificate's, if one was imported (docs/import.md).
+            var (found, bodies) = await certificates.FindByPilotNumberAsync(certificateNumber, ct).ConfigureAwait(false);
+            if (bodies.Count > 1)
+            {
+                return Problems.Status(StatusCodes.Status409Conflict, "Ambiguous pilot-era number",
+                    $"The pilot-era certificate number {certificateNumber.Trim()} was issued by several bodies ({string.Join(", ", bodies)}); ask by the unified certificate number.");
+            }
+
+            (record, pilot) = found?.Certificate.Credential is null ? (null, null) : (found, certificateNumber.Trim());
+        }
+
         if (record is null)
         {
             return problem!.AnswerFor<Ok<CertificateStatusView>>();
@@ -32,7 +47,7 @@ internal static class CertificateEndpoints
 
         http.Response.Headers.CacheControl = "no-cache";
         Register.PublicReads.Concerns(http, record.Certificate.ApplicationId);
-        return TypedResults.Ok(await certificates.ViewAsync(record, ct).ConfigureAwait(false));
+        return TypedResults.Ok(await certificates.ViewAsync(record, ct).ConfigureAwait(false) with { FoundByPilotNumber = pilot });
     }
 
     private static async Task<Results<Ok<CertificateStatusAnswer>, ValidationProblem, ProblemHttpResult>> LeanStatusAsync(

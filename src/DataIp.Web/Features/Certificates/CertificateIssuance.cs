@@ -16,7 +16,15 @@ internal static class CertificateIssuance
     /// <param name="context">The act's context; the application is registered.</param>
     /// <param name="holders">The holders' names as the certificate prints them (after the act).</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    public static async Task IssueAsync(ActContext context, IReadOnlyList<string> holders, CancellationToken cancellationToken)
+    public static Task IssueAsync(ActContext context, IReadOnlyList<string> holders, CancellationToken cancellationToken) =>
+        IssueAsync(context, holders, null, cancellationToken);
+
+    /// <summary>Issues the step's registration a new certificate that names a pilot-era number (an import's first).</summary>
+    /// <param name="context">The act's context; the application is registered.</param>
+    /// <param name="holders">The holders' names as the certificate prints them (after the act).</param>
+    /// <param name="pilotNumber">The pilot-era certificate number the certificate names, or null.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    public static async Task IssueAsync(ActContext context, IReadOnlyList<string> holders, string? pilotNumber, CancellationToken cancellationToken)
     {
         var app = context.Application;
         var db = context.Db;
@@ -55,7 +63,7 @@ internal static class CertificateIssuance
         context.ThenAfterSave((recorded, _) =>
         {
             var issuance = recorded.Single(r => r.Act.Type == ActCatalogue.Of<IssueCertificateAct>().Name);
-            issuer.Sign(certificate, app, issuance.Act.LogIndex, issuance.Entry.LeafHash, holders);
+            issuer.Sign(certificate, app, issuance.Act.LogIndex, issuance.Entry.LeafHash, holders, pilotNumber);
             return Task.CompletedTask;
         });
     }

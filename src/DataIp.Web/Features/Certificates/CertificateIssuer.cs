@@ -30,9 +30,10 @@ public sealed class CertificateIssuer(IssuerSigningKeys keys, LogSigningKeys log
     /// Signs the credential of <paramref name="certificate"/>, just issued for
     /// <paramref name="application"/> (registered: registration number, date and validity set) by
     /// the act at <paramref name="logIndex"/> with <paramref name="leafHash"/>, and stores it on the
-    /// certificate.
+    /// certificate. The first certificate of a pilot-era certificate's import names its pilot-era
+    /// number (<paramref name="pilotNumber"/>, docs/import.md).
     /// </summary>
-    public void Sign(Certificate certificate, ApplicationRecord application, long logIndex, byte[] leafHash, IReadOnlyList<string>? holders = null)
+    public void Sign(Certificate certificate, ApplicationRecord application, long logIndex, byte[] leafHash, IReadOnlyList<string>? holders = null, string? pilotNumber = null)
     {
         ArgumentNullException.ThrowIfNull(certificate);
         ArgumentNullException.ThrowIfNull(application);
@@ -47,7 +48,8 @@ public sealed class CertificateIssuer(IssuerSigningKeys keys, LogSigningKeys log
             ["dataName"] = application.DataName,
             ["holders"] = new JsonArray([.. (holders ?? Holders(content)).Select(h => JsonValue.Create(h))]),
             ["rights"] = new JsonArray([.. content.RightsClaimed.Select(r => r.Right).OfType<DataRight>().Distinct().Order().Select(r => JsonValue.Create(JsonNaming.Camel(r)))]),
-            ["applicationDate"] = Date(ChinaTime.ToChinaDate(application.SubmittedAt ?? certificate.IssuedAt)),
+            // An imported registration has no application on the platform: its date is no later than the registration's.
+            ["applicationDate"] = Date(Min(ChinaTime.ToChinaDate(application.SubmittedAt ?? certificate.IssuedAt), registrationDate)),
             ["registrationDate"] = Date(registrationDate),
             ["validFrom"] = Date(registrationDate),
             ["validUntil"] = Date(application.ValidUntil ?? registrationDate),
@@ -57,6 +59,11 @@ public sealed class CertificateIssuer(IssuerSigningKeys keys, LogSigningKeys log
         if (certificate.Supersedes is { } supersedes)
         {
             subject["supersedes"] = supersedes;
+        }
+
+        if (pilotNumber is not null)
+        {
+            subject["pilotCertificateNumber"] = pilotNumber;
         }
 
         var credential = VerifiableCredential.Issue(
@@ -105,6 +112,8 @@ public sealed class CertificateIssuer(IssuerSigningKeys keys, LogSigningKeys log
             .Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!.Trim())];
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     private static DateOnly ParseDate(JsonNode? node) => DateOnly.ParseExact((string)node!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using DataIp.Crypto;
 using DataIp.Crypto.Credentials;
 using DataIp.Data.Certificates;
+using DataIp.Data.Pilots;
 using DataIp.Data.TransparencyLog;
 using DataIp.Domain.Calendar;
 using DataIp.Domain.TransparencyLog;
@@ -79,7 +80,34 @@ public sealed class CertificateService(RegistryDbContext db, CertificateIssuer i
                 issuer.VerificationUrl(number).AbsoluteUri,
                 issuer.StatusUrl(number).AbsoluteUri + "/pdf",
                 issuer.StatusUrl(number).AbsoluteUri + "/credential",
-                new Uri(issuer.VerificationUrl(number), "../registrations/" + Uri.EscapeDataString(certificate.RegistrationNumber)).AbsoluteUri));
+                new Uri(issuer.VerificationUrl(number), "../registrations/" + Uri.EscapeDataString(certificate.RegistrationNumber)).AbsoluteUri))
+        {
+            PilotNumbers = await PilotAliases.ForApplicationAsync(db, certificate.ApplicationId, cancellationToken).ConfigureAwait(false) is { Count: > 0 } pilot ? pilot : null,
+        };
+    }
+
+    /// <summary>
+    /// The current certificate of the registration a pilot-era certificate number became (docs/import.md):
+    /// null when no body has that number, or when several have (then <c>Bodies</c> names them).
+    /// </summary>
+    /// <param name="pilotNumber">The number as asked, trimmed; text the register refuses is never looked up.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    public async Task<(CertificateRecord? Record, IReadOnlyList<string> Bodies)> FindByPilotNumberAsync(string pilotNumber, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pilotNumber);
+        pilotNumber = pilotNumber.Trim();
+        if (pilotNumber.Length is 0 or > PilotAlias.MaxNumberLength || RegisterText.Problem(pilotNumber, singleLine: true) is not null)
+        {
+            return (null, []);
+        }
+
+        var matches = await PilotAliases.FindAsync(db, pilotNumber, null, cancellationToken).ConfigureAwait(false);
+        if (matches.Count != 1 || matches[0].CertificateNumber is not { } current)
+        {
+            return (null, [.. matches.Select(m => m.BodyCode)]);
+        }
+
+        return (await FindAsync(current, cancellationToken).ConfigureAwait(false), [matches[0].BodyCode]);
     }
 
     /// <summary>
@@ -171,4 +199,11 @@ public sealed record CertificateStatusView(
     string? Supersedes,
     string? SupersededBy,
     long? IssuanceLogIndex,
-    CertificateLinks Links);
+    CertificateLinks Links)
+{
+    /// <summary>The pilot-era number this answer was found by (docs/import.md), or null when asked by the unified number.</summary>
+    public string? FoundByPilotNumber { get; init; }
+
+    /// <summary>The registration's pilot-era certificate numbers, if it was imported; null otherwise.</summary>
+    public IReadOnlyList<string>? PilotNumbers { get; init; }
+}

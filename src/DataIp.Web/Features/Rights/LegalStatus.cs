@@ -150,6 +150,13 @@ public static class LegalStatus
                     Rights = [.. (register.Rights ?? []).Select(JsonNaming.Camel)];
                     Holders = register.Holders is { } first ? View(first) : [new HolderView(register.Holder ?? "", Holdings.Whole)];
                     break;
+                case ImportRegistrationAct imported:
+                    Registered = true;
+                    RegistrationDate = imported.RegistrationDate;
+                    ValidUntil = imported.ValidUntil;
+                    Rights = [.. (imported.Rights ?? []).Select(JsonNaming.Camel)];
+                    Holders = View(imported.Holders);
+                    break;
                 case IssueCertificateAct issue:
                     Certificate = issue.CertificateNumber;
                     break;

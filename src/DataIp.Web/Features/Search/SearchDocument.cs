@@ -16,7 +16,7 @@ internal static class SearchDocument
     /// The form of the rows <see cref="From"/> makes: raise it when the text or columns change, and
     /// every row of an earlier form is remade at the next start (<see cref="SearchIndex.BackfillAsync"/>).
     /// </summary>
-    public const int Format = 1;
+    public const int Format = 2;
 
     /// <summary>Whether the application is public, and so indexed: under notice once, or registered. Drafts and unpublished applications never are.</summary>
     public static bool IsPublic(ApplicationRecord application) =>
@@ -25,7 +25,7 @@ internal static class SearchDocument
     /// <summary>The public text an application is found by: data name, holders, application scenarios, product summary and identifiers.</summary>
     /// <param name="application">The application (public content only is read).</param>
     /// <param name="holders">The holders' names in order (the applicants' before registration).</param>
-    /// <param name="certificateNumbers">Every certificate number it was issued, the current one and earlier ones.</param>
+    /// <param name="certificateNumbers">Every certificate number it was issued, the current one and earlier ones, and the pilot-era numbers it was imported under (docs/import.md).</param>
     public static IEnumerable<string?> Text(ApplicationRecord application, IReadOnlyList<string> holders, IReadOnlyList<string> certificateNumbers)
     {
         ArgumentNullException.ThrowIfNull(application);
@@ -54,7 +54,7 @@ internal static class SearchDocument
     /// <summary>The index row of a public application, as it should be now (<see cref="SearchEntry.Id"/> left 0).</summary>
     /// <param name="application">The application, its body loaded; public (<see cref="IsPublic"/>).</param>
     /// <param name="holders">The holders' names in order (the applicants' before registration).</param>
-    /// <param name="certificateNumbers">Every certificate number it was issued.</param>
+    /// <param name="certificateNumbers">Every certificate number it was issued, and its pilot-era numbers.</param>
     public static SearchEntry From(ApplicationRecord application, IReadOnlyList<string> holders, IReadOnlyList<string> certificateNumbers)
     {
         ArgumentNullException.ThrowIfNull(application);

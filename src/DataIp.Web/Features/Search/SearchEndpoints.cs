@@ -16,7 +16,7 @@ internal static class SearchEndpoints
 
     public static void MapSearchApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/search", SearchAsync).AllowAnonymous().WithTags("Register").WithName("SearchRegister")
+        app.MapGet("/api/v1/search", SearchAsync).CacheOutput(Register.PublicReads.Policy).AllowAnonymous().WithTags("Register").WithName("SearchRegister")
             .WithSummary("Search the public register: words, filters, facets, keyset pages (anyone).")
             .WithDescription("""
                 Finds public records (applications under notice once, and registrations) by their data name, holders, application scenarios,

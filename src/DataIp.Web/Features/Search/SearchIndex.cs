@@ -62,6 +62,9 @@ internal static class SearchIndex
         var certificates = (await db.Certificates.Where(c => ids.Contains(c.ApplicationId)).OrderBy(c => c.IssuedAt).ThenBy(c => c.CertificateNumber)
             .Select(c => new { c.ApplicationId, c.CertificateNumber }).ToListAsync(cancellationToken).ConfigureAwait(false))
             .ToLookup(c => c.ApplicationId, c => c.CertificateNumber);
+        var pilots = (await db.PilotAliases.Where(p => ids.Contains(p.ApplicationId)).OrderBy(p => p.PilotNumber)
+            .Select(p => new { p.ApplicationId, p.PilotNumber }).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToLookup(p => p.ApplicationId, p => p.PilotNumber);
         var rows = await db.SearchEntries.Where(e => ids.Contains(e.ApplicationId)).ToDictionaryAsync(e => e.ApplicationId, cancellationToken).ConfigureAwait(false);
         var terms = new HashSet<string>(StringComparer.Ordinal);
         foreach (var application in applications)
@@ -79,7 +82,7 @@ internal static class SearchIndex
 
             // Registered before holders were recorded, or not yet registered: the applicants.
             var names = holders[application.Id].ToList() is { Count: > 0 } held ? held : Certificates.CertificateIssuer.Holders(application.Content);
-            var entry = SearchDocument.From(application, names, [.. certificates[application.Id]]);
+            var entry = SearchDocument.From(application, names, [.. certificates[application.Id], .. pilots[application.Id]]);
             terms.UnionWith(entry.Terms);
             if (row is null)
             {

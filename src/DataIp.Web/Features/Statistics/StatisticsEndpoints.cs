@@ -7,7 +7,7 @@ internal static class StatisticsEndpoints
 
     public static void MapStatisticsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/statistics", ReadAsync).AllowAnonymous().WithTags("Statistics").WithName("GetStatistics")
+        app.MapGet("/api/v1/statistics", ReadAsync).CacheOutput(Register.PublicReads.Policy).AllowAnonymous().WithTags("Statistics").WithName("GetStatistics")
             .WithSummary("The register's statistics by body, region, industry and month; licences, transfers, pledges and processing times (anyone).")
             .WithDescription("Counted at most a minute before (countedAt). from and to are months (YYYY-MM, inclusive); body is a registration body's code. docs/statistics.md defines each figure.");
         app.MapGet("/statistics/{table}.csv", CsvAsync).AllowAnonymous().WithTags("Statistics").WithName("GetStatisticsCsv")

@@ -28,6 +28,9 @@ public sealed class IndexModel(CertificateService certificates, CertificateVerif
     /// <summary>Why the number in the path does not lead to a certificate, or null.</summary>
     public string? NumberError { get; private set; }
 
+    /// <summary>The pilot-era number in the path that found the certificate (docs/import.md), or null.</summary>
+    public string? FoundByPilotNumber { get; private set; }
+
     /// <summary>The register's record and status of the certificate in the path.</summary>
     public CertificateStatusView? Record { get; private set; }
 
@@ -99,14 +102,26 @@ public sealed class IndexModel(CertificateService certificates, CertificateVerif
             return;
         }
 
+        CertificateRecord? record;
         if (!Domain.Numbering.CertificateNumber.TryParse(CertificateNumber, out _, out var error))
         {
-            NumberError = Text.Format("Verify.Malformed", error);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return;
+            // Not a unified number: a pilot-era certificate's, if one was imported (docs/import.md).
+            (record, var bodies) = await certificates.FindByPilotNumberAsync(CertificateNumber, ct).ConfigureAwait(false);
+            if (record is null)
+            {
+                NumberError = bodies.Count > 1 ? Text.Format("Import.Verify.Ambiguous", string.Join(Text.Get("Common.Separator"), bodies))
+                    : Text.Format("Verify.Malformed", error);
+                Response.StatusCode = bodies.Count > 1 ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+                return;
+            }
+
+            FoundByPilotNumber = CertificateNumber.Trim();
+        }
+        else
+        {
+            record = await certificates.FindAsync(CertificateNumber, ct).ConfigureAwait(false);
         }
 
-        var record = await certificates.FindAsync(CertificateNumber, ct).ConfigureAwait(false);
         if (record?.Certificate.Credential is null)
         {
             NumberError = Text.Format("Verify.NotFound", CertificateNumber);
