@@ -41,7 +41,7 @@ public sealed class OpenDataTests
 
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
-        var table = ParseCsv(Encoding.UTF8.GetString(csvBytes));
+        var table = Infrastructure.Csv.Parse(Encoding.UTF8.GetString(csvBytes));
         Assert.Equal(["registrationNumber", "certificateNumber", "dataName", "holders", "bodyCode", "bodyName", "bodyNameEn", "regionCode",
             "registrationDate", "validUntil", "legalStatus", "licences", "pledges"], table[0]);
         Assert.Equal(expected, [.. table.Skip(1).Select(r => string.Join("|", r[0], r[1], r[2], r[3], r[4], r[7], r[8], r[9], r[11], r[12]))]);
@@ -91,7 +91,7 @@ public sealed class OpenDataTests
         var text = await platform.CreateClient().GetStringAsync(Csv);
 
         Assert.Contains("\"交通,流量 \"\"实时\"\"\r\n数据集\n第二行\"", text);
-        var row = ParseCsv(text).Single(r => r[0] == number);
+        var row = Infrastructure.Csv.Parse(text).Single(r => r[0] == number);
         Assert.Equal(Awkward, row[2]);
         Assert.EndsWith("\r\n", text);
     }
@@ -340,59 +340,5 @@ public sealed class OpenDataTests
 
         var prefix = term.Split(':')[0];
         Assert.True(term.Contains(':') && context.ContainsKey(prefix), $"'{term}' is not a compact IRI of the context");
-    }
-
-    /// <summary>An RFC 4180 reader: fields split on commas, quoted fields with doubled quotes and line breaks, records ended by CRLF.</summary>
-    internal static List<string[]> ParseCsv(string text)
-    {
-        var records = new List<string[]>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-                records.Add([.. fields]);
-                fields.Clear();
-                i++;
-            }
-            else
-            {
-                Assert.False(c is '\r' or '\n', $"A bare line break outside quotes at {i}");
-                field.Append(c);
-            }
-        }
-
-        Assert.Empty(fields);
-        return records;
     }
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace DataIp.Web.Tests.Statistics;
+namespace DataIp.Web.Tests.Infrastructure;
 
 /// <summary>An RFC 4180 reader for the tests: quoted fields, doubled quotes, CRLF records.</summary>
 internal static class Csv
