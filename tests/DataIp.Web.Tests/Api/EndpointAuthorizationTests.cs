@@ -145,7 +145,7 @@ public sealed class EndpointAuthorizationTests
             var accepts = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes ?? [];
             request.Content = accepts.Any(t => t.StartsWith("multipart/", StringComparison.Ordinal))
                 ? new MultipartFormDataContent { { new StringContent(body), "unexpected" } }
-                : new StringContent(body, Encoding.UTF8, "application/json");
+                : new StringContent(body, Encoding.UTF8, accepts.FirstOrDefault(t => t.StartsWith("text/", StringComparison.Ordinal)) ?? "application/json");
         }
 
         return request;

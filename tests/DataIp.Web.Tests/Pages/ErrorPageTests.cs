@@ -12,7 +12,7 @@ public sealed class ErrorPageTests(ErrorPagesPlatform fixture) : IClassFixture<E
 {
     [Theory]
     [InlineData("/nope")]
-    [InlineData("/search")]
+    [InlineData("/searches")]
     [InlineData("/registrations/20250944030000001")]
     [InlineData("/notices/extra/segments")]
     [InlineData("/error")] // the error page opened directly is not a page of its own

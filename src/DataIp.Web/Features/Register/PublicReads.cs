@@ -283,7 +283,8 @@ internal sealed class PublicReadEviction(PublicReads reads) : DbTransactionInter
 /// prefix of the log) every <see cref="PublicReads.PollInterval"/> and evicts what they change:
 /// the acts of other nodes sharing the database (this node's own are evicted as they commit).
 /// </summary>
-internal sealed class RegisterChangeFeed(IServiceScopeFactory scopes, PublicReads reads, ILogger<RegisterChangeFeed> logger) : BackgroundService
+internal sealed class RegisterChangeFeed(IServiceScopeFactory scopes, PublicReads reads, IHostApplicationLifetime lifetime, ILogger<RegisterChangeFeed> logger)
+    : BackgroundService
 {
     private const int Batch = 10_000;
 
@@ -293,6 +294,14 @@ internal sealed class RegisterChangeFeed(IServiceScopeFactory scopes, PublicRead
         using var timer = new PeriodicTimer(PublicReads.PollInterval);
         try
         {
+            // Once the node has started: the database is migrated by then (DatabaseInitializer).
+            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+            {
+                await started.Task.ConfigureAwait(false);
+            }
+
             do
             {
                 try
